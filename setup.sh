@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# setup.sh: install what minutes needs on Debian 12, build it, and run a job.
+#
+#   bash setup.sh            install the Debian packages (if missing) and build into ./build
+#   bash setup.sh samples    ... then run the main job on the bundled seed notes and print it
+#   bash setup.sh test       ... then run every test with ctest
+#
+# Idempotent: packages already installed are not touched, and the build is incremental.
+# Installing needs root (or sudo); nothing is downloaded except Debian packages.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+JOBS=$(nproc 2>/dev/null || echo 2)
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+if ! cmake --build build -j"$JOBS" >build/build.log 2>&1; then
+  grep -E 'error|Error' build/build.log | head -40 >&2
+  echo "setup: build failed (full log: build/build.log)" >&2
+  exit 1
+fi
+
+case "${1:-build}" in
+  build) ;;
+  samples)
+    for f in samples/seeds/*.txt samples/seeds/*.docx; do
+      echo "==> $f <=="
+      build/minutes text "$f"
+    done
+    ;;
+  test)
+    cd build
+    ctest --output-on-failure -j"$JOBS" --timeout 600
+    ;;
+  *)
+    echo "usage: bash setup.sh [build|samples|test]" >&2
+    exit 2
+    ;;
+esac

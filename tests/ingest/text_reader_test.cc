@@ -1,0 +1,1 @@
+// Tests for this unit land with its implementation.
