@@ -1,1 +1,145 @@
-// Tests for this unit land with its implementation.
+// ReadFile/ReadBytes: telling formats apart and refusing bad input with a clear status.
+// Container-level corruption (truncated zips, malformed XML, bombs) is in docx_reader_test.cc.
+
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tests/ingest/zip_builder.h"
+
+namespace minutes {
+namespace {
+
+// An OLE compound file header (legacy .doc and encrypted OOXML both start with it), padded.
+std::string OleBytes(const std::string& payload) {
+  std::string b("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  b.append(504, '\0');
+  b += payload;
+  return b;
+}
+
+std::string Utf16Le(const std::string& ascii) {
+  std::string s;
+  for (char c : ascii) {
+    s += c;
+    s += '\0';
+  }
+  return s;
+}
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& content) {
+    char name[] = "/tmp/minutes_ingest_testXXXXXX";
+    int fd = mkstemp(name);
+    path_ = name;
+    ssize_t written = write(fd, content.data(), content.size());
+    (void)written;
+    close(fd);
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct BadInputCase {
+  const char* name;
+  std::string bytes;
+  Status::Code code;
+  const char* message_part;  // the message must say this
+};
+
+TEST(IngestTest, BadInputGetsAClearStatus) {
+  const BadInputCase cases[] = {
+      {"empty", "", Status::Code::kCorrupt, "empty file"},
+      {"legacy .doc", OleBytes(Utf16Le("WordDocument")), Status::Code::kUnsupported,
+       "legacy Word 97-2003 .doc"},
+      {"encrypted docx", OleBytes(Utf16Le("EncryptionInfo") + Utf16Le("EncryptedPackage")),
+       Status::Code::kUnsupported, "password-protected"},
+  };
+  for (const BadInputCase& c : cases) {
+    Document doc;
+    Status s = ReadBytes(c.bytes, IngestOptions(), &doc);
+    EXPECT_EQ(c.code, s.code()) << c.name << ": " << s.ToString();
+    EXPECT_NE(std::string::npos, s.message().find(c.message_part)) << c.name << ": " << s.message();
+    EXPECT_EQ(3, s.exit_code()) << c.name;
+  }
+}
+
+TEST(IngestTest, InputOverTheSizeLimitIsRefused) {
+  IngestOptions options;
+  options.max_input_bytes = 10;
+  Document doc;
+  Status s = ReadBytes("more than ten bytes of notes", options, &doc);
+  EXPECT_EQ(Status::Code::kTooLarge, s.code());
+  EXPECT_NE(std::string::npos, s.message().find("max_input_bytes"));
+
+  TempFile f("more than ten bytes of notes");
+  s = ReadFile(f.path(), options, &doc);
+  EXPECT_EQ(Status::Code::kTooLarge, s.code());
+}
+
+TEST(IngestTest, MissingFileAndDirectoryAreIoErrors) {
+  Document doc;
+  Status s = ReadFile("/nonexistent/minutes/notes.docx", IngestOptions(), &doc);
+  EXPECT_EQ(Status::Code::kIoError, s.code());
+  EXPECT_NE(std::string::npos, s.message().find("No such file"));
+
+  s = ReadFile("/tmp", IngestOptions(), &doc);
+  EXPECT_EQ(Status::Code::kIoError, s.code());
+  EXPECT_NE(std::string::npos, s.message().find("directory"));
+}
+
+TEST(IngestTest, FormatIsToldFromTheBytesNotTheName) {
+  // A DOCX saved with a .txt name is still read as DOCX, and text named .docx as text.
+  TempFile docx(minutes_test::MakeDocx(
+      "<w:p><w:r><w:t>Chair: Sarah Daly</w:t></w:r></w:p>"));
+  Document doc;
+  ASSERT_TRUE(ReadFile(docx.path(), IngestOptions(), &doc).ok());
+  EXPECT_EQ(Document::Format::kDocx, doc.format);
+  EXPECT_EQ("Chair: Sarah Daly\n", doc.text);
+
+  TempFile text("Chair: Sarah Daly\n");
+  ASSERT_TRUE(ReadFile(text.path(), IngestOptions(), &doc).ok());
+  EXPECT_EQ(Document::Format::kText, doc.format);
+  EXPECT_EQ("Chair: Sarah Daly\n", doc.text);
+}
+
+TEST(IngestTest, ForcingDocxOnTextIsCorrupt) {
+  IngestOptions options;
+  options.format = InputFormat::kDocx;
+  Document doc;
+  Status s = ReadBytes("Chair: Sarah Daly\n", options, &doc);
+  EXPECT_EQ(Status::Code::kCorrupt, s.code()) << s.ToString();
+  EXPECT_NE(std::string::npos, s.message().find("zip")) << s.message();
+}
+
+TEST(IngestTest, ForcingTextReadsZipBytesAsText) {
+  // --format text is the user's word: the bytes are decoded, never unzipped. Zip bytes hold NULs,
+  // so the text reader refuses them as binary rather than printing garbage.
+  IngestOptions options;
+  options.format = InputFormat::kText;
+  Document doc;
+  Status s = ReadBytes(minutes_test::MakeDocx("<w:p/>"), options, &doc);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Status::Code::kUnsupported, s.code()) << s.ToString();
+}
+
+TEST(IngestTest, StatusToStringAndExitCodes) {
+  EXPECT_EQ("OK", Status::OK().ToString());
+  EXPECT_EQ(0, Status::OK().exit_code());
+  EXPECT_EQ("corrupt: truncated zip", Status::Corrupt("truncated zip").ToString());
+  EXPECT_EQ(2, Status::InvalidArgument("bad flag").exit_code());
+  EXPECT_EQ(3, Status::TooLarge("x").exit_code());
+  EXPECT_EQ(3, Status::IoError("x").exit_code());
+}
+
+}  // namespace
+}  // namespace minutes

@@ -1,0 +1,109 @@
+// The `minutes` program as a user meets it: help, version, exit codes, and one-line errors that
+// name the file.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/ingest/zip_builder.h"
+
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `minutes ARGS` through the shell (ARGS is shell text), capturing both streams.
+Result RunMinutes(const std::string& args, const std::string& stdin_text = "") {
+  std::string dir = ::testing::TempDir();
+  std::string out = dir + "/cli_out", err = dir + "/cli_err", in = dir + "/cli_in";
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  std::string cmd = std::string(MINUTES_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  int status = std::system(cmd.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(CliTest, HelpAndVersion) {
+  Result r = RunMinutes("--help");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.out.find("usage: minutes"));
+  EXPECT_NE(std::string::npos, r.out.find("exit codes"));
+
+  r = RunMinutes("--version");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_EQ(0u, r.out.rfind("minutes ", 0));
+
+  r = RunMinutes("text --help");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.out.find("usage: minutes text"));
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  const char* const cases[] = {"", "frobnicate", "text", "text --no-such-flag x.txt",
+                               "text --max-xml-depth lots x.txt", "text --format pdf x.txt"};
+  for (const char* args : cases) {
+    Result r = RunMinutes(args);
+    EXPECT_EQ(2, r.exit_code) << "minutes " << args;
+    EXPECT_FALSE(r.err.empty()) << "minutes " << args;
+  }
+}
+
+TEST(CliTest, TextPrintsTheCanonicalText) {
+  std::string path = WriteTemp("notes.txt", "Chair: Sarah Daly\r\nAttendees: Keith Langley\r\n");
+  Result r = RunMinutes("text " + path);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("Chair: Sarah Daly\n\nAttendees: Keith Langley\n", r.out);
+
+  r = RunMinutes("text -", "from stdin\n");
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("from stdin\n", r.out);
+}
+
+TEST(CliTest, UnreadableInputExitsThreeNamingTheFileAndGoesOn) {
+  std::string good = WriteTemp("good.txt", "Item 1: minutes agreed\n");
+  std::string empty = WriteTemp("empty.docx", "");
+  std::string not_zip = WriteTemp("broken.docx", std::string("PK\x03\x04", 4) + "garbage");
+  Result r = RunMinutes("text " + empty + " " + not_zip + " /nonexistent.docx " + good);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find(empty + ": corrupt: empty file")) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find(not_zip + ": ")) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("/nonexistent.docx: cannot read")) << r.err;
+  // One line per bad file, and the good file after them is still printed.
+  EXPECT_EQ(3, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("Item 1: minutes agreed")) << r.out;
+}
+
+TEST(CliTest, LimitsAreNamedOptions) {
+  std::string path = WriteTemp("limit.txt", "0123456789abcdef\n");
+  Result r = RunMinutes("text --max-input-bytes 8 " + path);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("max_input_bytes")) << r.err;
+}
+
+}  // namespace
