@@ -1,0 +1,145 @@
+// Money figures: one RE2 pass finds each currency figure; short anchored patterns then read the
+// qualifiers around it (approximation before, range and period after). Positions come from
+// StringPiece captures, which point into the caller's text.
+
+#include "extract/money.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+namespace minutes {
+namespace {
+
+#define MINUTES_AMOUNT R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?((?i:k|m|bn|million|billion|thousand))\b)?)"
+
+// Group 1 the whole figure; 2 integer part; 3 decimals; 4 multiplier.
+const RE2& FigurePattern() {
+  static const RE2 re("((?:£|(?i:GBP)\\s?)" MINUTES_AMOUNT ")");
+  return re;
+}
+
+// The second figure of a range right after the first: "-£267", " – 300", " to £3k".
+const RE2& RangeTailPattern() {
+  static const RE2 re("^\\s?(?:-|–|—|(?i:to))\\s?(?:£|(?i:GBP)\\s?)?" MINUTES_AMOUNT);
+  return re;
+}
+
+// After "between £200": " and £300".
+const RE2& AndTailPattern() {
+  static const RE2 re("^\\s(?i:and)\\s(?:£|(?i:GBP)\\s?)" MINUTES_AMOUNT);
+  return re;
+}
+
+// A word of approximation (group 1) or "between" (group 2) ending right before the figure.
+const RE2& QualifierBeforePattern() {
+  static const RE2 re(
+      R"((?i)(?:^|[\s(,;:])(?:(c\.|ca\.|c|circa|around|roughly|about|approx\.?|approximately|estimated|est\.)|(between))\s?$)");
+  return re;
+}
+
+struct PeriodRule {
+  const char* pattern;  // anchored at the text right after the figure
+  const char* period;
+};
+
+const PeriodRule kPeriodRules[] = {
+    {R"(^\s?(?i:ph|p/h|phr|per\s+hour|an\s+hour|a\s+hour|per\s+hr|/\s?hour|/\s?hr|/\s?h|hourly)\b)",
+     "hour"},
+    {R"(^\s?(?i:pd|p/d|per\s+day|a\s+day|/\s?day|daily|per\s+night|a\s+night)\b)", "day"},
+    {R"(^\s?(?i:pw|p/w|per\s+week|a\s+week|/\s?week|/\s?wk|weekly|for\s+(?:a\s+|the\s+|one\s+|each\s+)?week)\b)",
+     "week"},
+    {R"(^\s?(?i:pcm|per\s+calendar\s+month|per\s+month|a\s+month|/\s?month|monthly)\b)", "month"},
+    {R"(^\s?(?i:p\.a\.|pa\b|per\s+annum\b|per\s+year\b|a\s+year\b|/\s?year\b|/\s?yr\b|annually\b))",
+     "year"},
+    {R"(^\s?(?i:per\s+session|a\s+session|per\s+shift|a\s+shift|per\s+call(?:-out)?|for\s+being\s+on\s+call)\b)",
+     "session"},
+    {R"(^\s?(?i:one-off|one\s+off|as\s+a\s+one-off|lump\s+sum)\b)", "one_off"},
+};
+
+const std::vector<std::unique_ptr<RE2>>& PeriodPatterns() {
+  static const auto* patterns = [] {
+    auto* v = new std::vector<std::unique_ptr<RE2>>;
+    for (const PeriodRule& r : kPeriodRules) v->push_back(std::make_unique<RE2>(r.pattern));
+    return v;
+  }();
+  return *patterns;
+}
+
+double Multiplier(const std::string& m) {
+  std::string lower;
+  for (char c : m) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "k" || lower == "thousand") return 1e3;
+  if (lower == "m" || lower == "million") return 1e6;
+  if (lower == "bn" || lower == "billion") return 1e9;
+  return 1;
+}
+
+double Number(const std::string& integer, const std::string& decimals, const std::string& mult) {
+  std::string digits;
+  for (char c : integer)
+    if (c != ',') digits += c;
+  if (!decimals.empty()) digits += "." + decimals;
+  return std::strtod(digits.c_str(), nullptr) * Multiplier(mult);
+}
+
+}  // namespace
+
+std::vector<MoneyMatch> FindMoney(std::string_view text) {
+  std::vector<MoneyMatch> out;
+  const char* const base = text.data();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece figure;
+  std::string integer, decimals, mult;
+  while (RE2::FindAndConsume(&input, FigurePattern(), &figure, &integer, &decimals, &mult)) {
+    MoneyMatch m;
+    m.start = figure.data() - base;
+    m.end = m.start + figure.size();
+    m.amount = Number(integer, decimals, mult);
+    m.rule = "money.figure";
+
+    // Qualifiers before: look at a short window ending at the figure.
+    size_t window_start = m.start >= 24 ? m.start - 24 : 0;
+    re2::StringPiece before(base + window_start, m.start - window_start);
+    re2::StringPiece approx, between;
+    if (RE2::PartialMatch(before, QualifierBeforePattern(), &approx, &between)) {
+      if (!approx.empty()) {
+        m.approximate = true;
+        m.start = approx.data() - base;
+        m.rule = "money.approximate";
+      }
+    }
+
+    // A range right after.
+    re2::StringPiece after(base + m.end, text.size() - m.end);
+    std::string r_int, r_dec, r_mult;
+    const RE2& tail = between.empty() ? RangeTailPattern() : AndTailPattern();
+    if (RE2::Consume(&after, tail, &r_int, &r_dec, &r_mult)) {
+      // A multiplier written once applies to both ends: "£2-3m", "£20k-30".
+      m.amount = Number(integer, decimals, mult.empty() ? r_mult : mult);
+      m.range_max = Number(r_int, r_dec, r_mult.empty() ? mult : r_mult);
+      if (!between.empty()) m.start = between.data() - base;
+      m.end = after.data() - base;
+      m.rule = between.empty() ? "money.range" : "money.between_range";
+      input = re2::StringPiece(base + m.end, text.size() - m.end);
+    }
+
+    // A period right after.
+    const auto& periods = PeriodPatterns();
+    for (size_t i = 0; i < periods.size(); ++i) {
+      re2::StringPiece t(base + m.end, text.size() - m.end);
+      if (RE2::Consume(&t, *periods[i])) {
+        m.period = kPeriodRules[i].period;
+        m.end = t.data() - base;
+        input = re2::StringPiece(base + m.end, text.size() - m.end);
+        break;
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace minutes

@@ -1,0 +1,104 @@
+// FindAttendance over the layouts minutes use for who was there.
+
+#include "extract/attendance.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/ingest.h"
+
+namespace minutes {
+namespace {
+
+Document FromText(const std::string& text) {
+  Document doc;
+  IngestOptions options;
+  options.format = InputFormat::kText;
+  Status s = ReadBytes(text, options, &doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
+}
+
+std::string At(const Document& doc, Span s) { return doc.text.substr(s.start, s.size()); }
+
+struct Expected {
+  const char* name;
+  const char* organisation;
+  const char* attendance;
+  const char* roles;  // space-separated
+  const char* substitute_for;
+};
+
+void ExpectPeople(const std::string& text, const std::vector<Expected>& expected) {
+  Document doc = FromText(text);
+  std::vector<ListedPerson> got = FindAttendance(doc);
+  ASSERT_EQ(expected.size(), got.size()) << text;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const ListedPerson& p = got[i];
+    const Expected& e = expected[i];
+    EXPECT_EQ(e.name, p.name_raw) << text;
+    EXPECT_EQ(e.name, At(doc, p.name_span)) << text;
+    EXPECT_EQ(e.organisation, p.organisation_raw) << text;
+    if (!p.organisation_raw.empty()) EXPECT_EQ(e.organisation, At(doc, p.organisation_span));
+    EXPECT_EQ(e.attendance, p.attendance) << text;
+    std::string roles;
+    for (const std::string& r : p.roles) roles += (roles.empty() ? "" : " ") + r;
+    EXPECT_EQ(e.roles, roles) << text;
+    EXPECT_EQ(e.substitute_for, p.substitute_for_raw) << text;
+  }
+}
+
+TEST(AttendanceTest, SeedParagraphLists) {
+  ExpectPeople(
+      "Chair: Sarah Daly DCS Portsmouth\n"
+      "Attendees: Rebecca Eligon (SESLIP support), Alitha Lee-Townsend (Slough), Kelly wilkes "
+      "(West Sussex), Cathy Seiderer (brighton and Hove)\n",
+      {{"Sarah Daly", "Portsmouth", "present", "chair DCS", ""},
+       {"Rebecca Eligon", "SESLIP", "present", "support", ""},
+       {"Alitha Lee-Townsend", "Slough", "present", "", ""},
+       {"Kelly wilkes", "West Sussex", "present", "", ""},
+       {"Cathy Seiderer", "brighton and Hove", "present", "", ""}});
+}
+
+TEST(AttendanceTest, ChairWithApologiesAndDeputising) {
+  ExpectPeople(
+      "Chair: Sarah Daly DCS Portsmouth (apologies)\n"
+      "Attendees: Selina Rattu (SESLIP presenter), Kelly Grant O’Sullivan (Slough in place of "
+      "George Mathew)\n"
+      "Apologies: Carly Arnold (Southampton), George Mathew (Slough)  \n",
+      {{"Sarah Daly", "Portsmouth", "apologies", "chair DCS", ""},
+       {"Selina Rattu", "SESLIP", "present", "presenter", ""},
+       {"Kelly Grant O’Sullivan", "Slough", "present", "", "George Mathew"},
+       {"Carly Arnold", "Southampton", "apologies", "", ""},
+       {"George Mathew", "Slough", "apologies", "", ""}});
+}
+
+TEST(AttendanceTest, SemicolonsDashesAndSentences) {
+  ExpectPeople(
+      "Present: Ann Bell – Kent; Bob Cole - Surrey County Council\n"
+      "Apologies were received from Cara Dunn (Medway) and Dev Patel (Hants).\n",
+      {{"Ann Bell", "Kent", "present", "", ""},
+       {"Bob Cole", "Surrey County Council", "present", "", ""},
+       {"Cara Dunn", "Medway", "apologies", "", ""},
+       {"Dev Patel", "Hants", "apologies", "", ""}});
+}
+
+TEST(AttendanceTest, LabelFollowedByATwoColumnTable) {
+  ExpectPeople(
+      "Attendees\n"
+      "Name\tOrganisation\n"
+      "Ann Bell\tKent\n"
+      "Bob Cole\tWest Berks\n"
+      "\n"
+      "Item 1: minutes agreed\n",
+      {{"Ann Bell", "Kent", "present", "", ""}, {"Bob Cole", "West Berks", "present", "", ""}});
+}
+
+TEST(AttendanceTest, NothingListedWhenThereIsNoLabel) {
+  ExpectPeople("Item 1: Minutes and actions from last meeting agreed.\nKL said it is similar.\n",
+               {});
+}
+
+}  // namespace
+}  // namespace minutes

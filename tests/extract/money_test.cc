@@ -1,0 +1,80 @@
+// FindMoney over the forms the notes use, table-driven.
+
+#include "extract/money.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace minutes {
+namespace {
+
+struct MoneyCase {
+  const char* text;
+  const char* figure;  // the matched text; nullptr: no figure at all
+  double amount;
+  double range_max;  // 0: no range
+  const char* period;
+  bool approximate;
+};
+
+const MoneyCase kCases[] = {
+    {"they are paid £10ph. They know", "£10ph", 10, 0, "hour", false},
+    {"foster carers to do this at £15ph.RE said", "£15ph", 15, 0, "hour", false},
+    {"paid £15 ph to", "£15 ph", 15, 0, "hour", false},
+    {"at £12.50 an hour", "£12.50 an hour", 12.5, 0, "hour", false},
+    {"Staff get £250 for week. ", "£250 for week", 250, 0, "week", false},
+    {"a salary of £45k per annum", "£45k per annum", 45000, 0, "year", false},
+    {"a budget of £2.5m", "£2.5m", 2.5e6, 0, "", false},
+    {"funding of £3.2 million", "£3.2 million", 3.2e6, 0, "", false},
+    {"costs £1,250 in total", "£1,250", 1250, 0, "", false},
+    {"GBP 300 was agreed", "GBP 300", 300, 0, "", false},
+    {"paid £40/hour", "£40/hour", 40, 0, "hour", false},
+    {"salaried foster carers (c.£60k, 10 months a year", "c.£60k", 60000, 0, "", true},
+    {"circa £500 each", "circa £500", 500, 0, "", true},
+    {"around £20 per session", "around £20 per session", 20, 0, "session", true},
+    {"between £200 and £300 a week", "between £200 and £300 a week", 200, 300, "week", false},
+    {"allowances £203-£267 per age band", "£203-£267", 203, 267, "", false},
+    {"£2-3m programme", "£2-3m", 2e6, 3e6, "", false},
+    {"a flat fee of £33 for being on call", "£33 for being on call", 33, 0, "session", false},
+    {"paid £25 from 6-11pm", "£25", 25, 0, "", false},
+    {"a £10 pay rise", "£10", 10, 0, "", false},  // "pay" is not "pa"
+    {"£1,250.75 pcm", "£1,250.75 pcm", 1250.75, 0, "month", false},
+    {"a one-off £500", "£500", 500, 0, "", false},
+    {"£500 one-off payment", "£500 one-off", 500, 0, "one_off", false},
+    {"no figures here, 2022/23 and 10 months", nullptr, 0, 0, "", false},
+};
+
+TEST(MoneyTest, Forms) {
+  for (const MoneyCase& c : kCases) {
+    std::string text = c.text;
+    std::vector<MoneyMatch> found = FindMoney(text);
+    if (c.figure == nullptr) {
+      EXPECT_TRUE(found.empty()) << text;
+      continue;
+    }
+    ASSERT_EQ(1u, found.size()) << text;
+    const MoneyMatch& m = found[0];
+    EXPECT_EQ(c.figure, text.substr(m.start, m.end - m.start)) << text;
+    EXPECT_DOUBLE_EQ(c.amount, m.amount) << text;
+    if (c.range_max > 0) {
+      ASSERT_TRUE(m.range_max.has_value()) << text;
+      EXPECT_DOUBLE_EQ(c.range_max, *m.range_max) << text;
+    } else {
+      EXPECT_FALSE(m.range_max.has_value()) << text;
+    }
+    EXPECT_EQ(c.period, m.period) << text;
+    EXPECT_EQ(c.approximate, m.approximate) << text;
+  }
+}
+
+TEST(MoneyTest, SeveralFiguresInOneSentence) {
+  std::string text = "out of hours paid £25 from 6-11pm and then £40 during weekends.";
+  std::vector<MoneyMatch> found = FindMoney(text);
+  ASSERT_EQ(2u, found.size());
+  EXPECT_EQ("£25", text.substr(found[0].start, found[0].end - found[0].start));
+  EXPECT_EQ("£40", text.substr(found[1].start, found[1].end - found[1].start));
+}
+
+}  // namespace
+}  // namespace minutes
