@@ -42,9 +42,10 @@ fi
 case "${1:-build}" in
   build) ;;
   samples)
+    # The main job: extract both seed notes (text and Word renditions) and print the JSON.
     for f in samples/seeds/*.txt samples/seeds/*.docx; do
       echo "==> $f <=="
-      build/minutes text "$f"
+      build/minutes extract "$f"
     done
     ;;
   test)

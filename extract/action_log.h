@@ -23,8 +23,8 @@ struct RawAction {
   Span due_span;
   std::string status_raw;  // "complete", "Ongoing/\ncomplete"
   Span status_span;
-  Span span;               // the whole row (log) or line (inline)
-  std::string source;      // "log" | "inline"
+  Span span;           // the whole row (log) or line (inline)
+  std::string source;  // "log" | "inline"
   std::string rule;
 };
 

@@ -17,8 +17,7 @@ std::string_view Trim(std::string_view s, size_t* offset) {
   size_t b = 0;
   while (b < s.size() && (IsSpace(s[b]) || s[b] == ',' || s[b] == ';')) ++b;
   size_t e = s.size();
-  while (e > b && (IsSpace(s[e - 1]) || s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == '.'))
-    --e;
+  while (e > b && (IsSpace(s[e - 1]) || s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == '.')) --e;
   *offset += b;
   return s.substr(b, e - b);
 }
@@ -26,8 +25,8 @@ std::string_view Trim(std::string_view s, size_t* offset) {
 // Role words that can stand beside a name or inside its parentheses. Matched case-sensitively for
 // acronyms, insensitively for words.
 const char* const kRoleAcronyms[] = {"DCS", "AD", "HoS", "ADCS", "SD", "TM", "ATM", "SSW"};
-const char* const kRoleWords[] = {"chair", "presenter", "support", "lead", "manager",
-                                  "director", "minutes", "observer", "guest", "speaker"};
+const char* const kRoleWords[] = {"chair",    "presenter", "support",  "lead",  "manager",
+                                  "director", "minutes",   "observer", "guest", "speaker"};
 
 bool IsRoleToken(std::string_view t, std::string* role) {
   for (const char* a : kRoleAcronyms)
@@ -80,7 +79,8 @@ void ParseQualifier(std::string_view q, size_t offset, ListedPerson* p) {
     // The part before "in place of" is the organisation.
     size_t cut = q.size();
     for (size_t i = 0; i < sub_off; ++i) {
-      static const RE2 start(R"((?i)^\s*(?:in place of|deputi[sz]ing for|on behalf of|covering for|substituting for|sub for|rep(?:resenting)? for)\s)");
+      static const RE2 start(
+          R"((?i)^\s*(?:in place of|deputi[sz]ing for|on behalf of|covering for|substituting for|sub for|rep(?:resenting)? for)\s)");
       if (RE2::PartialMatch(re2::StringPiece(q.data() + i, q.size() - i), start)) {
         cut = i;
         break;
@@ -219,9 +219,12 @@ std::vector<std::pair<std::string_view, size_t>> SplitList(std::string_view s, s
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
     size_t sep_len = 0;
-    if (c == ',' || c == ';' || c == '\n') sep_len = 1;
-    else if (s.compare(i, 5, " and ") == 0) sep_len = 5;
-    else if (s.compare(i, 3, " & ") == 0) sep_len = 3;
+    if (c == ',' || c == ';' || c == '\n')
+      sep_len = 1;
+    else if (s.compare(i, 5, " and ") == 0)
+      sep_len = 5;
+    else if (s.compare(i, 3, " & ") == 0)
+      sep_len = 3;
     if (sep_len == 0) continue;
     if (i > start) out.push_back({s.substr(start, i - start), offset + start});
     start = i + sep_len;

@@ -13,9 +13,9 @@ namespace minutes {
 
 // One person as the notes list them, before any normalisation. Spans are into Document::text.
 struct ListedPerson {
-  std::string name_raw;            // "Kelly wilkes"
+  std::string name_raw;  // "Kelly wilkes"
   Span name_span;
-  std::string organisation_raw;    // "West Sussex", "SESLIP", "" if none written
+  std::string organisation_raw;  // "West Sussex", "SESLIP", "" if none written
   Span organisation_span;
   std::vector<std::string> roles;  // "chair", "DCS", "support", "presenter", ...
   std::string substitute_for_raw;  // "George Mathew" from "(Slough in place of George Mathew)"

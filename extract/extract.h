@@ -23,7 +23,9 @@
 
 namespace minutes {
 
+namespace normalize {
 class LaRegister;
+}  // namespace normalize
 
 // The JSON/CSV output contract's version. Keys may be added in a minor version, never renamed.
 inline constexpr char kSchemaVersion[] = "1.0";
@@ -43,7 +45,7 @@ struct SourceInfo {
 };
 
 struct MeetingTime {
-  std::string date;        // ISO "YYYY-MM-DD" (or "YYYY-MM" when only the month is known); "" unknown
+  std::string date;  // ISO "YYYY-MM-DD" (or "YYYY-MM" when only the month is known); "" unknown
   std::string start_time;  // "HH:MM" 24 h, "" unknown
   std::string end_time;
   bool time_inferred = false;  // am/pm was inferred from working hours, not written
@@ -61,23 +63,24 @@ struct Meeting {
 };
 
 struct Person {
-  std::string name;      // display form: "Kelly Wilkes"
-  std::string name_raw;  // as written: "Kelly wilkes"
-  std::string initials;  // "KW", "KGOS"
-  std::string organisation;         // canonical LA or group name, else the organisation as written
+  std::string name;          // display form: "Kelly Wilkes"
+  std::string name_raw;      // as written: "Kelly wilkes"
+  std::string initials;      // "KW", "KGOS"
+  std::string organisation;  // canonical LA or group name, else the organisation as written
   std::vector<std::string> la_codes;  // GSS codes; empty for non-LA organisations (SESLIP, DfE)
-  std::string attendance;           // "present" | "apologies"
-  std::vector<std::string> roles;   // "chair", "DCS", "presenter", "support", ...
-  std::string substitute_for;       // name of the person deputised for, "" if none
+  std::string attendance;             // "present" | "apologies"
+  std::vector<std::string> roles;     // "chair", "DCS", "presenter", "support", ...
+  std::string substitute_for;         // name of the person deputised for, "" if none
   Evidence evidence;
 };
 
 struct Action {
-  std::string ref;                       // as written: "49", "A3"; "" for an inline action not in the log
+  std::string ref;  // as written: "49", "A3"; "" for an inline action not in the log
   std::string text;
-  std::vector<std::string> owners;       // as written, split: "PH KL SA" -> PH, KL, SA
-  std::vector<std::string> owner_names;  // resolved people ("" where unresolved), parallel to owners
-  std::string issued;                    // "YYYY-MM" or "YYYY-MM-DD", "" unknown
+  std::vector<std::string> owners;  // as written, split: "PH KL SA" -> PH, KL, SA
+  std::vector<std::string>
+      owner_names;     // resolved people ("" where unresolved), parallel to owners
+  std::string issued;  // "YYYY-MM" or "YYYY-MM-DD", "" unknown
   std::string due;
   std::string status;      // open | ongoing | complete | closed | no_longer_relevant | "" unknown
   std::string status_raw;  // as written
@@ -90,9 +93,9 @@ struct Money {
   double amount = 0;
   std::string currency = "GBP";
   std::optional<double> range_max;  // "between £200 and £300", "£203-£267"
-  std::string period;  // hour | day | week | month | year | one_off | session | "" (not said)
+  std::string period;        // hour | day | week | month | year | one_off | session | "" (not said)
   bool approximate = false;  // c., circa, around, roughly, estimated, about
-  std::string text;          // the figure as written, qualifiers included: "c.£60k", "£250 for week"
+  std::string text;  // the figure as written, qualifiers included: "c.£60k", "£250 for week"
   std::vector<std::string> la_codes;  // the LA the figure belongs to
   Evidence evidence;
 };
@@ -132,7 +135,9 @@ struct Extraction {
 
 struct ExtractOptions {
   // The LA register to resolve against; nullptr uses the shipped default register.
-  const LaRegister* la_register = nullptr;
+  const normalize::LaRegister* la_register = nullptr;
+  // The region the notes come from, to settle ambiguous abbreviations ("HCC" -> Hampshire).
+  std::string region = "South East";
 };
 
 // Extracts everything from a rendered document. Never fails; never throws.

@@ -13,7 +13,8 @@
 namespace minutes {
 namespace {
 
-#define MINUTES_AMOUNT R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?((?i:k|m|bn|million|billion|thousand))\b)?)"
+#define MINUTES_AMOUNT \
+  R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?((?i:k|m|bn|million|billion|thousand))\b)?)"
 
 // Group 1 the whole figure; 2 integer part; 3 decimals; 4 multiplier.
 const RE2& FigurePattern() {

@@ -31,7 +31,8 @@ struct Span {
 enum class BlockKind {
   kParagraph,  // ordinary text
   kHeading,    // `level` 1..9 (from the paragraph style's outline level)
-  kListItem,   // `level` 0..8 nesting, `marker` the number or bullet as Word shows it ("1.", "a)", "•")
+  kListItem,   // `level` 0..8 nesting, `marker` the number or bullet as Word shows it ("1.", "a)",
+               // "•")
   kTable,      // `rows`; `text` is empty
   kImage,      // `text` is the image's alt text (may be empty); rendered as a placeholder
 };
@@ -55,7 +56,8 @@ struct Block {
   int level = 0;
   // Text printed before `text`, then a space: a list item's number or bullet, a note's "[1]".
   std::string marker;
-  // UTF-8. Line breaks inside a paragraph (w:br, w:cr, a wrapped text line) are '\n'; tabs are '\t'.
+  // UTF-8. Line breaks inside a paragraph (w:br, w:cr, a wrapped text line) are '\n'; tabs are
+  // '\t'.
   std::string text;
   std::vector<Row> rows;  // kTable only
   Span span;              // the block's rendered text, marker included (filled by rendering)
@@ -64,6 +66,10 @@ struct Block {
 struct Document {
   enum class Format { kText, kDocx };
   Format format = Format::kText;
+  // The input as it was read: its size and SHA-256 (lower-case hex), so every output can name
+  // exactly which bytes it came from.
+  size_t source_bytes = 0;
+  std::string sha256;
 
   std::vector<Block> body;
   // The parts Word shows apart from the body, in document order. Notes carry their marker ("[1]").
@@ -81,7 +87,8 @@ struct Document {
 // Fills `doc->text`, `doc->body_end` and every span, from the blocks. Deterministic: the same
 // blocks always give the same bytes. Rules:
 //   - blocks are separated by one blank line; empty paragraphs are skipped;
-//   - a block with a marker is printed "<marker> <text>"; an image as "[image: <alt>]" or "[image]";
+//   - a block with a marker is printed "<marker> <text>"; an image as "[image: <alt>]" or
+//   "[image]";
 //   - a table prints one line per row, cells separated by '\t' (a cell spanning n grid columns is
 //     followed by n-1 extra tabs, so columns stay aligned); a cell's own blocks are joined by '\n';
 //     a nested table inside a cell prints its rows on lines of their own, cells separated by " | ";

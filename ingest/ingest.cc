@@ -2,6 +2,8 @@
 
 #include "ingest/ingest.h"
 
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -91,7 +93,13 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
     s = DecodeText(bytes, &utf8);
     if (s.ok()) ParseTextBlocks(utf8, doc);
   }
-  if (s.ok()) RenderDocument(doc);
+  if (s.ok()) {
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    doc->source_bytes = bytes.size();
+    RenderDocument(doc);
+  }
   return s;
 }
 

@@ -6,8 +6,9 @@
 //     return s.exit_code();
 //   }
 //
-// A default-constructed Status is OK. No stage API throws: libraries that do (Poco) are caught at the
-// stage boundary and turned into a Status. Status is a small value type, cheap to copy and move.
+// A default-constructed Status is OK. No stage API throws: libraries that do (Poco) are caught at
+// the stage boundary and turned into a Status. Status is a small value type, cheap to copy and
+// move.
 
 #ifndef MINUTES_INGEST_STATUS_H_
 #define MINUTES_INGEST_STATUS_H_
@@ -32,7 +33,9 @@ class Status {
   Status() = default;
 
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string_view msg) { return Status(Code::kInvalidArgument, msg); }
+  static Status InvalidArgument(std::string_view msg) {
+    return Status(Code::kInvalidArgument, msg);
+  }
   static Status IoError(std::string_view msg) { return Status(Code::kIoError, msg); }
   static Status Unsupported(std::string_view msg) { return Status(Code::kUnsupported, msg); }
   static Status Corrupt(std::string_view msg) { return Status(Code::kCorrupt, msg); }

@@ -31,8 +31,9 @@ std::string Slurp(const std::string& path) {
 
 // Runs `minutes ARGS` through the shell (ARGS is shell text), capturing both streams.
 Result RunMinutes(const std::string& args, const std::string& stdin_text = "") {
-  std::string dir = ::testing::TempDir();
-  std::string out = dir + "/cli_out", err = dir + "/cli_err", in = dir + "/cli_in";
+  // ctest runs test cases in parallel processes: every file name carries the pid.
+  std::string dir = ::testing::TempDir() + "/minutes_cli_" + std::to_string(::getpid());
+  std::string out = dir + "_out", err = dir + "_err", in = dir + "_in";
   std::ofstream(in, std::ios::binary) << stdin_text;
   std::string cmd = std::string(MINUTES_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
@@ -44,7 +45,7 @@ Result RunMinutes(const std::string& args, const std::string& stdin_text = "") {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + "/" + name;
+  std::string path = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
@@ -65,8 +66,14 @@ TEST(CliTest, HelpAndVersion) {
 }
 
 TEST(CliTest, UsageErrorsExitTwo) {
-  const char* const cases[] = {"", "frobnicate", "text", "text --no-such-flag x.txt",
-                               "text --max-xml-depth lots x.txt", "text --format pdf x.txt"};
+  const char* const cases[] = {"",
+                               "frobnicate",
+                               "text",
+                               "text --no-such-flag x.txt",
+                               "text --max-xml-depth lots x.txt",
+                               "text --input-format pdf x.txt",
+                               "extract --format xml x.txt",
+                               "extract --format csv x.txt"};
   for (const char* args : cases) {
     Result r = RunMinutes(args);
     EXPECT_EQ(2, r.exit_code) << "minutes " << args;

@@ -30,10 +30,16 @@ TEST(ActionLogTest, SplitOwnersAsWritten) {
     const char* cell;
     const char* owners;
   } cases[] = {
-      {"PH KL SA", "PH|KL|SA"},       {"RE/AMA", "RE|AMA"},       {"LB, BH", "LB|BH"},
-      {"CD / DO", "CD|DO"},           {"JM SS CS JC", "JM|SS|CS|JC"}, {"ALL", "ALL"},
-      {"All", "All"},                 {"Mark Vening and Peter Hodges", "Mark Vening|Peter Hodges"},
-      {"SD", "SD"},                   {"", ""},
+      {"PH KL SA", "PH|KL|SA"},
+      {"RE/AMA", "RE|AMA"},
+      {"LB, BH", "LB|BH"},
+      {"CD / DO", "CD|DO"},
+      {"JM SS CS JC", "JM|SS|CS|JC"},
+      {"ALL", "ALL"},
+      {"All", "All"},
+      {"Mark Vening and Peter Hodges", "Mark Vening|Peter Hodges"},
+      {"SD", "SD"},
+      {"", ""},
   };
   for (const auto& c : cases) {
     std::vector<std::string> names;

@@ -99,8 +99,7 @@ TEST(IngestTest, MissingFileAndDirectoryAreIoErrors) {
 
 TEST(IngestTest, FormatIsToldFromTheBytesNotTheName) {
   // A DOCX saved with a .txt name is still read as DOCX, and text named .docx as text.
-  TempFile docx(minutes_test::MakeDocx(
-      "<w:p><w:r><w:t>Chair: Sarah Daly</w:t></w:r></w:p>"));
+  TempFile docx(minutes_test::MakeDocx("<w:p><w:r><w:t>Chair: Sarah Daly</w:t></w:r></w:p>"));
   Document doc;
   ASSERT_TRUE(ReadFile(docx.path(), IngestOptions(), &doc).ok());
   EXPECT_EQ(Document::Format::kDocx, doc.format);
@@ -130,6 +129,13 @@ TEST(IngestTest, ForcingTextReadsZipBytesAsText) {
   Status s = ReadBytes(minutes_test::MakeDocx("<w:p/>"), options, &doc);
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Status::Code::kUnsupported, s.code()) << s.ToString();
+}
+
+TEST(IngestTest, SourceHashAndSizeNameTheExactBytes) {
+  Document doc;
+  ASSERT_TRUE(ReadBytes("abc", IngestOptions(), &doc).ok());
+  EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", doc.sha256);
+  EXPECT_EQ(3u, doc.source_bytes);
 }
 
 TEST(IngestTest, StatusToStringAndExitCodes) {

@@ -68,7 +68,8 @@ TEST(RenderTest, ImagesRenderAsPlaceholders) {
 
 TEST(RenderTest, TableCellsAreTabSeparatedRowsNewlineSeparated) {
   Document d;
-  d.body = {Para("Action log"), Table({{"", "Action", "Status"}, {"49", "MC to share", "complete"}})};
+  d.body = {Para("Action log"),
+            Table({{"", "Action", "Status"}, {"49", "MC to share", "complete"}})};
   RenderDocument(&d);
   EXPECT_EQ("Action log\n\n\tAction\tStatus\n49\tMC to share\tcomplete\n", d.text);
   const Block& t = d.body[1];

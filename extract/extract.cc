@@ -1,0 +1,206 @@
+// Extract: runs the extractors in dependency order — meeting, people, LA mentions, actions,
+// initials, money — and resolves what each needs from the ones before.
+
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "extract/action_log.h"
+#include "extract/attendance.h"
+#include "extract/meeting.h"
+#include "extract/mentions.h"
+#include "extract/money.h"
+#include "extract/people.h"
+#include "normalize/normalize.h"
+
+namespace minutes {
+namespace {
+
+namespace nz = normalize;
+
+bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
+
+std::set<std::string> Words(std::string_view s) {
+  std::set<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      if (w.size() > 2) out.insert(w);
+      w.clear();
+    }
+  }
+  if (w.size() > 2) out.insert(w);
+  return out;
+}
+
+// Share of the inline action's words that the log row's text also has.
+double Overlap(std::string_view inline_text, std::string_view log_text) {
+  std::set<std::string> a = Words(inline_text), b = Words(log_text);
+  if (a.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  return static_cast<double>(common) / a.size();
+}
+
+std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, const char* what,
+                    std::vector<Finding>* findings) {
+  if (raw.empty()) return "";
+  auto d = nz::ParseDate(raw, mi.reference);
+  if (!d) {
+    findings->push_back(
+        {"unparsed_date", "warning",
+         std::string("the ") + what + " date '" + raw + "' is not a date I can read", span});
+    return "";
+  }
+  return d->iso;
+}
+
+}  // namespace
+
+Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractOptions& options) {
+  const nz::LaRegister& las =
+      options.la_register != nullptr ? *options.la_register : nz::LaRegister::Default();
+  Extraction x;
+  x.source = source;
+  const std::string_view text(doc.text);
+
+  MeetingInfo mi = FindMeeting(doc);
+  x.meeting = mi.meeting;
+  x.findings = mi.findings;
+
+  nz::MatchOptions match;
+  match.region = options.region;
+  x.people = ResolvePeople(FindAttendance(doc), las, match);
+  for (const Person& p : x.people) {
+    if (x.meeting.chair.empty() &&
+        std::find(p.roles.begin(), p.roles.end(), "chair") != p.roles.end())
+      x.meeting.chair = p.name;
+    for (const std::string& code : p.la_codes)
+      if (std::find(match.expected_gss_codes.begin(), match.expected_gss_codes.end(), code) ==
+          match.expected_gss_codes.end())
+        match.expected_gss_codes.push_back(code);
+  }
+
+  x.la_mentions = FindLaMentions(doc, las, match, x.people);
+  std::vector<Span> la_spans;
+  for (const LaMentionItem& m : x.la_mentions) la_spans.push_back(m.evidence.span);
+
+  std::vector<RawAction> raw_actions = FindActions(doc);
+  // Owners' spans, and the leading owners of every action's text ("GS and SD to meet").
+  std::vector<Span> owner_spans;
+  for (const RawAction& a : raw_actions) {
+    owner_spans.insert(owner_spans.end(), a.owner_spans.begin(), a.owner_spans.end());
+    for (auto& [name, off] : LeadingOwners(text.substr(a.text_span.start, a.text_span.size())))
+      owner_spans.push_back(Span{a.text_span.start + off, a.text_span.start + off + name.size()});
+  }
+
+  InitialsResolver resolver(x.people, text.substr(0, doc.body_end), la_spans);
+  x.person_mentions =
+      FindPersonMentions(doc, las, resolver, x.la_mentions, owner_spans, x.people, &x.findings);
+
+  for (const RawAction& ra : raw_actions) {
+    Action a;
+    a.ref = ra.ref;
+    a.text = ra.text;
+    a.owners = ra.owners;
+    a.source = ra.source;
+    a.evidence = {ra.span, ra.source == "log" ? 0.95 : 0.85, ra.rule};
+    for (size_t i = 0; i < ra.owners.size(); ++i) {
+      std::string name;
+      const std::string& o = ra.owners[i];
+      bool initials = o.size() <= 5 && std::all_of(o.begin(), o.end(), [](char c) {
+                        return std::isupper(static_cast<unsigned char>(c));
+                      });
+      if (initials) {
+        for (const PersonMention& pm : x.person_mentions)
+          if (pm.evidence.span == ra.owner_spans[i]) name = pm.name;
+      } else if (o != "All" && o != "all") {
+        name = nz::NormalizePersonName(o);
+      }
+      a.owner_names.push_back(name);
+    }
+    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, "issued", &x.findings);
+    a.due = DateIso(ra.due_raw, mi, ra.due_span, "due", &x.findings);
+    a.status_raw = ra.status_raw;
+    if (!ra.status_raw.empty()) {
+      if (auto s = nz::NormalizeStatus(ra.status_raw)) {
+        a.status = s->name;
+      } else {
+        x.findings.push_back({"unknown_status", "warning",
+                              "action " + ra.ref + " has status '" + ra.status_raw +
+                                  "', which is none of open, ongoing, complete, closed, "
+                                  "no longer relevant",
+                              ra.status_span});
+      }
+    } else if (ra.source == "log") {
+      x.findings.push_back(
+          {"missing_status", "warning", "action " + ra.ref + " has no status", ra.span});
+    }
+    x.actions.push_back(std::move(a));
+  }
+  // Link each inline action to the log row it became.
+  for (Action& a : x.actions) {
+    if (a.source != "inline") continue;
+    double best = 0.6;
+    for (size_t i = 0; i < x.actions.size(); ++i) {
+      if (x.actions[i].source != "log") continue;
+      double o = Overlap(a.text, x.actions[i].text);
+      if (o >= best) {
+        best = o;
+        a.linked_log_index = static_cast<int>(i);
+      }
+    }
+    if (a.linked_log_index >= 0) a.ref = x.actions[a.linked_log_index].ref;
+  }
+
+  // Money, and the LA each figure belongs to: one named in its sentence, else the speaker's.
+  for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
+    Money m;
+    m.amount = mm.amount;
+    m.range_max = mm.range_max;
+    m.period = mm.period;
+    m.approximate = mm.approximate;
+    m.text = std::string(text.substr(mm.start, mm.end - mm.start));
+    m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
+    Span sentence = SentenceAt(doc, mm.start);
+    for (const LaMentionItem& l : x.la_mentions)
+      if (Inside(l.evidence.span, sentence))
+        for (const std::string& c : l.la_codes)
+          if (std::find(m.la_codes.begin(), m.la_codes.end(), c) == m.la_codes.end())
+            m.la_codes.push_back(c);
+    if (!m.la_codes.empty()) {
+      m.evidence.rule += "+la_in_sentence";
+    } else {
+      // The speaker: the last person named before the figure in the same paragraph.
+      Span para = ParagraphAt(doc, mm.start);
+      const PersonMention* speaker = nullptr;
+      for (const PersonMention& pm : x.person_mentions)
+        if (Inside(pm.evidence.span, para) && pm.evidence.span.end <= mm.start && !pm.name.empty())
+          speaker = &pm;
+      if (speaker != nullptr) {
+        for (const Person& p : x.people)
+          if (p.name == speaker->name) m.la_codes = p.la_codes;
+        if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
+      }
+    }
+    x.money.push_back(std::move(m));
+  }
+
+  if (x.meeting.date.empty())
+    x.findings.push_back({"missing_meeting_date", "error",
+                          "no meeting date found (expected a 'Date:' line or a month and year "
+                          "in the title)",
+                          x.meeting.evidence.span});
+  if (x.people.empty())
+    x.findings.push_back({"missing_attendance", "error",
+                          "no attendance found (expected 'Attendees:', 'Present:' or "
+                          "'Apologies:')",
+                          Span{}});
+  return x;
+}
+
+}  // namespace minutes

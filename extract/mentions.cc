@@ -1,0 +1,284 @@
+// LA mentions and uses of initials, with the context rules that tell a person from an acronym.
+
+#include "extract/mentions.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace minutes {
+namespace {
+
+namespace nz = normalize;
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
+
+// Words that, right after initials, say a person is meant ("KL said", "SR will be working").
+const std::set<std::string, std::less<>>& SpeechWords() {
+  static const auto* words = new std::set<std::string, std::less<>>{
+      "said",      "says",      "asked",       "noted",     "presented", "introduced", "reflected",
+      "responded", "explained", "confirmed",   "agreed",    "suggested", "shared",     "raised",
+      "reported",  "added",     "highlighted", "mentioned", "updated",   "offered",    "queried",
+      "commented", "stated",    "to",          "will",      "would",     "has",        "had",
+      "is",        "was",       "also",        "gave",      "led",       "described",  "advised",
+      "informed",  "thanked",   "welcomed",    "proposed",  "set",       "in",         "from"};
+  return *words;
+}
+
+// Words that, right before initials, say a person is meant ("Question from JD", "with SD").
+const std::set<std::string, std::less<>>& PersonBeforeWords() {
+  static const auto* words =
+      new std::set<std::string, std::less<>>{"from", "with", "by", "and", "thanks", "ask", "asked"};
+  return *words;
+}
+
+// Words that, right before capitals, say they are not a person ("the manager JD", "an EDT").
+const std::set<std::string, std::less<>>& NotPersonBeforeWords() {
+  static const auto* words = new std::set<std::string, std::less<>>{
+      "the", "a", "an", "manager", "managers", "our", "their", "your", "his", "her", "of"};
+  return *words;
+}
+
+std::string_view WordBefore(std::string_view text, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':')) --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  return text.substr(b, e - b);
+}
+
+std::string_view WordAfter(std::string_view text, size_t pos, size_t* next = nullptr) {
+  size_t b = pos;
+  while (b < text.size() && (text[b] == ' ' || text[b] == ',')) ++b;
+  size_t e = b;
+  while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  if (next) *next = e;
+  return text.substr(b, e - b);
+}
+
+bool IsCapsToken(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5) return false;
+  for (char c : w)
+    if (!std::isupper(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// True when the words after `end` say a person: "said", or "and AM said", "CS and AM said".
+bool PersonAfter(std::string_view text, size_t end) {
+  size_t next = 0;
+  std::string w = Lower(WordAfter(text, end, &next));
+  if (SpeechWords().count(w)) return true;
+  // A chain of initials: "CS and AM said", "PH, KL and SA to".
+  for (int hops = 0; hops < 3 && (w == "and" || w == "&"); ++hops) {
+    std::string_view caps = WordAfter(text, next, &next);
+    if (!IsCapsToken(caps)) return false;
+    w = Lower(WordAfter(text, next, &next));
+    if (SpeechWords().count(w)) return true;
+  }
+  return false;
+}
+
+bool IsSectionStart(std::string_view para) {
+  static const RE2 re(R"((?i)^\s*(?:item\s*\d+|aob\b|any other business|agenda item))");
+  return RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), re);
+}
+
+}  // namespace
+
+Span ParagraphAt(const Document& doc, size_t pos) {
+  for (const Block& b : doc.body) {
+    if (pos < b.span.start || pos >= b.span.end) continue;
+    if (b.kind == BlockKind::kTable) {
+      for (const Row& r : b.rows)
+        for (const Cell& c : r.cells)
+          if (pos >= c.span.start && pos < c.span.end) return c.span;
+      return b.span;
+    }
+    return b.span;
+  }
+  return Span{pos, pos};
+}
+
+Span SentenceAt(const Document& doc, size_t pos) {
+  Span para = ParagraphAt(doc, pos);
+  std::string_view text(doc.text);
+  size_t b = pos, e = pos;
+  while (b > para.start) {
+    char c = text[b - 1];
+    if (c == '\n') break;
+    if (b >= para.start + 2 && (text[b - 2] == '.' || text[b - 2] == '?' || text[b - 2] == '!') &&
+        c == ' ')
+      break;
+    --b;
+  }
+  while (e < para.end) {
+    char c = text[e];
+    if (c == '\n') break;
+    if ((c == '.' || c == '?' || c == '!') && (e + 1 == para.end || text[e + 1] == ' ')) {
+      ++e;
+      break;
+    }
+    ++e;
+  }
+  return Span{b, e};
+}
+
+std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
+                                          const nz::MatchOptions& match,
+                                          const std::vector<Person>& people) {
+  std::set<std::string> person_initials;
+  for (const Person& p : people) person_initials.insert(p.initials);
+  std::vector<LaMentionItem> out;
+  for (const nz::LaMention& m : las.FindMentions(doc.text, match)) {
+    if (m.could_be_initials && person_initials.count(m.text)) continue;
+    LaMentionItem item;
+    item.text = m.text;
+    item.la_codes = m.gss_codes;
+    item.canonical_name = m.canonical_name;
+    item.method = nz::MatchMethodName(m.method);
+    item.evidence.span = Span{m.start, m.end};
+    item.evidence.confidence = m.confidence;
+    item.evidence.rule = std::string("la.") + item.method;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaRegister& las,
+                                              const InitialsResolver& resolver,
+                                              const std::vector<LaMentionItem>& la_mentions,
+                                              const std::vector<Span>& owner_spans,
+                                              const std::vector<Person>& people,
+                                              std::vector<Finding>* findings) {
+  std::vector<PersonMention> out;
+  const std::string_view text(doc.text);
+  const std::string_view body = text.substr(0, doc.body_end);
+  // Initials resolved earlier in the current agenda item, for ambiguous ones later in it.
+  std::map<std::string, std::string> resolved_in_section;
+  Span section_para{0, 0};
+
+  static const RE2 caps_re(R"(\b([A-Z]{2,5})\b)");
+  re2::StringPiece input(body.data(), body.size());
+  re2::StringPiece token;
+  while (RE2::FindAndConsume(&input, caps_re, &token)) {
+    Span span{static_cast<size_t>(token.data() - text.data()),
+              static_cast<size_t>(token.data() - text.data() + token.size())};
+    std::string t(token.data(), token.size());
+    // A new agenda item forgets earlier resolutions.
+    Span para = ParagraphAt(doc, span.start);
+    if (para.start != section_para.start) {
+      section_para = para;
+      if (IsSectionStart(text.substr(para.start, para.size()))) resolved_in_section.clear();
+    }
+    bool in_la = false;
+    for (const LaMentionItem& m : la_mentions)
+      if (Overlaps(m.evidence.span, span)) in_la = true;
+    if (in_la) continue;
+    if (t == "ALL") continue;
+
+    bool owner = false;
+    for (const Span& o : owner_spans)
+      if (Inside(span, o)) owner = true;
+    std::string before = Lower(WordBefore(text, span.start));
+    bool context = owner || PersonAfter(text, span.end) ||
+                   (PersonBeforeWords().count(before) > 0 && PersonAfter(text, span.end)) ||
+                   before == "from" || before == "with";
+    bool not_person = NotPersonBeforeWords().count(before) > 0 && !owner;
+    bool acronym = las.IsSectorAcronym(t);
+
+    std::vector<InitialsResolver::Candidate> cands = resolver.Candidates(t);
+    if (cands.empty()) {
+      // Unknown initials count only where the words around say a person.
+      if (!context || acronym || not_person) continue;
+      PersonMention pm;
+      pm.text = t;
+      pm.evidence = {span, 0.5,
+                     owner ? "initials.owner_unresolved" : "initials.context_unresolved"};
+      out.push_back(pm);
+      findings->push_back({"unresolved_initials", "info",
+                           "'" + t +
+                               "' looks like a person's initials but matches nobody listed "
+                               "or named in these notes",
+                           span});
+      continue;
+    }
+    if (not_person) continue;
+    if (acronym && !context) continue;
+    // A listed person's own initials are a person; a variant or written name needs context.
+    if (!cands[0].listed && !context) continue;
+    if (!cands[0].primary && !context) continue;
+
+    PersonMention pm;
+    pm.text = t;
+    pm.evidence.span = span;
+    if (cands.size() == 1) {
+      pm.name = cands[0].name;
+      pm.evidence.confidence = cands[0].listed ? (cands[0].primary ? 0.95 : 0.8) : 0.7;
+      pm.evidence.rule = cands[0].listed ? "initials.listed" : "initials.written_name";
+    } else {
+      // Ambiguous: an LA named in the sentence, a role verb, or the agenda item's earlier use.
+      Span sentence = SentenceAt(doc, span.start);
+      std::vector<const InitialsResolver::Candidate*> by_la;
+      for (const LaMentionItem& m : la_mentions) {
+        if (!Inside(m.evidence.span, sentence)) continue;
+        for (const auto& c : cands)
+          for (const std::string& code : m.la_codes)
+            if (std::find(c.la_codes.begin(), c.la_codes.end(), code) != c.la_codes.end() &&
+                std::find(by_la.begin(), by_la.end(), &c) == by_la.end())
+              by_la.push_back(&c);
+      }
+      std::string verb = Lower(WordAfter(text, span.end));
+      std::vector<const InitialsResolver::Candidate*> by_role;
+      for (const auto& c : cands)
+        for (const std::string& r : c.roles)
+          if ((verb == "presented" && r == "presenter") || (verb == "chaired" && r == "chair"))
+            by_role.push_back(&c);
+      if (by_la.size() == 1) {
+        pm.name = by_la[0]->name;
+        pm.evidence.confidence = 0.85;
+        pm.evidence.rule = "initials.la_in_sentence";
+      } else if (by_role.size() == 1) {
+        pm.name = by_role[0]->name;
+        pm.evidence.confidence = 0.8;
+        pm.evidence.rule = "initials.role_verb";
+      } else if (resolved_in_section.count(t)) {
+        pm.name = resolved_in_section[t];
+        pm.evidence.confidence = 0.7;
+        pm.evidence.rule = "initials.same_item";
+      } else {
+        pm.evidence.confidence = 0.3;
+        pm.evidence.rule = "initials.ambiguous";
+        std::string names;
+        for (const auto& c : cands) names += (names.empty() ? "" : " or ") + c.name;
+        findings->push_back({"ambiguous_initials", "warning",
+                             "'" + t + "' may be " + names + "; write the name", span});
+      }
+    }
+    if (!pm.name.empty()) resolved_in_section[t] = pm.name;
+
+    // Someone who sent apologies is not expected to speak.
+    if (!pm.name.empty() && PersonAfter(text, span.end) && !owner) {
+      for (const Person& p : people)
+        if (p.name == pm.name && p.attendance == "apologies")
+          findings->push_back(
+              {"absent_person_speaks", "warning",
+               "'" + t + "' (" + p.name + ") sent apologies but is recorded as speaking here",
+               span});
+    }
+    out.push_back(std::move(pm));
+  }
+  return out;
+}
+
+}  // namespace minutes

@@ -1,0 +1,43 @@
+// Internal to extract: mentions of LAs and uses of people's initials in the discussion.
+
+#ifndef MINUTES_EXTRACT_MENTIONS_H_
+#define MINUTES_EXTRACT_MENTIONS_H_
+
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/people.h"
+#include "ingest/document.h"
+#include "normalize/normalize.h"
+
+namespace minutes {
+
+// Every LA mention in the document's text. A mention that could be initials ("BH") is dropped
+// when it is a listed person's own initials: then it is a person.
+std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::LaRegister& las,
+                                          const normalize::MatchOptions& match,
+                                          const std::vector<Person>& people);
+
+// Every use of a person's initials in the body: in the discussion where the words around say it
+// is a person ("KL said", "Question from JD", "RE to meet with SD"), or anywhere when the
+// initials are a listed person's and not a sector acronym; and in `owner_spans` (action owners).
+// Ambiguous initials are settled by an LA named in the same sentence ("SR said from East
+// Sussex"), by a role ("SR presented" -> the presenter), or by the same initials resolved earlier
+// in the same agenda item; otherwise the name is left empty and a finding says so.
+std::vector<PersonMention> FindPersonMentions(const Document& doc, const normalize::LaRegister& las,
+                                              const InitialsResolver& resolver,
+                                              const std::vector<LaMentionItem>& la_mentions,
+                                              const std::vector<Span>& owner_spans,
+                                              const std::vector<Person>& people,
+                                              std::vector<Finding>* findings);
+
+// The sentence of the body text that holds `pos`: bounded by ". ", "? ", "! ", a line break or
+// the block's edges.
+Span SentenceAt(const Document& doc, size_t pos);
+
+// The body block (or table cell) whose text holds `pos`.
+Span ParagraphAt(const Document& doc, size_t pos);
+
+}  // namespace minutes
+
+#endif  // MINUTES_EXTRACT_MENTIONS_H_

@@ -1,0 +1,51 @@
+// Internal to extract: resolving people and their initials within one meeting.
+
+#ifndef MINUTES_EXTRACT_PEOPLE_H_
+#define MINUTES_EXTRACT_PEOPLE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/attendance.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace minutes {
+
+// Turns the listed people into Person records: display names, initials, organisations resolved
+// to LAs (a non-LA body such as SESLIP keeps its name and has no codes). A person listed twice
+// (chair and attendee) is merged.
+std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
+                                  const normalize::LaRegister& las,
+                                  const normalize::MatchOptions& match);
+
+// Who initials may stand for in this meeting: the listed people first, then full names written
+// elsewhere in the notes ("Mark Vening and Peter Hodges to ...", "DCS Mac Heath").
+class InitialsResolver {
+ public:
+  // `people` must outlive the resolver. `body` is the text the written names are looked for in;
+  // `la_spans` are the LA mentions in it (an LA name is never a person's name).
+  InitialsResolver(const std::vector<Person>& people, std::string_view body,
+                   const std::vector<Span>& la_spans);
+
+  struct Candidate {
+    std::string name;                   // display name
+    std::vector<std::string> la_codes;  // empty when unknown
+    std::vector<std::string> roles;
+    bool listed = false;   // in the meeting's attendance lists
+    bool primary = false;  // the initials are the name's own, not a variant
+  };
+
+  // Everyone the initials may mean, best first: listed people whose own initials these are, then
+  // listed people by a variant, then names written in the notes. Empty when nobody.
+  std::vector<Candidate> Candidates(std::string_view initials) const;
+
+ private:
+  std::vector<Candidate> listed_;
+  std::vector<Candidate> written_;
+};
+
+}  // namespace minutes
+
+#endif  // MINUTES_EXTRACT_PEOPLE_H_

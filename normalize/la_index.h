@@ -1,0 +1,141 @@
+// Internal: the LA matcher's index (a trie of folded alias tokens) and the rows it is built from.
+// Built once by LaRegister::Load (la_index.cc); read-only afterwards, so scans (la_matcher.cc) from
+// any number of threads share it.
+
+#ifndef MINUTES_NORMALIZE_LA_INDEX_H_
+#define MINUTES_NORMALIZE_LA_INDEX_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "normalize/normalize.h"
+#include "normalize/tokenizer.h"
+
+namespace minutes::normalize::internal {
+
+// The optional register files, as rows (la_register.cc reads and checks them).
+struct AliasRow {
+  std::string gss_code;
+  std::string alias;
+  std::string kind;  // council_name, short_name, abbreviation, typo_variant
+};
+struct GroupRow {
+  std::string name;
+  std::string alias;
+  std::vector<std::string> members;
+  bool la_mention = true;
+};
+struct AmbiguousRow {
+  std::string alias;
+  std::vector<std::string> candidates;
+  bool in_aliases = false;
+};
+struct CommonWordRow {
+  std::string alias;
+  std::string gss_code;
+};
+struct RegisterRows {
+  std::vector<AliasRow> aliases;
+  std::vector<GroupRow> groups;
+  std::vector<AmbiguousRow> ambiguous;
+  std::vector<std::pair<std::string, std::string>> acronyms;  // acronym, category
+  std::vector<CommonWordRow> common_words;
+};
+
+// How a token of an alias must be written in the text.
+enum class CaseRule : uint8_t {
+  kAny,          // any case ("brighton and Hove")
+  kCapitalised,  // first letter upper-case ("Hants", "Afc", "Reading")
+  kUpper,        // all capitals ("MK", "KCC", the "W" of "W Sussex")
+};
+
+enum class TargetKind : uint8_t {
+  kLa,         // one LA
+  kGroup,      // several LAs
+  kAmbiguous,  // one of several LAs, chosen from context
+  kBlocked,    // not an LA (sector acronym, partnership): consumed and never reported
+};
+
+struct Target {
+  TargetKind kind = TargetKind::kLa;
+  MatchMethod method = MatchMethod::kAlias;
+  std::vector<std::string> gss_codes;  // the LA, the members, or the candidates
+  std::string canonical_name;
+  std::vector<CaseRule> case_rules;  // one per alias token
+  bool common_word = false;          // common_word_risks.csv
+  bool also_acronym = false;         // an ambiguous alias that is also a sector acronym ("PCC")
+  bool body = false;  // kBlocked: a body of its own (SESLIP, DfE), not a role or a term (DCS, EDT)
+};
+
+struct TrieNode {
+  std::unordered_map<std::string, uint32_t> children;
+  std::vector<uint32_t>
+      targets;  // in priority order: register name, alias, group, ambiguous, blocked
+};
+
+// A match of the trie at a token position.
+struct TrieMatch {
+  size_t first = 0;  // token index
+  size_t end = 0;    // one past the last token
+  const Target* target = nullptr;
+};
+
+// Fuzzy candidates: single-word LA names with their target.
+struct FuzzyCandidate {
+  std::string fold;
+  uint32_t target = 0;
+};
+
+class LaIndex {
+ public:
+  // Builds the index over `reg`'s authorities and `rows`. Returns nullptr and sets *error if an
+  // alias names an unknown GSS code.
+  static std::unique_ptr<LaIndex> Build(const LaRegister& reg, const RegisterRows& rows,
+                                        std::string* error);
+
+  struct ScanResult {
+    std::vector<LaMention> mentions;
+    bool leading_body = false;     // the first token starts a non-LA body ("SESLIP support")
+    size_t first_token_start = 0;  // byte offset of the first word
+  };
+
+  // la_matcher.cc: the scan behind FindMentions and Resolve. With `organisation` set,
+  // capitalisation rules other than all-capitals are relaxed and common words skip the
+  // sentence-start test.
+  ScanResult Scan(const LaRegister& reg, std::string_view text, const MatchOptions& options,
+                  bool organisation) const;
+
+ private:
+  LaIndex();
+  // Adds `phrase` to `trie` for `target`, whose case rules are derived from the phrase's spelling
+  // (`capitalise_single`: a one-word phrase must be capitalised, as abbreviations like "Hants"
+  // must). A phrase whose node already holds an equal target is not added twice.
+  void AddPhrase(std::vector<TrieNode>* trie, std::string_view phrase, Target target,
+                 bool capitalise_single);
+  // The longest match in `trie` at tokens[i] whose case rules the tokens satisfy.
+  bool LongestMatch(const std::vector<TrieNode>& trie, const std::vector<Token>& tokens, size_t i,
+                    bool organisation, TrieMatch* match) const;
+  // The node of names_ reached from the root by `folds`, or -1.
+  int Walk(const std::vector<std::string>& folds) const;
+
+  // la_matcher.cc helpers.
+  bool Coordinated(const std::vector<Token>& tokens, size_t i, bool organisation,
+                   const Target** target) const;
+  bool Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** target,
+             int* distance) const;
+
+  std::vector<Target> targets_;
+  std::vector<TrieNode> names_;     // every alias; node 0 is the root
+  std::vector<TrieNode> prefixes_;  // "Royal Borough of", "London Borough of", "City of", ...
+  std::vector<TrieNode> suffixes_;  // "Council", "Borough Council", "CC", "MBC", ...
+  std::unordered_map<std::string, std::vector<FuzzyCandidate>> fuzzy_;  // by first letter
+};
+
+}  // namespace minutes::normalize::internal
+
+#endif  // MINUTES_NORMALIZE_LA_INDEX_H_

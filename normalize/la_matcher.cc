@@ -1,0 +1,317 @@
+// The one-pass LA scan: tokenise, then at each token take the longest trie match whose case rules
+// hold, apply context rules, extend over council affixes, else try a coordination or the fuzzy
+// fallback.
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "normalize/fuzzy.h"
+#include "normalize/la_index.h"
+
+namespace minutes::normalize::internal {
+
+namespace {
+
+bool IsCompass(const std::string& fold) {
+  return fold == "north" || fold == "south" || fold == "east" || fold == "west" || fold == "n" ||
+         fold == "s" || fold == "e" || fold == "w";
+}
+
+// Capitalised words that may precede a place name without making it look like a person's surname.
+bool IsFunctionWord(const std::string& fold) {
+  static const std::unordered_set<std::string> kWords = {
+      "the",   "in",    "at",    "from",      "for",     "to",   "of",    "and",
+      "with",  "by",    "on",    "across",    "between", "both", "all",   "our",
+      "their", "whole", "wider", "including", "cc",      "re",   "and/or"};
+  return kWords.count(fold) > 0;
+}
+
+bool RulesHold(const Target& t, const std::vector<Token>& tokens, size_t first, bool organisation) {
+  for (size_t k = 0; k < t.case_rules.size(); ++k) {
+    const Token& tok = tokens[first + k];
+    if (tok.letters == 0) continue;
+    switch (t.case_rules[k]) {
+      case CaseRule::kAny:
+        break;
+      case CaseRule::kCapitalised:
+        if (!organisation && !tok.capitalised) return false;
+        break;
+      case CaseRule::kUpper:
+        if (!tok.all_upper) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+double BaseConfidence(MatchMethod method) {
+  switch (method) {
+    case MatchMethod::kExact:
+      return 1.0;
+    case MatchMethod::kAlias:
+      return 0.95;
+    case MatchMethod::kGroup:
+      return 0.9;
+    case MatchMethod::kFuzzy:
+      return 0.8;
+  }
+  return 0.0;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+bool LaIndex::LongestMatch(const std::vector<TrieNode>& trie, const std::vector<Token>& tokens,
+                           size_t i, bool organisation, TrieMatch* match) const {
+  // Nodes with targets along the path, deepest last.
+  uint32_t path_nodes[16];
+  size_t path_ends[16];
+  int depth = 0;
+  uint32_t node = 0;
+  for (size_t j = i; j < tokens.size(); ++j) {
+    if (j > i && tokens[j].barrier_before) break;
+    auto it = trie[node].children.find(tokens[j].fold);
+    if (it == trie[node].children.end()) break;
+    node = it->second;
+    if (!trie[node].targets.empty() && depth < 16) {
+      path_nodes[depth] = node;
+      path_ends[depth] = j + 1;
+      ++depth;
+    }
+  }
+  for (int d = depth - 1; d >= 0; --d) {
+    for (uint32_t id : trie[path_nodes[d]].targets) {
+      const Target& t = targets_[id];
+      if (RulesHold(t, tokens, i, organisation)) {
+        match->first = i;
+        match->end = path_ends[d];
+        match->target = &t;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool LaIndex::Coordinated(const std::vector<Token>& tokens, size_t i, bool organisation,
+                          const Target** target) const {
+  // "East and West Sussex": the first compass word stands for "East Sussex".
+  if (i + 2 >= tokens.size() || !IsCompass(tokens[i].fold)) return false;
+  const Token& conj = tokens[i + 1];
+  if (conj.barrier_before || (conj.fold != "and" && conj.fold != "or")) return false;
+  if (tokens[i + 2].barrier_before || !IsCompass(tokens[i + 2].fold)) return false;
+  TrieMatch second;
+  if (!LongestMatch(names_, tokens, i + 2, organisation, &second)) return false;
+  if (second.end - second.first < 2) return false;
+  if (second.target->kind != TargetKind::kLa && second.target->kind != TargetKind::kGroup) {
+    return false;
+  }
+  std::vector<std::string> folds = {tokens[i].fold};
+  for (size_t j = i + 3; j < second.end; ++j) folds.push_back(tokens[j].fold);
+  int node = Walk(folds);
+  if (node < 0) return false;
+  for (uint32_t id : names_[node].targets) {
+    const Target& t = targets_[id];
+    if (t.kind != TargetKind::kLa && t.kind != TargetKind::kGroup) continue;
+    CaseRule rule = t.case_rules[0];
+    const Token& tok = tokens[i];
+    if (rule == CaseRule::kUpper && !tok.all_upper) continue;
+    if (rule == CaseRule::kCapitalised && !tok.capitalised && !organisation) continue;
+    *target = &t;
+    return true;
+  }
+  return false;
+}
+
+bool LaIndex::Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** target,
+                    int* distance) const {
+  const Token& tok = tokens[i];
+  if (!tok.alpha || !tok.capitalised || tok.all_upper || tok.letters < 5) return false;
+  // Next to another capitalised word it looks like part of a person's name ("Sam Barnes").
+  if (i > 0 && !tok.barrier_before && !tok.sentence_start && tokens[i - 1].capitalised &&
+      tokens[i - 1].letters > 0 && !IsFunctionWord(tokens[i - 1].fold)) {
+    return false;
+  }
+  if (i + 1 < tokens.size()) {
+    const Token& next = tokens[i + 1];
+    TrieMatch suffix;
+    if (!next.barrier_before && !next.sentence_start && next.capitalised && next.letters > 0 &&
+        !LongestMatch(suffixes_, tokens, i + 1, false, &suffix)) {
+      return false;
+    }
+  }
+  size_t first_len = 1;
+  unsigned char lead = static_cast<unsigned char>(tok.fold[0]);
+  if (lead >= 0xF0) {
+    first_len = 4;
+  } else if (lead >= 0xE0) {
+    first_len = 3;
+  } else if (lead >= 0xC0) {
+    first_len = 2;
+  }
+  auto it = fuzzy_.find(tok.fold.substr(0, first_len));
+  if (it == fuzzy_.end()) return false;
+  const int limit = tok.letters >= 8 ? 2 : 1;
+  const Target* best = nullptr;
+  double best_score = 0.0;
+  int best_distance = 0;
+  bool tie = false;
+  for (const FuzzyCandidate& c : it->second) {
+    int len_diff = static_cast<int>(c.fold.size()) - static_cast<int>(tok.fold.size());
+    if (len_diff > limit || -len_diff > limit) continue;
+    int d = EditDistance(tok.fold, c.fold, limit);
+    if (d > limit || d == 0) continue;
+    double score = JaroWinkler(tok.fold, c.fold);
+    if (score < 0.94) continue;
+    const Target* t = &targets_[c.target];
+    if (best != nullptr && score == best_score && best->gss_codes != t->gss_codes) tie = true;
+    if (score > best_score) {
+      best = t;
+      best_score = score;
+      best_distance = d;
+      tie = false;
+    }
+  }
+  if (best == nullptr || tie) return false;
+  *target = best;
+  *distance = best_distance;
+  return true;
+}
+
+LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
+                                  const MatchOptions& options, bool organisation) const {
+  ScanResult result;
+  std::vector<Token> tokens = Tokenize(text);
+  if (!tokens.empty()) result.first_token_start = tokens[0].start;
+
+  auto emit = [&](size_t first, size_t end, const Target& t, MatchMethod method,
+                  double confidence) {
+    LaMention m;
+    m.start = tokens[first].start;
+    m.end = tokens[end - 1].end;
+    m.text = std::string(text.substr(m.start, m.end - m.start));
+    m.gss_codes = t.gss_codes;
+    m.canonical_name = t.canonical_name;
+    m.method = method;
+    m.confidence = confidence;
+    m.common_word = t.common_word;
+    m.sentence_start = tokens[first].sentence_start;
+    const Token& tok = tokens[first];
+    if (end - first == 1 && tok.alpha && tok.all_upper && tok.letters >= 2 && tok.letters <= 4) {
+      m.could_be_initials = true;
+      m.confidence = std::min(m.confidence, 0.6);
+    }
+    result.mentions.push_back(std::move(m));
+    return &result.mentions.back();
+  };
+
+  size_t i = 0;
+  while (i < tokens.size()) {
+    TrieMatch m;
+    bool found = LongestMatch(names_, tokens, i, organisation, &m);
+    TrieMatch prefix;
+    if (LongestMatch(prefixes_, tokens, i, organisation, &prefix) && prefix.end < tokens.size() &&
+        !tokens[prefix.end].barrier_before) {
+      TrieMatch after;
+      if (LongestMatch(names_, tokens, prefix.end, organisation, &after) &&
+          after.target->kind == TargetKind::kLa && (!found || after.end > m.end)) {
+        m = after;
+        m.first = i;
+        found = true;
+      }
+    }
+
+    if (!found) {
+      const Target* t = nullptr;
+      int distance = 0;
+      if (Coordinated(tokens, i, organisation, &t)) {
+        emit(i, i + 1, *t,
+             t->kind == TargetKind::kGroup ? MatchMethod::kGroup : MatchMethod::kAlias, 0.9);
+      } else if (options.fuzzy && Fuzzy(tokens, i, &t, &distance)) {
+        emit(i, i + 1, *t, MatchMethod::kFuzzy, distance == 1 ? 0.8 : 0.7);
+      }
+      ++i;
+      continue;
+    }
+
+    const Target& t = *m.target;
+    if (t.kind == TargetKind::kBlocked) {
+      if (m.first == 0 && t.body) result.leading_body = true;
+      i = m.end;
+      continue;
+    }
+
+    size_t end = m.end;
+    if (t.kind == TargetKind::kLa) {
+      TrieMatch suffix;
+      if (end < tokens.size() && !tokens[end].barrier_before &&
+          LongestMatch(suffixes_, tokens, end, organisation, &suffix)) {
+        end = suffix.end;
+      }
+    }
+
+    bool from_context = false;
+    const Target* resolved = &t;
+    Target chosen;
+    if (t.kind == TargetKind::kAmbiguous) {
+      std::vector<std::string> hits;
+      for (const std::string& code : t.gss_codes) {
+        if (Contains(options.expected_gss_codes, code)) hits.push_back(code);
+      }
+      if (hits.size() != 1 && !t.also_acronym && !options.region.empty()) {
+        hits.clear();
+        for (const std::string& code : t.gss_codes) {
+          const LocalAuthority* la = reg.FindByCode(code);
+          if (la != nullptr && la->region == options.region) hits.push_back(code);
+        }
+      }
+      if (hits.size() != 1) {
+        i = m.end;
+        continue;
+      }
+      chosen = t;
+      chosen.gss_codes = hits;
+      const LocalAuthority* la = reg.FindByCode(hits[0]);
+      chosen.canonical_name = la != nullptr ? la->name : hits[0];
+      resolved = &chosen;
+      from_context = true;
+    }
+
+    if (t.common_word && !organisation && tokens[m.first].sentence_start && m.end - m.first == 1 &&
+        end == m.end && end < tokens.size()) {
+      // "Reading the report": a sentence-opening common word followed by a lower-case word is a
+      // word.
+      const Token& next = tokens[end];
+      bool verb_like = !next.barrier_before && !next.sentence_start && next.letters > 0 &&
+                       !next.capitalised && !next.after_apostrophe;
+      // "Kent and Medway said": a coordination with another LA is a list of places.
+      TrieMatch other;
+      if (verb_like && (next.fold == "and" || next.fold == "or") && end + 1 < tokens.size() &&
+          !tokens[end + 1].barrier_before &&
+          LongestMatch(names_, tokens, end + 1, organisation, &other) &&
+          other.target->kind != TargetKind::kBlocked) {
+        verb_like = false;
+      }
+      if (verb_like) {
+        if (!Contains(options.expected_gss_codes, t.gss_codes[0])) {
+          i = m.end;
+          continue;
+        }
+        from_context = true;
+      }
+    }
+
+    double confidence = BaseConfidence(resolved->method);
+    if (from_context) confidence = std::min(confidence, 0.7);
+    LaMention* out = emit(m.first, end, *resolved, resolved->method, confidence);
+    out->from_context = from_context;
+    i = end;
+  }
+  return result;
+}
+
+}  // namespace minutes::normalize::internal

@@ -1,0 +1,376 @@
+// normalize: what the notes say -> what a data warehouse can join on.
+//
+//   const minutes::normalize::LaRegister& las = minutes::normalize::LaRegister::Default();
+//   for (const auto& m : las.FindMentions("across Kent and Medway")) {
+//     std::cout << m.text << " -> " << m.gss_codes[0] << "\n";   // Kent -> E10000016, ...
+//   }
+//   auto d = minutes::normalize::ParseDate("Tuesday 9th December", {2025, 12, 9});
+//   // d->iso == "2025-12-09"
+//
+// Local authorities (LaRegister), people (NormalizePersonName, Initials, PersonRegistry), dates,
+// times and action statuses. The stage knows nothing of documents: callers hand in strings and get
+// values back.
+//
+// Conventions for everything below:
+//  * Nothing throws. Loading data that can fail returns nullptr/false and an error string
+//    (RE2 style); parsing returns std::nullopt when the input is not what the function parses.
+//  * Text is UTF-8. Positions are byte offsets into the string_view you passed, so
+//    text.substr(start, end - start) is exactly the matched text. Invalid UTF-8 bytes never match.
+//  * Results are plain values you own; nothing returned points into your input.
+//  * Free functions and const methods are thread-safe. PersonRegistry's mutating methods need
+//    external synchronisation.
+
+#ifndef MINUTES_NORMALIZE_NORMALIZE_H_
+#define MINUTES_NORMALIZE_NORMALIZE_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minutes::normalize {
+
+namespace internal {
+class LaIndex;
+}  // namespace internal
+
+// -------------------------------------------------------------------------------------------------
+// Local authorities
+
+// One row of the register: an English upper-tier LA with children's services.
+struct LocalAuthority {
+  std::string gss_code;  // ONS GSS code, e.g. "E06000037"
+  std::string name;      // official ONS/DfE-style name, e.g. "West Berkshire", "Bristol, City of"
+  std::string la_type;   // "unitary", "metropolitan_district", "london_borough" or "county"
+  std::string region;    // e.g. "South East"
+  std::string dfe_la_code;  // DfE 3-digit code, e.g. "869" (may be empty in a user's register)
+};
+
+// How a mention was resolved.
+enum class MatchMethod {
+  kExact,  // the register name itself ("West Berkshire", casing and &/and aside)
+  kAlias,  // an alias: council name, short name, abbreviation, typo variant, or a compass word in
+           // "East and West Sussex"
+  kGroup,  // a name for several LAs ("AfC", "Berkshire", "Thames Valley"); gss_codes has every
+           // member
+  kFuzzy,  // a misspelling within a tight edit distance of one LA name ("Oxfordshre")
+};
+
+// "exact", "alias", "group" or "fuzzy".
+const char* MatchMethodName(MatchMethod method);
+
+// One local-authority mention found in text.
+struct LaMention {
+  size_t start = 0;  // byte offset of the first byte of the mention in the caller's text
+  size_t end = 0;    // one past the last byte; council prefixes/suffixes are inside [start, end)
+  std::string text;  // the matched text, byte for byte (text == input.substr(start, end - start))
+  std::vector<std::string> gss_codes;  // one code for an LA, every member for a group
+  std::string canonical_name;          // the register name, or the group's name
+  MatchMethod method = MatchMethod::kExact;
+  // 1.0 exact; 0.95 alias; 0.9 group (0.9 also for a coordinated compass word); 0.8 fuzzy at edit
+  // distance 1, 0.7 at 2; at most 0.7 when from_context, 0.6 when could_be_initials.
+  double confidence = 1.0;
+  // Flags for the caller's context decisions:
+  bool could_be_initials = false;  // a 2-4 letter all-capital word ("BH", "MK", "KCC"): the caller
+                                   // decides whether it is a person's initials (confidence 0.6)
+  bool common_word = false;     // the name is also an ordinary word or surname ("Reading", "Kent")
+  bool sentence_start = false;  // the mention opens a sentence or line
+  bool from_context = false;    // resolved only because of MatchOptions (an ambiguous alias, or a
+                                // sentence-opening common word the caller expected)
+};
+
+// Context a caller may give the matcher. The defaults suit text with no context.
+struct MatchOptions {
+  // LAs known to take part (e.g. the attendees' LAs). With them:
+  //  * an ambiguous alias (SCC, HCC, PCC, WBC; ambiguous_aliases.csv) resolves when exactly one
+  //    of its candidates is expected;
+  //  * a sentence-opening common word followed by a lower-case word ("Reading the report") is
+  //    accepted when its LA is expected. Without context it is dropped.
+  std::vector<std::string> expected_gss_codes;
+  // A region name as in the register (e.g. "South East"). An ambiguous alias resolves when exactly
+  // one candidate lies in the region ("HCC" -> Hampshire in the South East; "SCC" stays unresolved:
+  // Surrey and Southampton are both South East), unless the alias is also a sector acronym ("PCC"
+  // is usually the Police and Crime Commissioner), which only expected_gss_codes can resolve.
+  // Unresolved ambiguous aliases are not reported.
+  std::string region;
+  // Try the fuzzy fallback for unmatched capitalised words of five letters or more
+  // (Damerau-Levenshtein distance 1, 2 from eight letters, same first letter, Jaro-Winkler >= 0.94,
+  // against single-word LA names and short names only; never next to another capitalised word,
+  // which looks like a person's name).
+  bool fuzzy = true;
+};
+
+// The register of LAs with their aliases, groups and the words that are not LAs, plus the matcher
+// built from them. Immutable after Load, so one instance is shared read-only by any number of
+// threads; it is neither copyable nor movable because the matcher's index is large and refers to
+// the register's rows.
+class LaRegister {
+ public:
+  // Loads a register. `path` is a directory holding la_register.csv (required) and, optionally,
+  // aliases.csv, groups.csv, acronyms.csv, ambiguous_aliases.csv, common_word_risks.csv,
+  // gss_code_history.csv and PROVENANCE.md (for version()); or `path` is a register CSV file, and
+  // the optional files are read from its directory. Files use the column names of normalize/data/.
+  // On success returns the register. On failure (missing register, bad CSV, unknown or duplicate
+  // GSS code, missing column) returns nullptr and, if `error` is non-null, sets *error to
+  // "file:line: reason".
+  static std::unique_ptr<LaRegister> Load(const std::string& path, std::string* error);
+
+  // The shipped register (normalize/data/, or the directory in the environment variable
+  // MINUTES_DATA_DIR when set), loaded once on first use; thread-safe. Never fails: if loading
+  // failed it returns an empty register whose ok() is false and error() says why. The instance
+  // lives until the process exits.
+  static const LaRegister& Default();
+
+  ~LaRegister();
+  LaRegister(const LaRegister&) = delete;
+  LaRegister& operator=(const LaRegister&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }  // empty when ok()
+
+  // The data version ("2026-11-22.1" from PROVENANCE.md's "version:" line), "unversioned" if
+  // absent.
+  const std::string& version() const { return version_; }
+
+  // Every LA, in register order.
+  const std::vector<LocalAuthority>& authorities() const { return authorities_; }
+
+  // The LA with this current GSS code, or nullptr. The pointer lives as long as the register.
+  const LocalAuthority* FindByCode(std::string_view gss_code) const;
+
+  // The current codes for a code: itself if current, its successors if retired
+  // (gss_code_history.csv: Cumbria -> Cumberland + Westmorland and Furness), empty if unknown.
+  std::vector<std::string> CurrentCodes(std::string_view gss_code) const;
+
+  // True if `word` is a sector acronym from acronyms.csv ("EDT", "DCS", "SD", "Ofsted", "CP
+  // Chair"), or its plural ("ICBs", "SSW's"); compared NFKC case-folded with spaces collapsed. Some
+  // are also people's initials ("SD", "TM"): the caller decides with context.
+  bool IsSectorAcronym(std::string_view word) const;
+
+  // Every LA mention in `text`, in text order, non-overlapping, longest match first. One pass over
+  // the text (tokens are folded once and walked through a trie of all aliases), so the cost is
+  // linear in the text. Matching: ICU NFKC case folding; "&" == "and"; hyphens, apostrophes and a
+  // line break inside a name are ignored ("West\nBerkshire"); "." only after a one- or two-letter
+  // word ("W. Sussex", "St. Helens"); all-capital abbreviations match only in capitals ("MK", not
+  // "mk"); other abbreviations and common words must be capitalised ("Afc", "Hants", "Reading");
+  // names are case-insensitive ("brighton and Hove", "West berks"). Council prefixes and suffixes
+  // ("London Borough of", "City Council", "CC", "BC") extend the span. Sector acronyms and
+  // partnerships (EDT, DCS, LA, ICB, NMA, SESLIP) never match. Coordinations are split: "East and
+  // West Sussex" is two mentions ("East" -> East Sussex), "Kent and Medway" is two; "Brighton and
+  // Hove" is one LA. A sentence-opening common word followed by a lower-case word ("Reading the
+  // report") is dropped unless options expect that LA.
+  std::vector<LaMention> FindMentions(std::string_view text,
+                                      const MatchOptions& options = {}) const;
+
+  // Resolves a whole organisation string, as written after a person's name: "West berks", "AfC" (a
+  // group), "Slough in place of George Mathew" (the leading LA; trailing words are ignored),
+  // "Reading" (common words are accepted here: the caller says this is an organisation). Returns
+  // the mention that starts at the first word, else the only mention in the string; std::nullopt
+  // when there is none, when there are several and none leads, or when the string leads with a
+  // non-LA body ("SESLIP support").
+  std::optional<LaMention> Resolve(std::string_view org, const MatchOptions& options = {}) const;
+
+ private:
+  LaRegister();
+
+  std::string error_;
+  std::string version_ = "unversioned";
+  std::vector<LocalAuthority> authorities_;
+  std::map<std::string, size_t, std::less<>> by_code_;  // gss_code -> index in authorities_
+  // Retired code -> current codes.
+  std::map<std::string, std::vector<std::string>, std::less<>> successors_;
+  std::set<std::string, std::less<>> acronyms_;     // folded sector acronyms
+  std::unique_ptr<const internal::LaIndex> index_;  // built once by Load
+};
+
+// -------------------------------------------------------------------------------------------------
+// People
+
+// A display form of a person's name: NFC, whitespace (including no-break spaces) collapsed, curly
+// apostrophes made straight ("O'Sullivan": the display form always uses U+0027), and each all-lower
+// or all-upper word title-cased with ICU per part: "julie mcnally" -> "Julie McNally",
+// "kelly grant o’sullivan" -> "Kelly Grant O'Sullivan", "alitha lee-townsend" ->
+// "Alitha Lee-Townsend", "josh macallister" -> "Josh MacAllister" (Mac only before five or more
+// letters and not in a short exception list: "Mace", "Macey", "Mack", "Machado" stay as they are).
+// Words already in mixed case are kept as written. Returns "" for a blank input. Keep the raw form
+// yourself if you need it (PersonRegistry does).
+std::string NormalizePersonName(std::string_view raw);
+
+// The comparison key of a name: the display form, NFKC case-folded. Two spellings that differ only
+// in case, spacing or apostrophe style have the same key.
+std::string PersonNameKey(std::string_view raw);
+
+// Initials as the notes write them: one capital per word and per hyphenated part; an O' prefix
+// gives O plus the next capital; Mc/Mac give one letter. "Kelly Grant O'Sullivan" -> "KGOS",
+// "Alitha Lee-Townsend" -> "ALT", "Julie McNally" -> "JM". Returns "" for a blank input.
+std::string Initials(std::string_view name);
+
+// The initials a reader would accept for the name, Initials(name) first, no duplicates: middle
+// names kept or dropped, an O' surname as OS, O or S, a hyphenated surname whole or by its first
+// part. "Kelly Grant O'Sullivan" -> KGOS, KGO, KGS, KOS, KO, KS; "Alitha Lee-Townsend" -> ALT, AL;
+// "Sarah Daly" -> SD.
+std::vector<std::string> InitialsVariants(std::string_view name);
+
+// How a person took part in a meeting.
+enum class Attendance { kPresent, kApologies, kChair, kMentioned };
+
+// "present", "apologies", "chair" or "mentioned".
+const char* AttendanceName(Attendance attendance);
+
+struct PersonAppearance {
+  std::string meeting_id;
+  Attendance attendance = Attendance::kPresent;
+  std::string raw_name;  // as written in that meeting
+};
+
+// One person across documents. A plain struct: the export stage writes these out as they are.
+struct PersonRecord {
+  std::string id;  // stable: "p-" + 16 hex digits of a hash of (name key, organisation key)
+  std::string display_name;  // NormalizePersonName of the first raw form seen
+  std::string name_key;      // PersonNameKey
+  // As given to Add the first time (a GSS code when the caller resolved one).
+  std::string organisation;
+  std::string initials;                        // Initials(display_name)
+  std::vector<std::string> initials_variants;  // InitialsVariants(display_name)
+  std::vector<std::string> raw_names;          // every distinct raw form seen
+  std::vector<PersonAppearance> appearances;   // in the order added
+};
+
+// People across a batch of meetings: the same name key with the same organisation is one person, so
+// a batch can say who attended what, and resolve initials that a later meeting only writes as
+// initials. Lifecycle: Add every named person of every meeting, then look up initials. Not
+// thread-safe for Add; const methods may run concurrently with each other. Copyable (it is plain
+// data).
+class PersonRegistry {
+ public:
+  // Records that `raw_name` of `organisation` took part in `meeting_id`. `organisation` should be
+  // the GSS code (or group name) when the caller resolved it, so "West Berks" and "West Berkshire"
+  // agree; otherwise the raw organisation (compared case-folded, whitespace collapsed). Adding the
+  // same appearance twice records it once. Returns the person's id, or "" when raw_name is blank
+  // (nothing is recorded).
+  std::string Add(std::string_view raw_name, std::string_view organisation,
+                  std::string_view meeting_id, Attendance attendance);
+
+  // People whose InitialsVariants contain `initials` (compared in capitals), those whose primary
+  // Initials match first. With a non-empty `meeting_id`, only people who appear in that meeting.
+  // Several results mean the initials are ambiguous (two "SR"s); the caller decides. Pointers are
+  // valid until the next Add.
+  std::vector<const PersonRecord*> FindByInitials(std::string_view initials,
+                                                  std::string_view meeting_id = {}) const;
+
+  // The person with this id, or nullptr. Valid until the next Add.
+  const PersonRecord* Find(std::string_view id) const;
+
+  // Every person, in the order first added.
+  const std::vector<PersonRecord>& people() const { return people_; }
+
+ private:
+  std::vector<PersonRecord> people_;
+  std::map<std::string, size_t, std::less<>> by_id_;
+};
+
+// -------------------------------------------------------------------------------------------------
+// Dates and times
+
+// A calendar date; also the reference date for the parsers (usually the meeting's date).
+struct CivilDate {
+  int year = 0;
+  int month = 0;  // 1-12
+  int day = 0;    // 1-31
+};
+
+enum class DatePrecision { kDay, kMonth, kYear };
+
+struct ParsedDate {
+  int year = 0;
+  int month = 0;  // 0 when precision is kYear
+  int day = 0;    // 0 unless precision is kDay
+  DatePrecision precision = DatePrecision::kDay;
+  std::string iso;             // "2025-07-07", "2025-09" or "2025"
+  bool year_inferred = false;  // the text gave no year; it came from the reference
+  int weekday = -1;            // weekday named in the text, 0 = Monday .. 6 = Sunday; -1 if none
+  // The named weekday is not this date's weekday (reported, not fixed).
+  bool weekday_mismatch = false;
+};
+
+// Parses one date expression (the whole of `text`, surrounding spaces and a trailing "." or ","
+// allowed): "7 July 2025", "31 March 2026", "Tuesday 9th December", "Tuesday, March 17",
+// "17 September", "Sept 2025", "March 2025", "Dec", "Mar-26" (two-digit year after - or '),
+// "2025-07-07", "07/07/2025" (day first). Months: full names, three letters, "Sept"; weekdays:
+// full, three letters, "Tues", "Weds", "Thurs". A missing year is the reference year; a month alone
+// has month precision ("Dec" in a December 2025 meeting -> "2025-12"). A named weekday that
+// contradicts the date sets weekday_mismatch; the date is not moved. Returns std::nullopt for
+// anything else, including impossible dates ("31 February 2025") and school or financial years
+// ("2022/23").
+std::optional<ParsedDate> ParseDate(std::string_view text, const CivilDate& reference);
+
+// As ParseDate, but a date without a year is the first occurrence strictly after `reference` whose
+// weekday matches the named weekday, if any, within eight years (next-meeting lists:
+// "Tuesday March 17" after 2025-12-09 -> 2026-03-17). A month alone is the next such month after
+// the reference month. If no year in range matches the weekday, the first
+// occurrence after the reference is returned with weekday_mismatch set. Dates with a year are
+// returned as written.
+std::optional<ParsedDate> ParseNextDate(std::string_view text, const CivilDate& reference);
+
+// Working-hours assumptions for times written without am/pm.
+struct TimeOptions {
+  // A bare hour from 1 up to (not including) this is afternoon (2 -> 14:00); from here to 11 it is
+  // morning; 12 is noon.
+  int first_morning_hour = 8;
+};
+
+struct TimeRange {
+  std::string start;      // "HH:MM", 24-hour
+  std::string end;        // "HH:MM", or "" for a single time
+  int start_minutes = 0;  // minutes after midnight
+  int end_minutes = -1;   // -1 for a single time
+  // am/pm was not written for the start: carried from the end or assumed from working hours.
+  bool start_inferred = false;
+  bool end_inferred = false;  // likewise for the end
+};
+
+// Parses one time or time range (the whole of `text`): "10-11.30" -> 10:00-11:30 (both inferred),
+// "2-3.30" -> 14:00-15:30, "10.30-12", "1.30pm – 3pm", "10am to 12.15pm", "9am-11pm", "5-11pm" ->
+// 17:00-23:00 (pm carried back), "11-8pm" -> 11:00-20:00 (carrying pm would put the start after the
+// end), "14:00-15:30", "12 noon". Separators: "-", en/em dash, "to", "until", "till". A lone bare
+// number ("5") is not a time. Only pass text the caller already believes is a time: "1-2" parses as
+// 13:00-14:00 whether or not it meant one or two children. Returns std::nullopt for anything else
+// (hour > 23, minutes > 59, am/pm on an hour > 12, trailing words).
+std::optional<TimeRange> ParseTimeRange(std::string_view text, const TimeOptions& options = {});
+
+// -------------------------------------------------------------------------------------------------
+// Action statuses
+
+enum class ActionStatus {
+  kOpen,              // not started, new, open, on hold, RAG red
+  kOngoing,           // in progress, ongoing, carried forward, RAG amber; and "Ongoing/complete"
+  kComplete,          // complete, done, achieved, RAG green
+  kClosed,            // closed
+  kNoLongerRelevant,  // no longer relevant, withdrawn, cancelled, superseded, N/A
+};
+
+// "open", "ongoing", "complete", "closed" or "no_longer_relevant".
+const char* ActionStatusName(ActionStatus status);
+
+struct NormalizedStatus {
+  ActionStatus status = ActionStatus::kOpen;
+  std::string name;  // ActionStatusName(status)
+  std::string raw;   // the input, unchanged
+};
+
+// Maps a status cell to the canonical set, ignoring case, spacing (including line breaks) and a
+// trailing
+// ".": "Complete", "Done", "In progress", "Not started", "New", "Carried forward", "Withdrawn",
+// "No longer relevant", "Green"/"Amber"/"Red". Two words joined by "/" map to the less finished of
+// the two (open < ongoing < complete < closed), so "Ongoing/complete" is ongoing: part done is not
+// done, and a warehouse must not close an action that is still moving. Returns std::nullopt for an
+// unknown word.
+std::optional<NormalizedStatus> NormalizeStatus(std::string_view raw);
+
+}  // namespace minutes::normalize
+
+#endif  // MINUTES_NORMALIZE_NORMALIZE_H_

@@ -1,0 +1,296 @@
+// Table-driven tests of LaRegister::FindMentions and Resolve over real sentences from the seed
+// notes.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "normalize/normalize.h"
+
+namespace minutes::normalize {
+namespace {
+
+const LaRegister& Las() {
+  static const std::unique_ptr<LaRegister> reg = [] {
+    std::string error;
+    auto r = LaRegister::Load(MINUTES_DATA_DIR, &error);
+    EXPECT_NE(r, nullptr) << error;
+    return r;
+  }();
+  return *reg;
+}
+
+// "text|GSS" per mention: the exact matched text and its first GSS code.
+std::vector<std::string> Render(std::string_view text, const MatchOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const LaMention& m : Las().FindMentions(text, options)) {
+    EXPECT_EQ(text.substr(m.start, m.end - m.start), m.text) << "span of " << m.text;
+    out.push_back(m.text + "|" + (m.gss_codes.empty() ? "" : m.gss_codes[0]));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(LaMatcher, SeedSentences) {
+  static const struct {
+    const char* text;
+    V expected;
+  } kCases[] = {
+      {"W Sussex –KW said they have an advice line", {"W Sussex|E10000032"}},
+      {"W. Sussex said", {"W. Sussex|E10000032"}},
+      {"the EDT team that covers BH and E Sussex would pick up",
+       {"BH|E06000043", "E Sussex|E10000011"}},
+      {"from Southampton, Milton Keynes, Portsmouth, Hampshire, Brighton and Hove, East and West "
+       "Sussex.",
+       {"Southampton|E06000045", "Milton Keynes|E06000042", "Portsmouth|E06000044",
+        "Hampshire|E10000014", "Brighton and Hove|E06000043", "East|E10000011",
+        "West Sussex|E10000032"}},
+      {"all emergencies across Kent and Medway.", {"Kent|E10000016", "Medway|E06000035"}},
+      {"above the NMA (AfC, Bracknell Forest, Kent, Medway, Surrey, West\nBerkshire), and",
+       {"AfC|E09000021", "Bracknell Forest|E06000036", "Kent|E10000016", "Medway|E06000035",
+        "Surrey|E10000030", "West\nBerkshire|E06000037"}},
+      {"(Hampshire, Milton Keynes, Portsmouth, Reading Slough, Southampton)",
+       {"Hampshire|E10000014", "Milton Keynes|E06000042", "Portsmouth|E06000044",
+        "Reading|E06000038", "Slough|E06000039", "Southampton|E06000045"}},
+      {"HC said in Afc one of the SSW is trained", {"Afc|E09000021"}},
+      {"AM said MK did we did their own survey.", {"MK|E06000042"}},
+      {"Keith Langley (West Berks), Hannah Pycock (West berks)",
+       {"West Berks|E06000037", "West berks|E06000037"}},
+      {"Cathy Seiderer (brighton and Hove), AOB from Brighton and hove",
+       {"brighton and Hove|E06000043", "Brighton and hove|E06000043"}},
+      {"Sam Horton (Hants), Chair: Sarah Daly DCS Portsmouth",
+       {"Hants|E10000014", "Portsmouth|E06000044"}},
+      {"interested to read Kent’s policy", {"Kent|E10000016"}},
+      {"We do the same in West Berkshire re sharing carers across Berkshire.",
+       {"West Berkshire|E06000037", "Berkshire|E06000036"}},
+      {"police input across the Thames valley.", {"Thames valley|E06000036"}},
+      {"Kent: MC said they have quite a robust service", {"Kent|E10000016"}},
+      {"Slough ALT said they operate on a rota", {"Slough|E06000039"}},
+      {"DCS Mac Heath in his role as DCS chair in SESLIP", {}},
+      {"the EDT team; No LAs were aware; any LA has a process; ICB risk logs; IFAs; the NMA", {}},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Render(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(LaMatcher, CouncilNamesAndAffixes) {
+  static const struct {
+    const char* text;
+    V expected;
+  } kCases[] = {
+      {"Reading Borough Council agreed", {"Reading Borough Council|E06000038"}},
+      {"Hampshire CC and Slough BC", {"Hampshire CC|E10000014", "Slough BC|E06000039"}},
+      {"Portsmouth City Council", {"Portsmouth City Council|E06000044"}},
+      {"Royal Borough of Windsor and Maidenhead",
+       {"Royal Borough of Windsor and Maidenhead|E06000040"}},
+      {"RBWM", {"RBWM|E06000040"}},
+      {"London Borough of Hackney", {"London Borough of Hackney|E09000012"}},
+      {"the London Borough of Sutton said", {"London Borough of Sutton|E09000029"}},
+      {"Wokingham Borough Council and Oxon",
+       {"Wokingham Borough Council|E06000041", "Oxon|E10000025"}},
+      {"WSCC, ESCC and KCC", {"WSCC|E10000032", "ESCC|E10000011", "KCC|E10000016"}},
+      {"B&H and BHCC", {"B&H|E06000043", "BHCC|E06000043"}},
+      {"Brighton & Hove City Council", {"Brighton & Hove City Council|E06000043"}},
+      {"IoW and Bucks", {"IoW|E06000046", "Bucks|E06000060"}},
+      {"Stockton on Tees and Stockton-on-Tees",
+       {"Stockton on Tees|E06000004", "Stockton-on-Tees|E06000004"}},
+      {"St. Helens", {"St. Helens|E08000013"}},
+      {"Kingston upon Hull, City of", {"Kingston upon Hull, City of|E06000010"}},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Render(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(LaMatcher, Traps) {
+  static const struct {
+    const char* text;
+    V expected;
+  } kCases[] = {
+      {"EDT", {}},
+      {"DCS and AD", {}},
+      {"any LA", {}},
+      {"ICB", {}},
+      {"IFA", {}},
+      {"NMA", {}},
+      {"SESLIP support", {}},
+      {"South East Sector Led Improvement Programme", {}},
+      {"Reading the report, we agreed.", {}},
+      {"Item 2. Reading the minutes took time", {}},
+      {"we are reading", {}},
+      {"mk", {}},        // all-capital abbreviation in lower case
+      {"brighton", {}},  // a common word must be capitalised
+      {"Brighton and Hove", {"Brighton and Hove|E06000043"}},  // one LA, not Brighton + Hove
+      {"Surrey", {"Surrey|E10000030"}},                        // never fuzzy-matched to Sussex
+      {"Clark in Surrey", {"Surrey|E10000030"}},
+      {"SCC", {}},  // ambiguous without context
+      {"PCC", {}},
+      {"Sussex", {"Sussex|E10000011"}},  // the pan-Sussex group
+      {"Kingston and Richmond", {"Kingston|E09000021", "Richmond|E09000027"}},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Render(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(LaMatcher, ContextResolvesAmbiguity) {
+  MatchOptions se;
+  se.region = "South East";
+  EXPECT_EQ(Render("HCC said", se), V({"HCC|E10000014"}));
+  EXPECT_EQ(Render("SCC said", se), V{});  // Surrey and Southampton are both South East
+  EXPECT_EQ(Render("PCC said", se), V{});  // usually the Police and Crime Commissioner
+
+  MatchOptions expected;
+  expected.expected_gss_codes = {"E06000045"};
+  EXPECT_EQ(Render("SCC said", expected), V({"SCC|E06000045"}));
+  expected.expected_gss_codes = {"E06000044"};
+  EXPECT_EQ(Render("PCC said", expected), V({"PCC|E06000044"}));
+
+  MatchOptions reading;
+  reading.expected_gss_codes = {"E06000038"};
+  std::vector<LaMention> m = Las().FindMentions("Reading said they would", reading);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].from_context);
+  EXPECT_TRUE(m[0].common_word);
+  EXPECT_TRUE(m[0].sentence_start);
+}
+
+TEST(LaMatcher, MethodsAndFlags) {
+  static const struct {
+    const char* text;
+    MatchMethod method;
+    size_t codes;
+    bool could_be_initials;
+  } kCases[] = {
+      {"West Berkshire", MatchMethod::kExact, 1, false},
+      {"west berkshire", MatchMethod::kExact, 1, false},
+      {"West Berks", MatchMethod::kAlias, 1, false},
+      {"BH", MatchMethod::kAlias, 1, true},
+      {"MK", MatchMethod::kAlias, 1, true},
+      {"AfC", MatchMethod::kGroup, 3, false},
+      {"Achieving for Children", MatchMethod::kGroup, 3, false},
+      {"Berkshire", MatchMethod::kGroup, 6, false},
+      {"Oxfordshre", MatchMethod::kFuzzy, 1, false},
+      {"Southamton", MatchMethod::kFuzzy, 1, false},
+  };
+  for (const auto& c : kCases) {
+    std::vector<LaMention> m = Las().FindMentions(c.text);
+    ASSERT_EQ(m.size(), 1u) << c.text;
+    EXPECT_EQ(m[0].method, c.method) << c.text;
+    EXPECT_EQ(m[0].gss_codes.size(), c.codes) << c.text;
+    EXPECT_EQ(m[0].could_be_initials, c.could_be_initials) << c.text;
+    EXPECT_GT(m[0].confidence, 0.0) << c.text;
+    EXPECT_LE(m[0].confidence, 1.0) << c.text;
+  }
+  EXPECT_STREQ(MatchMethodName(MatchMethod::kFuzzy), "fuzzy");
+  EXPECT_EQ(Las().FindMentions("Oxfordshre")[0].gss_codes[0], "E10000025");
+  EXPECT_EQ(Las().FindMentions("Southamton")[0].gss_codes[0], "E06000045");
+}
+
+TEST(LaMatcher, FuzzyStaysTight) {
+  static const char* const kNoMatch[] = {
+      "Sussex",      // a group, never fuzzy to Surrey/Essex
+      "Sam Barnes",  // a surname next to a first name
+      "Kent",        // four letters: exact only, and exact it is
+      "Kenr said",   // four letters are never fuzzy-matched
+      "Hampton",     // not within one edit of Hampshire
+      "OXFORDSHRE",  // all capitals are not fuzzy-matched
+      "oxfordshre",  // nor are lower-case words
+      "Leading the way",
+  };
+  for (const char* text : kNoMatch) {
+    for (const LaMention& m : Las().FindMentions(text)) {
+      EXPECT_NE(m.method, MatchMethod::kFuzzy) << text << " -> " << m.canonical_name;
+    }
+  }
+  MatchOptions off;
+  off.fuzzy = false;
+  EXPECT_TRUE(Las().FindMentions("Oxfordshre", off).empty());
+}
+
+TEST(LaMatcher, Unicode) {
+  static const struct {
+    const char* text;
+    V expected;
+  } kCases[] = {
+      {"West\xC2\xA0Sussex", {"West\xC2\xA0Sussex|E10000032"}},    // no-break space
+      {"\xEF\xBC\xB7\xEF\xBD\x85\xEF\xBD\x93\xEF\xBD\x94 Sussex",  // fullwidth "Ｗｅｓｔ"
+       {"\xEF\xBC\xB7\xEF\xBD\x85\xEF\xBD\x93\xEF\xBD\x94 Sussex|E10000032"}},
+      {"Brighton \xEF\xBC\x86 Hove",
+       {"Brighton \xEF\xBC\x86 Hove|E06000043"}},  // fullwidth ampersand
+      {"KENT and MEDWAY", {"KENT|E10000016", "MEDWAY|E06000035"}},
+      {"Hamp\xC2\xADshire", {"Hamp\xC2\xADshire|E10000014"}},  // soft hyphen
+      {"caf\xC3\xA9 in Slough", {"Slough|E06000039"}},         // offsets after é
+      {"\xFF\xFEKent", {"Kent|E10000016"}},                    // invalid bytes
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Render(c.text), c.expected) << c.text;
+  }
+  std::vector<LaMention> m = Las().FindMentions("caf\xC3\xA9 in Slough");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].start, 9u);
+  EXPECT_EQ(m[0].end, 15u);
+}
+
+TEST(LaMatcher, Resolve) {
+  static const struct {
+    const char* org;
+    const char* gss;  // nullptr: no LA
+    size_t codes;
+  } kCases[] = {
+      {"West berks", "E06000037", 1},
+      {"Slough in place of George Mathew", "E06000039", 1},
+      {"SESLIP support", nullptr, 0},
+      {"SESLIP presenter", nullptr, 0},
+      {"AfC", "E09000021", 3},
+      {"Hants", "E10000014", 1},
+      {"Reading", "E06000038", 1},
+      {"reading", "E06000038", 1},
+      {"brighton and Hove", "E06000043", 1},
+      {"DCS Portsmouth", "E06000044", 1},
+      {"Kent and Medway", "E10000016", 1},
+      {"Oxfordshre", "E10000025", 1},
+      {"Data to Insight", nullptr, 0},
+      {"", nullptr, 0},
+  };
+  for (const auto& c : kCases) {
+    std::optional<LaMention> m = Las().Resolve(c.org);
+    if (c.gss == nullptr) {
+      EXPECT_FALSE(m.has_value()) << c.org << " -> " << (m ? m->canonical_name : "");
+      continue;
+    }
+    ASSERT_TRUE(m.has_value()) << c.org;
+    EXPECT_EQ(m->gss_codes[0], c.gss) << c.org;
+    EXPECT_EQ(m->gss_codes.size(), c.codes) << c.org;
+  }
+}
+
+TEST(LaMatcher, SharedAcrossThreads) {
+  const LaRegister& las = LaRegister::Default();
+  const std::string text =
+      "across Kent and Medway, W Sussex, West\nBerkshire and AfC; Reading the report";
+  const size_t expected = las.FindMentions(text).size();
+  ASSERT_EQ(expected, 5u);
+  std::vector<std::thread> threads;
+  std::vector<size_t> counts(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) counts[t] += las.FindMentions(text).size();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (size_t c : counts) EXPECT_EQ(c, 200 * expected);
+}
+
+TEST(LaMatcher, DefaultMatchesLoad) {
+  const LaRegister& d = LaRegister::Default();
+  ASSERT_TRUE(d.ok()) << d.error();
+  EXPECT_EQ(d.FindMentions("W Sussex").size(), 1u);
+}
+
+}  // namespace
+}  // namespace minutes::normalize
