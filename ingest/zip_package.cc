@@ -1,0 +1,296 @@
+// The zip container, read through its central directory (APPNOTE.TXT 6.3: sections 4.3.6
+// to 4.3.16).
+//
+// Why not Poco::Zip::ZipArchive: it walks local file headers from the start of the stream, so it
+// cannot cope with bytes prepended before the zip, and it mis-sizes entries written with data
+// descriptors and zip64 records, all of which occur in real DOCX files (see the peer corpus). The
+// directory code here is small and bounds-checks every field; decompression stays with Poco.
+
+#include "ingest/zip_package.h"
+
+#include <Poco/Checksum.h>
+#include <Poco/Exception.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/MemoryStream.h>
+
+#include <algorithm>
+#include <exception>
+
+namespace minutes {
+namespace {
+
+constexpr uint32_t kLocalHeaderSig = 0x04034b50;
+constexpr uint32_t kCentralHeaderSig = 0x02014b50;
+constexpr uint32_t kEocdSig = 0x06054b50;
+constexpr uint32_t kZip64EocdSig = 0x06064b50;
+constexpr uint32_t kZip64LocatorSig = 0x07064b50;
+constexpr size_t kEocdSize = 22;
+constexpr size_t kZip64EocdSize = 56;
+constexpr size_t kZip64LocatorSize = 20;
+constexpr size_t kCentralHeaderSize = 46;
+constexpr size_t kLocalHeaderSize = 30;
+constexpr uint64_t kRatioFloor = 1u << 20;  // the ratio limit applies above 1 MiB
+
+uint16_t U16(std::string_view b, size_t at) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) |
+                               static_cast<unsigned char>(b[at + 1]) << 8);
+}
+uint32_t U32(std::string_view b, size_t at) {
+  return static_cast<uint32_t>(U16(b, at)) | static_cast<uint32_t>(U16(b, at + 2)) << 16;
+}
+uint64_t U64(std::string_view b, size_t at) {
+  return static_cast<uint64_t>(U32(b, at)) | static_cast<uint64_t>(U32(b, at + 4)) << 32;
+}
+bool SigAt(std::string_view b, uint64_t at, uint32_t sig) {
+  return at <= b.size() && b.size() - at >= 4 && U32(b, at) == sig;
+}
+
+Status Truncated(const std::string& why) {
+  return Status::Corrupt("truncated or corrupt zip archive (" + why + ")");
+}
+
+std::string LimitMessage(const std::string& what, const char* option, double limit) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", limit);
+  return what + ", over " + option + " (" + buf + ")";
+}
+
+}  // namespace
+
+std::string ZipPackage::NormalizeName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (c == '\\') c = '/';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out += c;
+  }
+  size_t lead = out.find_first_not_of('/');
+  out.erase(0, lead == std::string::npos ? out.size() : lead);
+  return out;
+}
+
+Status ZipPackage::Open(std::string_view bytes, const IngestOptions& options,
+                        std::unique_ptr<ZipPackage>* out) {
+  std::unique_ptr<ZipPackage> zip(new ZipPackage(bytes, options));
+  Status s = zip->ParseDirectory();
+  if (s.ok()) *out = std::move(zip);
+  return s;
+}
+
+Status ZipPackage::ParseDirectory() {
+  const std::string_view b = bytes_;
+  const bool starts_like_zip = SigAt(b, 0, kLocalHeaderSig) || SigAt(b, 0, kEocdSig);
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65535 bytes, at the end.
+  size_t eocd = std::string_view::npos;
+  if (b.size() >= kEocdSize) {
+    size_t lowest = b.size() - kEocdSize > 0xFFFF ? b.size() - kEocdSize - 0xFFFF : 0;
+    for (size_t at = b.size() - kEocdSize + 1; at-- > lowest;) {
+      if (U32(b, at) == kEocdSig && at + kEocdSize + U16(b, at + 20) <= b.size()) {
+        eocd = at;
+        break;
+      }
+    }
+  }
+  if (eocd == std::string_view::npos) {
+    if (starts_like_zip) return Truncated("no end-of-central-directory record");
+    return Status::Corrupt("not a zip archive");
+  }
+
+  uint16_t disk = U16(b, eocd + 4), cd_disk = U16(b, eocd + 6);
+  uint64_t count = U16(b, eocd + 10);
+  uint64_t cd_size = U32(b, eocd + 12);
+  uint64_t cd_offset = U32(b, eocd + 16);
+  size_t directory_end = eocd;  // the central directory ends where the (zip64) EOCD begins
+
+  // Zip64: a locator right before the EOCD points at the zip64 EOCD record, which holds 64-bit
+  // counts. With bytes prepended the recorded offset is off by their length, so also look for the
+  // record right before the locator (where every writer puts it).
+  if (eocd >= kZip64LocatorSize && SigAt(b, eocd - kZip64LocatorSize, kZip64LocatorSig)) {
+    size_t locator = eocd - kZip64LocatorSize;
+    uint64_t recorded = U64(b, locator + 8);
+    size_t record = std::string_view::npos;
+    if (recorded + kZip64EocdSize <= locator && SigAt(b, recorded, kZip64EocdSig)) {
+      record = recorded;
+    } else if (locator >= kZip64EocdSize) {
+      size_t lowest = locator > 0x10000 ? locator - 0x10000 : 0;
+      for (size_t at = locator - kZip64EocdSize + 1; at-- > lowest;) {
+        if (U32(b, at) == kZip64EocdSig && at + 12 + U64(b, at + 4) == locator) {
+          record = at;
+          break;
+        }
+      }
+    }
+    if (record == std::string_view::npos)
+      return Truncated("zip64 end-of-central-directory record missing");
+    disk = static_cast<uint16_t>(U32(b, record + 16));
+    cd_disk = static_cast<uint16_t>(U32(b, record + 20));
+    count = U64(b, record + 32);
+    cd_size = U64(b, record + 40);
+    cd_offset = U64(b, record + 48);
+    directory_end = record;
+  }
+  if (disk != 0 || cd_disk != 0) return Status::Unsupported("multi-volume (split) zip archive");
+  if (count > options_.max_zip_entries)
+    return Status::TooLarge("zip archive lists " + std::to_string(count) +
+                            " entries, over max_zip_entries (" +
+                            std::to_string(options_.max_zip_entries) + ")");
+  if (cd_size > directory_end) return Truncated("central directory larger than the file");
+  if (count > cd_size / kCentralHeaderSize)
+    return Truncated("central directory too small for its entries");
+
+  // Where the directory really is; any difference from the recorded offset is prepended bytes, and
+  // every local header offset moves by the same amount.
+  uint64_t cd_start = directory_end - cd_size;
+  if (SigAt(b, cd_offset, kCentralHeaderSig) && cd_offset + cd_size <= directory_end)
+    cd_start = cd_offset;
+  if (cd_start < cd_offset) return Truncated("central directory offset past its position");
+  const uint64_t shift = cd_start - cd_offset;
+
+  entries_.reserve(count);
+  uint64_t at = cd_start;
+  const uint64_t cd_end = cd_start + cd_size;
+  for (uint64_t i = 0; i < count; ++i) {
+    if (at + kCentralHeaderSize > cd_end || U32(b, at) != kCentralHeaderSig)
+      return Truncated("bad central directory entry " + std::to_string(i));
+    Entry e;
+    e.flags = U16(b, at + 8);
+    e.method = U16(b, at + 10);
+    e.crc32 = U32(b, at + 16);
+    e.compressed_size = U32(b, at + 20);
+    e.size = U32(b, at + 24);
+    size_t name_len = U16(b, at + 28), extra_len = U16(b, at + 30), comment_len = U16(b, at + 32);
+    e.local_offset = U32(b, at + 42);
+    uint64_t next = at + kCentralHeaderSize + name_len + extra_len + comment_len;
+    if (next > cd_end)
+      return Truncated("central directory entry " + std::to_string(i) + " overruns");
+    e.name.assign(b.substr(at + kCentralHeaderSize, name_len));
+    // The zip64 extended-information extra field holds, in order, whichever of the 32-bit fields
+    // were saturated.
+    size_t x = at + kCentralHeaderSize + name_len, x_end = x + extra_len;
+    while (x + 4 <= x_end) {
+      uint16_t id = U16(b, x), len = U16(b, x + 2);
+      size_t data = x + 4;
+      if (data + len > x_end) break;
+      if (id == 0x0001) {
+        size_t p = data, p_end = data + len;
+        if (e.size == 0xFFFFFFFF && p + 8 <= p_end) e.size = U64(b, p), p += 8;
+        if (e.compressed_size == 0xFFFFFFFF && p + 8 <= p_end)
+          e.compressed_size = U64(b, p), p += 8;
+        if (e.local_offset == 0xFFFFFFFF && p + 8 <= p_end) e.local_offset = U64(b, p), p += 8;
+      }
+      x = data + len;
+    }
+    e.local_offset += shift;
+    index_.emplace(NormalizeName(e.name), entries_.size());
+    entries_.push_back(std::move(e));
+    at = next;
+  }
+  return Status::OK();
+}
+
+bool ZipPackage::Has(std::string_view part_name) const {
+  return index_.count(NormalizeName(part_name)) > 0;
+}
+
+Status ZipPackage::Read(std::string_view part_name, std::string* out) {
+  out->clear();
+  auto it = index_.find(NormalizeName(part_name));
+  if (it == index_.end())
+    return Status::Corrupt("zip archive has no entry " + std::string(part_name));
+  const Entry& e = entries_[it->second];
+  const std::string_view b = bytes_;
+
+  if (e.flags & 1) return Status::Unsupported("zip entry " + e.name + " is encrypted");
+  if (e.method != 0 && e.method != 8)
+    return Status::Unsupported("zip entry " + e.name + " uses compression method " +
+                               std::to_string(e.method) + " (only stored and deflate are read)");
+  if (!SigAt(b, e.local_offset, kLocalHeaderSig) || e.local_offset + kLocalHeaderSize > b.size())
+    return Truncated("no local header for " + e.name);
+  uint64_t data =
+      e.local_offset + kLocalHeaderSize + U16(b, e.local_offset + 26) + U16(b, e.local_offset + 28);
+  if (data > b.size() || e.compressed_size > b.size() - data)
+    return Truncated("entry " + e.name + " extends past the end of the file");
+
+  // Declared sizes first, so a bomb is refused before a byte is inflated.
+  const size_t budget =
+      options_.max_decompressed_bytes - std::min(used_, options_.max_decompressed_bytes);
+  if (e.size > budget)
+    return Status::TooLarge(LimitMessage(
+        "zip entry " + e.name + " declares " + std::to_string(e.size) + " bytes uncompressed",
+        "max_decompressed_bytes", static_cast<double>(options_.max_decompressed_bytes)));
+  if (e.size > kRatioFloor && static_cast<double>(e.size) >
+                                  options_.max_compression_ratio *
+                                      static_cast<double>(std::max<uint64_t>(e.compressed_size, 1)))
+    return Status::TooLarge(
+        LimitMessage("zip entry " + e.name + " declares a compression ratio of " +
+                         std::to_string(e.size / std::max<uint64_t>(e.compressed_size, 1)),
+                     "max_compression_ratio", options_.max_compression_ratio));
+
+  std::string_view raw = b.substr(data, e.compressed_size);
+  Status s;
+  if (e.method == 0) {
+    if (e.compressed_size != e.size) return Truncated("stored entry " + e.name + " has two sizes");
+    out->assign(raw);
+    used_ += out->size();
+  } else {
+    s = Inflate(e, raw, out);
+  }
+  if (!s.ok()) {
+    out->clear();
+    return s;
+  }
+  Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
+  crc.update(out->data(), static_cast<unsigned>(out->size()));
+  if (crc.checksum() != e.crc32) {
+    out->clear();
+    return Truncated("CRC-32 mismatch in " + e.name);
+  }
+  return Status::OK();
+}
+
+Status ZipPackage::Inflate(const Entry& e, std::string_view raw, std::string* out) {
+  // Poco's STREAM_ZIP mode expects a zlib header and skips the Adler-32 check, so wrap the raw
+  // deflate data the way Poco::Zip does: a 2-byte zlib header in front, a dummy checksum behind.
+  std::string framed;
+  framed.reserve(raw.size() + 6);
+  framed.append("\x78\x9c", 2);
+  framed.append(raw);
+  framed.append(4, '\0');
+  out->reserve(static_cast<size_t>(e.size));
+  try {
+    Poco::MemoryInputStream in(framed.data(), static_cast<std::streamsize>(framed.size()));
+    Poco::InflatingInputStream inflater(in, Poco::InflatingStreamBuf::STREAM_ZIP);
+    char buf[1 << 16];
+    while (true) {
+      inflater.read(buf, sizeof buf);
+      std::streamsize n = inflater.gcount();
+      if (n <= 0) break;
+      out->append(buf, static_cast<size_t>(n));
+      used_ += static_cast<size_t>(n);
+      if (used_ > options_.max_decompressed_bytes)
+        return Status::TooLarge(LimitMessage(
+            "inflating " + e.name + " passed the decompressed total", "max_decompressed_bytes",
+            static_cast<double>(options_.max_decompressed_bytes)));
+      if (out->size() > kRatioFloor &&
+          static_cast<double>(out->size()) >
+              options_.max_compression_ratio *
+                  static_cast<double>(std::max<uint64_t>(raw.size(), 1)))
+        return Status::TooLarge(
+            LimitMessage("zip entry " + e.name + " inflates past its compression ratio",
+                         "max_compression_ratio", options_.max_compression_ratio));
+      if (out->size() > e.size)
+        return Truncated("entry " + e.name + " inflates past its declared size");
+    }
+  } catch (const Poco::Exception& ex) {
+    return Truncated("entry " + e.name + ": " + ex.displayText());
+  } catch (const std::exception& ex) {
+    return Truncated("entry " + e.name + ": " + ex.what());
+  }
+  if (out->size() != e.size)
+    return Truncated("entry " + e.name + " inflates to " + std::to_string(out->size()) + " of " +
+                     std::to_string(e.size) + " bytes");
+  return Status::OK();
+}
+
+}  // namespace minutes

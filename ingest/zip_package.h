@@ -1,0 +1,89 @@
+// Internal to ingest: read-only access to the parts of a zip package (the container of a DOCX).
+//
+//   std::unique_ptr<minutes::ZipPackage> zip;
+//   minutes::Status s = minutes::ZipPackage::Open(bytes, options, &zip);
+//   std::string xml;
+//   if (s.ok() && zip->Has("word/document.xml")) s = zip->Read("word/document.xml", &xml);
+//
+// The archive is located through its central directory (end-of-central-directory record, zip64
+// locator and record), not by walking local headers, so data descriptors, zip64, bytes prepended
+// before the zip (an SFX stub) and tens of thousands of entries all work. Entries are inflated with
+// Poco's InflatingInputStream (deflate) or copied (stored); the CRC-32 is checked with
+// Poco::Checksum.
+//
+// Entry names are only ever compared, never used as filesystem paths. Part names are matched the
+// way Word does: a leading '/' is ignored, '\' counts as '/', and ASCII case is ignored.
+//
+// Limits (from IngestOptions): max_zip_entries is checked against the directory before parsing it;
+// max_decompressed_bytes is a budget shared by every Read on one package, checked against the
+// declared size up front and counted while inflating; max_compression_ratio applies to entries over
+// 1 MiB (declared and actual). A ZipPackage is not thread-safe (the budget is mutable state).
+
+#ifndef MINUTES_INGEST_ZIP_PACKAGE_H_
+#define MINUTES_INGEST_ZIP_PACKAGE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "ingest/status.h"
+
+namespace minutes {
+
+class ZipPackage {
+ public:
+  // Parses the central directory of the zip in `bytes`, which must outlive the package. On success
+  // sets `*out`. Fails with kCorrupt ("not a zip archive", "truncated or corrupt zip archive
+  // (...)"), kUnsupported (multi-volume archive) or kTooLarge (max_zip_entries). Never throws.
+  static Status Open(std::string_view bytes, const IngestOptions& options,
+                     std::unique_ptr<ZipPackage>* out);
+
+  ZipPackage(const ZipPackage&) = delete;
+  ZipPackage& operator=(const ZipPackage&) = delete;
+
+  // True when the archive has an entry for `part_name` (see the matching rules above).
+  bool Has(std::string_view part_name) const;
+
+  // Replaces `*out` with the uncompressed content of `part_name`. Fails with kCorrupt (missing
+  // entry, truncated data, bad CRC), kUnsupported (encrypted entry, unknown compression method) or
+  // kTooLarge (decompressed budget or compression ratio). Never throws.
+  Status Read(std::string_view part_name, std::string* out);
+
+  size_t entry_count() const { return entries_.size(); }
+  // Bytes inflated so far by Read, over all entries.
+  size_t decompressed_bytes() const { return used_; }
+
+  // The key Has/Read match on: no leading '/', '\' as '/', ASCII lower case.
+  static std::string NormalizeName(std::string_view name);
+
+ private:
+  struct Entry {
+    std::string name;  // as stored, for messages
+    uint64_t local_offset = 0;
+    uint64_t compressed_size = 0;
+    uint64_t size = 0;
+    uint32_t crc32 = 0;
+    uint16_t method = 0;
+    uint16_t flags = 0;
+  };
+
+  ZipPackage(std::string_view bytes, const IngestOptions& options)
+      : bytes_(bytes), options_(options) {}
+  Status ParseDirectory();
+  Status Inflate(const Entry& e, std::string_view data, std::string* out);
+
+  std::string_view bytes_;
+  IngestOptions options_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, size_t> index_;  // NormalizeName(name) -> first entry
+  size_t used_ = 0;                                // decompressed bytes charged to the budget
+};
+
+}  // namespace minutes
+
+#endif  // MINUTES_INGEST_ZIP_PACKAGE_H_
