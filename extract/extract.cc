@@ -59,6 +59,28 @@ std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, co
   return d->iso;
 }
 
+// The same finding at several places ("SD sent apologies but speaks", seven times) is one
+// finding at its first place, its message saying how often.
+void MergeRepeatedFindings(std::vector<Finding>* findings) {
+  std::vector<Finding> merged;
+  std::vector<int> counts;
+  for (const Finding& f : *findings) {
+    bool found = false;
+    for (size_t i = 0; i < merged.size() && !found; ++i)
+      if (merged[i].code == f.code && merged[i].message == f.message) {
+        ++counts[i];
+        found = true;
+      }
+    if (!found) {
+      merged.push_back(f);
+      counts.push_back(1);
+    }
+  }
+  for (size_t i = 0; i < merged.size(); ++i)
+    if (counts[i] > 1) merged[i].message += " (" + std::to_string(counts[i]) + " places)";
+  *findings = std::move(merged);
+}
+
 }  // namespace
 
 Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractOptions& options) {
@@ -124,6 +146,8 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
       a.owner_names.push_back(name);
     }
     a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, "issued", &x.findings);
+    // An action written into the discussion was issued at this meeting.
+    if (ra.source == "inline" && a.issued.empty()) a.issued = x.meeting.date;
     a.due = DateIso(ra.due_raw, mi, ra.due_span, "due", &x.findings);
     a.status_raw = ra.status_raw;
     if (!ra.status_raw.empty()) {
@@ -190,6 +214,7 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     x.money.push_back(std::move(m));
   }
 
+  MergeRepeatedFindings(&x.findings);
   if (x.meeting.date.empty())
     x.findings.push_back({"missing_meeting_date", "error",
                           "no meeting date found (expected a 'Date:' line or a month and year "

@@ -15,6 +15,9 @@ namespace {
 
 namespace nz = normalize;
 
+// How far from initials an LA may stand and still say whose they are ("SR said from East Sussex").
+constexpr size_t kNearBytes = 24;
+
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
 
@@ -89,6 +92,18 @@ bool PersonAfter(std::string_view text, size_t end) {
   return false;
 }
 
+// Words that, right after initials, say the person spoke in this meeting ("JD asked").
+bool SpokeHere(std::string_view text, size_t end) {
+  static const auto* verbs = new std::set<std::string, std::less<>>{
+      "said",      "says",      "asked",     "noted",       "presented", "introduced",
+      "reflected", "responded", "explained", "confirmed",   "suggested", "queried",
+      "commented", "stated",    "added",     "highlighted", "mentioned", "reported"};
+  size_t next = 0;
+  std::string w = Lower(WordAfter(text, end, &next));
+  if (w == "has" || w == "also") w = Lower(WordAfter(text, next));
+  return verbs->count(w) > 0;
+}
+
 bool IsSectionStart(std::string_view para) {
   static const RE2 re(R"((?i)^\s*(?:item\s*\d+|aob\b|any other business|agenda item))");
   return RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), re);
@@ -105,6 +120,17 @@ Span ParagraphAt(const Document& doc, size_t pos) {
           if (pos >= c.span.start && pos < c.span.end) return c.span;
       return b.span;
     }
+    return b.span;
+  }
+  return Span{pos, pos};
+}
+
+Span RowAt(const Document& doc, size_t pos) {
+  for (const Block& b : doc.body) {
+    if (pos < b.span.start || pos >= b.span.end) continue;
+    if (b.kind == BlockKind::kTable)
+      for (const Row& r : b.rows)
+        if (pos >= r.span.start && pos < r.span.end) return r.span;
     return b.span;
   }
   return Span{pos, pos};
@@ -227,11 +253,14 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
       pm.evidence.confidence = cands[0].listed ? (cands[0].primary ? 0.95 : 0.8) : 0.7;
       pm.evidence.rule = cands[0].listed ? "initials.listed" : "initials.written_name";
     } else {
-      // Ambiguous: an LA named in the sentence, a role verb, or the agenda item's earlier use.
+      // Ambiguous: an LA named right beside the initials ("SR said from East Sussex", "MC in
+      // Kent", "Kent: MC said"), a full name written in the same row or paragraph ("Oxfordshire
+      // (Julie McNally)" beside owner "JM"), a role verb, or the agenda item's earlier use.
       Span sentence = SentenceAt(doc, span.start);
+      Span near{span.start > kNearBytes ? span.start - kNearBytes : 0, span.end + kNearBytes};
       std::vector<const InitialsResolver::Candidate*> by_la;
       for (const LaMentionItem& m : la_mentions) {
-        if (!Inside(m.evidence.span, sentence)) continue;
+        if (!Inside(m.evidence.span, sentence) || !Overlaps(m.evidence.span, near)) continue;
         for (const auto& c : cands)
           for (const std::string& code : m.la_codes)
             if (std::find(c.la_codes.begin(), c.la_codes.end(), code) != c.la_codes.end() &&
@@ -244,10 +273,19 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
         for (const std::string& r : c.roles)
           if ((verb == "presented" && r == "presenter") || (verb == "chaired" && r == "chair"))
             by_role.push_back(&c);
+      Span row = RowAt(doc, span.start);
+      std::string_view row_text = text.substr(row.start, row.size());
+      std::vector<const InitialsResolver::Candidate*> by_name;
+      for (const auto& c : cands)
+        if (row_text.find(c.name) != std::string_view::npos) by_name.push_back(&c);
       if (by_la.size() == 1) {
         pm.name = by_la[0]->name;
         pm.evidence.confidence = 0.85;
         pm.evidence.rule = "initials.la_in_sentence";
+      } else if (by_name.size() == 1) {
+        pm.name = by_name[0]->name;
+        pm.evidence.confidence = 0.85;
+        pm.evidence.rule = "initials.name_in_row";
       } else if (by_role.size() == 1) {
         pm.name = by_role[0]->name;
         pm.evidence.confidence = 0.8;
@@ -268,7 +306,7 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
     if (!pm.name.empty()) resolved_in_section[t] = pm.name;
 
     // Someone who sent apologies is not expected to speak.
-    if (!pm.name.empty() && PersonAfter(text, span.end) && !owner) {
+    if (!pm.name.empty() && SpokeHere(text, span.end) && !owner) {
       for (const Person& p : people)
         if (p.name == pm.name && p.attendance == "apologies")
           findings->push_back(

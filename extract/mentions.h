@@ -35,6 +35,9 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const normali
 // the block's edges.
 Span SentenceAt(const Document& doc, size_t pos);
 
+// The table row, or else the body block, whose text holds `pos`.
+Span RowAt(const Document& doc, size_t pos);
+
 // The body block (or table cell) whose text holds `pos`.
 Span ParagraphAt(const Document& doc, size_t pos);
 

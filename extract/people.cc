@@ -12,6 +12,13 @@ namespace {
 
 namespace nz = normalize;
 
+// "September Shaded", "Tuesday March": a month or weekday is not part of a person's name.
+bool HasCalendarWord(std::string_view words) {
+  static const RE2 re(
+      R"(\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)");
+  return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), re);
+}
+
 void AddUnique(std::vector<std::string>* v, const std::string& x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
@@ -67,10 +74,13 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
   for (const Person& p : people)
     listed_.push_back({p.name, p.la_codes, p.roles, /*listed=*/true, /*primary=*/false});
 
-  // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
-  // "Julie McNally") that are not part of an LA mention.
-  static const RE2 name_re(
-      R"(((?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)(?:\s(?:[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)){1,2}))");
+    // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
+    // "Julie McNally") that are not part of an LA mention.
+    // A name word: capitalised, with an optional Mc/Mac/O' prefix before the capital
+    // ("McNally", "MacAllister", "O'Sullivan") and hyphenated parts ("Lee-Townsend").
+#define MINUTES_NAME_WORD R"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+  static const RE2 name_re("(" MINUTES_NAME_WORD R"((?:\s)" MINUTES_NAME_WORD "){1,2})");
+#undef MINUTES_NAME_WORD
   re2::StringPiece input(body.data(), body.size());
   re2::StringPiece name;
   std::map<std::string, bool> seen;
@@ -80,7 +90,7 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
     bool in_la = false;
     for (const Span& s : la_spans)
       if (s.start < end && start < s.end) in_la = true;
-    if (in_la) continue;
+    if (in_la || HasCalendarWord(std::string_view(name.data(), name.size()))) continue;
     std::string display = nz::NormalizePersonName(std::string_view(name.data(), name.size()));
     std::string key = nz::PersonNameKey(display);
     if (seen[key]) continue;

@@ -1,0 +1,247 @@
+// Scores extraction against the hand-checked gold files in samples/gold/: per field precision,
+// recall and F1 over every rendition a gold file lists. Fails below F1 0.97 for any field on any
+// sample, and prints the score table to the test log.
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <dirent.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+namespace minutes {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+constexpr double kMinF1 = 0.97;
+
+// A field's facts: "item key|value" strings, compared as sets.
+using Facts = std::map<std::string, std::set<std::string>>;  // field -> facts
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& x : v) s += (s.empty() ? "" : ";") + x;
+  return s;
+}
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// --- facts from our extraction ---
+
+Facts FromExtraction(const Extraction& x) {
+  Facts f;
+  const Meeting& m = x.meeting;
+  for (auto [k, v] : std::map<std::string, std::string>{{"title", m.title},
+                                                        {"date", m.date},
+                                                        {"start_time", m.start_time},
+                                                        {"end_time", m.end_time},
+                                                        {"chair", m.chair}})
+    f["meeting." + k].insert(v);
+  for (const MeetingTime& t : m.next_meetings)
+    f["meeting.next_meetings"].insert(t.date + " " + t.start_time + "-" + t.end_time);
+  for (const Person& p : x.people) {
+    const std::string& k = p.name;
+    f["people.name"].insert(k);
+    f["people.initials"].insert(k + "|" + p.initials);
+    f["people.organisation"].insert(k + "|" + p.organisation);
+    f["people.la_codes"].insert(k + "|" + Join(p.la_codes));
+    f["people.attendance"].insert(k + "|" + p.attendance);
+    f["people.roles"].insert(k + "|" + Join(p.roles));
+    f["people.substitute_for"].insert(k + "|" + p.substitute_for);
+  }
+  for (const Action& a : x.actions) {
+    std::string k = a.source + ":" + a.ref + ":" + a.text.substr(0, 24);
+    f["actions.ref"].insert(k);
+    f["actions.text"].insert(k + "|" + a.text);
+    f["actions.owners"].insert(k + "|" + Join(a.owners));
+    f["actions.owner_names"].insert(k + "|" + Join(a.owner_names));
+    f["actions.issued"].insert(k + "|" + a.issued);
+    f["actions.due"].insert(k + "|" + a.due);
+    f["actions.status"].insert(k + "|" + a.status);
+  }
+  for (const Money& mo : x.money) {
+    std::string k = std::to_string(mo.evidence.span.start);
+    f["money.text"].insert(k + "|" + mo.text);
+    f["money.amount"].insert(k + "|" + Num(mo.amount));
+    f["money.range_max"].insert(k + "|" + (mo.range_max ? Num(*mo.range_max) : ""));
+    f["money.period"].insert(k + "|" + mo.period);
+    f["money.approximate"].insert(k + "|" + (mo.approximate ? "true" : "false"));
+    f["money.la_codes"].insert(k + "|" + Join(mo.la_codes));
+  }
+  for (const LaMentionItem& l : x.la_mentions) {
+    std::string k = std::to_string(l.evidence.span.start);
+    f["la_mentions.text"].insert(k + "|" + l.text);
+    f["la_mentions.la_codes"].insert(k + "|" + Join(l.la_codes));
+  }
+  for (const PersonMention& pm : x.person_mentions) {
+    std::string k = std::to_string(pm.evidence.span.start);
+    f["person_mentions.text"].insert(k + "|" + pm.text);
+    f["person_mentions.name"].insert(k + "|" + pm.name);
+  }
+  return f;
+}
+
+// --- facts from a gold file ---
+
+std::string Str(const Object::Ptr& o, const std::string& key) {
+  if (!o->has(key) || o->isNull(key)) return "";
+  return o->getValue<std::string>(key);
+}
+
+std::vector<std::string> Strs(const Object::Ptr& o, const std::string& key) {
+  std::vector<std::string> out;
+  Array::Ptr a = o->getArray(key);
+  if (!a) return out;
+  for (size_t i = 0; i < a->size(); ++i)
+    out.push_back(a->isNull(i) ? "" : a->getElement<std::string>(i));
+  return out;
+}
+
+Facts FromGold(const Object::Ptr& g) {
+  Facts f;
+  Object::Ptr m = g->getObject("meeting");
+  for (const char* k : {"title", "date", "start_time", "end_time", "chair"})
+    f[std::string("meeting.") + k].insert(Str(m, k));
+  Array::Ptr next = m->getArray("next_meetings");
+  for (size_t i = 0; i < next->size(); ++i) {
+    Object::Ptr t = next->getObject(i);
+    f["meeting.next_meetings"].insert(Str(t, "date") + " " + Str(t, "start_time") + "-" +
+                                      Str(t, "end_time"));
+  }
+  Array::Ptr people = g->getArray("people");
+  for (size_t i = 0; i < people->size(); ++i) {
+    Object::Ptr p = people->getObject(i);
+    std::string k = Str(p, "name");
+    f["people.name"].insert(k);
+    f["people.initials"].insert(k + "|" + Str(p, "initials"));
+    f["people.organisation"].insert(k + "|" + Str(p, "organisation"));
+    f["people.la_codes"].insert(k + "|" + Join(Strs(p, "la_codes")));
+    f["people.attendance"].insert(k + "|" + Str(p, "attendance"));
+    f["people.roles"].insert(k + "|" + Join(Strs(p, "roles")));
+    f["people.substitute_for"].insert(k + "|" + Str(p, "substitute_for"));
+  }
+  Array::Ptr actions = g->getArray("actions");
+  for (size_t i = 0; i < actions->size(); ++i) {
+    Object::Ptr a = actions->getObject(i);
+    std::string text = Str(a, "text");
+    std::string k = Str(a, "source") + ":" + Str(a, "ref") + ":" + text.substr(0, 24);
+    f["actions.ref"].insert(k);
+    f["actions.text"].insert(k + "|" + text);
+    f["actions.owners"].insert(k + "|" + Join(Strs(a, "owners")));
+    f["actions.owner_names"].insert(k + "|" + Join(Strs(a, "owner_names")));
+    f["actions.issued"].insert(k + "|" + Str(a, "issued"));
+    f["actions.due"].insert(k + "|" + Str(a, "due"));
+    f["actions.status"].insert(k + "|" + Str(a, "status"));
+  }
+  Array::Ptr money = g->getArray("money");
+  for (size_t i = 0; i < money->size(); ++i) {
+    Object::Ptr mo = money->getObject(i);
+    std::string k = std::to_string(mo->getValue<size_t>("start"));
+    f["money.text"].insert(k + "|" + Str(mo, "text"));
+    f["money.amount"].insert(k + "|" + Num(mo->getValue<double>("amount")));
+    f["money.range_max"].insert(
+        k + "|" + (mo->isNull("range_max") ? "" : Num(mo->getValue<double>("range_max"))));
+    f["money.period"].insert(k + "|" + Str(mo, "period"));
+    f["money.approximate"].insert(k + "|" + (mo->getValue<bool>("approximate") ? "true" : "false"));
+    f["money.la_codes"].insert(k + "|" + Join(Strs(mo, "la_codes")));
+  }
+  Array::Ptr las = g->getArray("la_mentions");
+  for (size_t i = 0; i < las->size(); ++i) {
+    Object::Ptr l = las->getObject(i);
+    std::string k = std::to_string(l->getValue<size_t>("start"));
+    f["la_mentions.text"].insert(k + "|" + Str(l, "text"));
+    f["la_mentions.la_codes"].insert(k + "|" + Join(Strs(l, "la_codes")));
+  }
+  Array::Ptr pms = g->getArray("person_mentions");
+  for (size_t i = 0; i < pms->size(); ++i) {
+    Object::Ptr pm = pms->getObject(i);
+    std::string k = std::to_string(pm->getValue<size_t>("start"));
+    f["person_mentions.text"].insert(k + "|" + Str(pm, "text"));
+    f["person_mentions.name"].insert(k + "|" + Str(pm, "name"));
+  }
+  return f;
+}
+
+struct Score {
+  double precision, recall, f1;
+};
+
+Score ScoreField(const std::set<std::string>& got, const std::set<std::string>& want) {
+  if (got.empty() && want.empty()) return {1, 1, 1};
+  size_t tp = 0;
+  for (const std::string& g : got) tp += want.count(g);
+  double p = got.empty() ? 0 : static_cast<double>(tp) / got.size();
+  double r = want.empty() ? 0 : static_cast<double>(tp) / want.size();
+  return {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+}
+
+std::vector<std::string> GoldFiles() {
+  std::vector<std::string> out;
+  std::string dir = std::string(MINUTES_SOURCE_DIR) + "/samples/gold";
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 5 && n.substr(n.size() - 5) == ".json") out.push_back(dir + "/" + n);
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(GoldTest, EveryFieldOfEverySampleScoresAtLeast097) {
+  std::vector<std::string> gold_files = GoldFiles();
+  ASSERT_GE(gold_files.size(), 2u) << "expected the seeds' gold files in samples/gold/";
+  std::ostringstream table;
+  table
+      << "\nsample                                   field                      P      R      F1\n";
+  for (const std::string& gold_path : gold_files) {
+    std::ifstream in(gold_path);
+    Poco::JSON::Parser parser;
+    Object::Ptr gold = parser.parse(in).extract<Object::Ptr>();
+    Facts want = FromGold(gold);
+    for (const std::string& rel : Strs(gold, "files")) {
+      std::string path = std::string(MINUTES_SOURCE_DIR) + "/" + rel;
+      Document doc;
+      Status s = ReadFile(path, IngestOptions(), &doc);
+      ASSERT_TRUE(s.ok()) << path << ": " << s.ToString();
+      Facts got = FromExtraction(Extract(doc, SourceInfo{path, doc.sha256, "", 0}, {}));
+      std::string sample = rel.substr(rel.rfind('/') + 1);
+      for (const auto& [field, facts] : want) {
+        Score sc = ScoreField(got[field], facts);
+        char line[160];
+        std::snprintf(line, sizeof line, "%-40s %-24s %6.3f %6.3f %6.3f%s\n", sample.c_str(),
+                      field.c_str(), sc.precision, sc.recall, sc.f1,
+                      sc.f1 < kMinF1 ? "  <-- FAIL" : "");
+        table << line;
+        EXPECT_GE(sc.f1, kMinF1) << sample << " " << field;
+        if (sc.f1 < kMinF1) {
+          for (const std::string& g : got[field])
+            if (!facts.count(g)) ADD_FAILURE() << "  extra:   " << g;
+          for (const std::string& w : facts)
+            if (!got[field].count(w)) ADD_FAILURE() << "  missing: " << w;
+        }
+      }
+    }
+  }
+  std::cout << table.str();
+}
+
+}  // namespace
+}  // namespace minutes
