@@ -341,9 +341,19 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
             next.kind != BlockKind::kListItem)
           break;
         if (next.kind != BlockKind::kListItem && item.size() > 120) break;
-        // Skip the marker of a list item.
+        // A list item is one person ("• Ann Bell, Lancashire County Council"); a paragraph may
+        // list several ("A (X), B (Y)").
         size_t skip = next.marker.empty() ? 0 : next.marker.size() + 1;
-        AddEntries(item.substr(skip), next.span.start + skip, label, rule, &out);
+        if (next.kind == BlockKind::kListItem) {
+          ListedPerson p = ParseEntry(item.substr(skip), next.span.start + skip);
+          if (!p.name_raw.empty()) {
+            if (label == Label::kApologies) p.attendance = "apologies";
+            p.rule = rule + ".list_item";
+            out.push_back(std::move(p));
+          }
+        } else {
+          AddEntries(item.substr(skip), next.span.start + skip, label, rule, &out);
+        }
         i = j;
       }
       continue;

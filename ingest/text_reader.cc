@@ -242,6 +242,31 @@ Block Paragraph(std::string text) {
   return b;
 }
 
+// A bulleted line ("• Ann Bell", "- item", "* item") is a list item whose marker is the bullet:
+// rendered "<marker> <text>", it reads as the line did. Numbered lines ("1. Allowances") stay
+// paragraphs: agenda headings are written that way and are not lists.
+Block LineBlock(std::string_view line) {
+  static const std::string_view kBullets[] = {"•", "◦", "▪", "‣", "·", "-", "*", "–"};
+  size_t indent = line.find_first_not_of(" ");
+  if (indent != std::string_view::npos) {
+    std::string_view rest = line.substr(indent);
+    for (std::string_view bullet : kBullets) {
+      if (rest.size() > bullet.size() + 1 && rest.substr(0, bullet.size()) == bullet &&
+          (rest[bullet.size()] == ' ' || rest[bullet.size()] == '\t')) {
+        size_t text_start = rest.find_first_not_of(" \t", bullet.size());
+        if (text_start == std::string_view::npos) break;
+        Block b;
+        b.kind = BlockKind::kListItem;
+        b.marker = "•";
+        b.level = static_cast<int>(indent / 2);
+        b.text = std::string(rest.substr(text_start));
+        return b;
+      }
+    }
+  }
+  return Paragraph(std::string(line));
+}
+
 Cell MakeCell(std::string text) {
   Cell c;
   c.blocks.push_back(Paragraph(std::move(text)));
@@ -272,7 +297,7 @@ class TextParser {
         i = end;
       } else {
         if (lines_[i].find_first_not_of(" \t") != std::string_view::npos)
-          doc_->body.push_back(Paragraph(std::string(lines_[i])));
+          doc_->body.push_back(LineBlock(lines_[i]));
         ++i;
       }
     }

@@ -59,6 +59,8 @@ std::string Describe(const Document& doc) {
       }
     } else if (b.kind == BlockKind::kParagraph) {
       out += "P[" + b.text + "]";
+    } else if (b.kind == BlockKind::kListItem) {
+      out += "L" + std::to_string(b.level) + "<" + b.marker + ">[" + b.text + "]";
     } else {
       out += "?[" + b.text + "]";
     }
@@ -264,8 +266,12 @@ TEST(ParseTextBlocksTest, Layouts) {
        "P[Name:\tSarah]\nP[Next]"},
       {"numbered list is not a table", "1.\tFirst\n2.\tSecond\n", "1.\tFirst\n\n2.\tSecond\n",
        "P[1.\tFirst]\nP[2.\tSecond]"},
-      {"bulleted list is not a table", "\u2022\tOne\n\u2022\tTwo\n", "\u2022\tOne\n\n\u2022\tTwo\n",
-       "P[\u2022\tOne]\nP[\u2022\tTwo]"},
+      {"bulleted list is a list, not a table", "\u2022\tOne\n\u2022\tTwo\n",
+       "\u2022 One\n\n\u2022 Two\n", "L0<\u2022>[One]\nL0<\u2022>[Two]"},
+      {"dash and star bullets, indented", "- One\n  * Two\n", "\u2022 One\n\n\u2022 Two\n",
+       "L0<\u2022>[One]\nL1<\u2022>[Two]"},
+      {"a dash inside a line is not a bullet", "5-11pm Mon-Fri\n-5 degrees\n",
+       "5-11pm Mon-Fri\n\n-5 degrees\n", "P[5-11pm Mon-Fri]\nP[-5 degrees]"},
       {"numbered refs are a table", "49\tMC to share\n48\tRE to convene\n",
        "49\tMC to share\n48\tRE to convene\n", "T{[49][MC to share]}{[48][RE to convene]}"},
   };
