@@ -38,8 +38,7 @@ std::set<std::string> Words(std::string_view s) {
 }
 
 // Share of the inline action's words that the log row's text also has.
-double Overlap(std::string_view inline_text, std::string_view log_text) {
-  std::set<std::string> a = Words(inline_text), b = Words(log_text);
+double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
   if (a.empty()) return 0;
   size_t common = 0;
   for (const std::string& w : a) common += b.count(w);
@@ -167,12 +166,15 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     x.actions.push_back(std::move(a));
   }
   // Link each inline action to the log row it became.
-  for (Action& a : x.actions) {
+  std::vector<std::set<std::string>> words;
+  for (const Action& a : x.actions) words.push_back(Words(a.text));
+  for (size_t j = 0; j < x.actions.size(); ++j) {
+    Action& a = x.actions[j];
     if (a.source != "inline") continue;
     double best = 0.6;
     for (size_t i = 0; i < x.actions.size(); ++i) {
       if (x.actions[i].source != "log") continue;
-      double o = Overlap(a.text, x.actions[i].text);
+      double o = Overlap(words[j], words[i]);
       if (o >= best) {
         best = o;
         a.linked_log_index = static_cast<int>(i);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace minutes {
 namespace {
@@ -71,55 +72,51 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
 
 InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::string_view body,
                                    const std::vector<Span>& la_spans) {
-  for (const Person& p : people)
-    listed_.push_back({p.name, p.la_codes, p.roles, /*listed=*/true, /*primary=*/false});
+  for (const Person& p : people) {
+    std::vector<std::string> variants = nz::InitialsVariants(p.name);
+    for (size_t i = 0; i < variants.size(); ++i) {
+      Candidate c{p.name, p.la_codes, p.roles, /*listed=*/true, /*primary=*/i == 0};
+      Tiers& t = by_initials_[variants[i]];
+      (i == 0 ? t.primary : t.variant).push_back(std::move(c));
+    }
+  }
 
-    // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
-    // "Julie McNally") that are not part of an LA mention.
-    // A name word: capitalised, with an optional Mc/Mac/O' prefix before the capital
-    // ("McNally", "MacAllister", "O'Sullivan") and hyphenated parts ("Lee-Townsend").
+  // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
+  // "Julie McNally") that are not part of an LA mention.
+  // A name word: capitalised, with an optional Mc/Mac/O' prefix before the capital
+  // ("McNally", "MacAllister", "O'Sullivan") and hyphenated parts ("Lee-Townsend").
 #define MINUTES_NAME_WORD R"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
   static const RE2 name_re("(" MINUTES_NAME_WORD R"((?:\s)" MINUTES_NAME_WORD "){1,2})");
 #undef MINUTES_NAME_WORD
   re2::StringPiece input(body.data(), body.size());
   re2::StringPiece name;
-  std::map<std::string, bool> seen;
-  for (const Person& p : people) seen[nz::PersonNameKey(p.name)] = true;
+  // Each distinct spelling is normalised once; listed people are already indexed.
+  std::set<std::string, std::less<>> seen_raw, seen_display;
+  for (const Person& p : people) seen_display.insert(p.name);
   while (RE2::FindAndConsume(&input, name_re, &name)) {
     size_t start = name.data() - body.data(), end = start + name.size();
+    std::string_view raw(name.data(), name.size());
+    if (!seen_raw.insert(std::string(raw)).second) continue;
     bool in_la = false;
     for (const Span& s : la_spans)
       if (s.start < end && start < s.end) in_la = true;
-    if (in_la || HasCalendarWord(std::string_view(name.data(), name.size()))) continue;
-    std::string display = nz::NormalizePersonName(std::string_view(name.data(), name.size()));
-    std::string key = nz::PersonNameKey(display);
-    if (seen[key]) continue;
-    seen[key] = true;
-    written_.push_back({display, {}, {}, /*listed=*/false, /*primary=*/false});
+    if (in_la || HasCalendarWord(raw)) continue;
+    std::string display = nz::NormalizePersonName(raw);
+    if (!seen_display.insert(display).second) continue;
+    std::string initials = nz::Initials(display);
+    by_initials_[initials].written.push_back(
+        {std::move(display), {}, {}, /*listed=*/false, /*primary=*/true});
   }
 }
 
 std::vector<InitialsResolver::Candidate> InitialsResolver::Candidates(
     std::string_view initials) const {
-  std::vector<Candidate> primary, variant, written;
-  for (const Candidate& c : listed_) {
-    std::vector<std::string> variants = nz::InitialsVariants(c.name);
-    if (variants.empty()) continue;
-    if (variants[0] == initials) {
-      primary.push_back(c);
-      primary.back().primary = true;
-    } else if (std::find(variants.begin(), variants.end(), initials) != variants.end()) {
-      variant.push_back(c);
-    }
-  }
-  if (!primary.empty()) return primary;
-  if (!variant.empty()) return variant;
-  for (const Candidate& c : written_)
-    if (nz::Initials(c.name) == initials) {
-      written.push_back(c);
-      written.back().primary = true;
-    }
-  return written;
+  auto it = by_initials_.find(initials);
+  if (it == by_initials_.end()) return {};
+  const Tiers& t = it->second;
+  if (!t.primary.empty()) return t.primary;
+  if (!t.variant.empty()) return t.variant;
+  return t.written;
 }
 
 }  // namespace minutes

@@ -3,6 +3,7 @@
 #ifndef MINUTES_EXTRACT_PEOPLE_H_
 #define MINUTES_EXTRACT_PEOPLE_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,11 @@ class InitialsResolver {
   std::vector<Candidate> Candidates(std::string_view initials) const;
 
  private:
-  std::vector<Candidate> listed_;
-  std::vector<Candidate> written_;
+  // Built once by the constructor: initials -> who they may mean, in the three tiers above.
+  struct Tiers {
+    std::vector<Candidate> primary, variant, written;
+  };
+  std::map<std::string, Tiers, std::less<>> by_initials_;
 };
 
 }  // namespace minutes

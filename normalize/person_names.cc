@@ -137,21 +137,28 @@ std::vector<std::string> NameWords(std::string_view name) {
 }  // namespace
 
 std::string NormalizePersonName(std::string_view raw) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString s =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
-  if (U_SUCCESS(status)) {
-    icu::UnicodeString n = nfc->normalize(s, status);
-    if (U_SUCCESS(status)) s = n;
-  }
-  icu::UnicodeString straight;
-  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
-    UChar32 c = s.char32At(i);
-    straight.append(internal::IsApostrophe(c) ? static_cast<UChar32>('\'') : c);
-  }
   std::string utf8;
-  straight.toUTF8String(utf8);
+  // ASCII is already NFC and holds no curly apostrophes: most names skip the ICU round trip.
+  bool ascii = std::all_of(raw.begin(), raw.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    utf8.assign(raw);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    if (U_SUCCESS(status)) {
+      icu::UnicodeString n = nfc->normalize(s, status);
+      if (U_SUCCESS(status)) s = n;
+    }
+    icu::UnicodeString straight;
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+      UChar32 c = s.char32At(i);
+      straight.append(internal::IsApostrophe(c) ? static_cast<UChar32>('\'') : c);
+    }
+    straight.toUTF8String(utf8);
+  }
   std::string collapsed = internal::CollapseSpaces(utf8);
   std::string out;
   for (const std::string& w : Words(collapsed)) {
