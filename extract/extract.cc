@@ -119,9 +119,10 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
       owner_spans.push_back(Span{a.text_span.start + off, a.text_span.start + off + name.size()});
   }
 
-  InitialsResolver resolver(x.people, text.substr(0, doc.body_end), la_spans);
-  x.person_mentions =
-      FindPersonMentions(doc, las, resolver, x.la_mentions, owner_spans, x.people, &x.findings);
+  std::vector<Span> caps_tokens = CapsTokens(text.substr(0, doc.body_end));
+  InitialsResolver resolver(x.people, text.substr(0, doc.body_end), la_spans, caps_tokens);
+  x.person_mentions = FindPersonMentions(doc, las, resolver, x.la_mentions, caps_tokens,
+                                         owner_spans, x.people, &x.findings);
 
   for (const RawAction& ra : raw_actions) {
     Action a;

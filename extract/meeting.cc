@@ -160,7 +160,17 @@ MeetingInfo FindMeeting(const Document& doc) {
         item = item.substr(lead, trail - lead + 1);
         MeetingTime t =
             ReadDateTime(item, base + start + lead, info.reference, /*next=*/true, &info.findings);
-        if (!t.date.empty()) m.next_meetings.push_back(std::move(t));
+        if (!t.date.empty()) {
+          m.next_meetings.push_back(std::move(t));
+        } else if (auto range = nz::ParseTimeRange(item);
+                   range && !m.next_meetings.empty() && m.next_meetings.back().start_time.empty()) {
+          // "Thursday 7 May 2026, 2-4pm": the comma parted a date from its time.
+          MeetingTime& prev = m.next_meetings.back();
+          prev.start_time = range->start;
+          prev.end_time = range->end;
+          prev.time_inferred = range->start_inferred || range->end_inferred;
+          prev.evidence.span.end = base + start + lead + item.size();
+        }
       }
       start = i + sep;
       if (sep > 1) i += sep - 1;

@@ -111,6 +111,27 @@ bool IsSectionStart(std::string_view para) {
 
 }  // namespace
 
+std::vector<Span> CapsTokens(std::string_view text) {
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::vector<Span> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!is_word(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < text.size() && is_word(text[i])) ++i;
+    size_t n = i - b;
+    if (n < 2 || n > 5) continue;
+    bool caps = true;
+    for (size_t k = b; k < i && caps; ++k) caps = is_upper(text[k]);
+    if (caps) out.push_back(Span{b, i});
+  }
+  return out;
+}
+
 Span ParagraphAt(const Document& doc, size_t pos) {
   for (const Block& b : doc.body) {
     if (pos < b.span.start || pos >= b.span.end) continue;
@@ -123,6 +144,12 @@ Span ParagraphAt(const Document& doc, size_t pos) {
     return b.span;
   }
   return Span{pos, pos};
+}
+
+const Block* BlockAt(const Document& doc, size_t pos) {
+  for (const Block& b : doc.body)
+    if (pos >= b.span.start && pos < b.span.end) return &b;
+  return nullptr;
 }
 
 Span RowAt(const Document& doc, size_t pos) {
@@ -184,6 +211,7 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
 std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaRegister& las,
                                               const InitialsResolver& resolver,
                                               const std::vector<LaMentionItem>& la_mentions,
+                                              const std::vector<Span>& caps_tokens,
                                               const std::vector<Span>& owner_spans,
                                               const std::vector<Person>& people,
                                               std::vector<Finding>* findings) {
@@ -193,19 +221,22 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
   // Initials resolved earlier in the current agenda item, for ambiguous ones later in it.
   std::map<std::string, std::string> resolved_in_section;
   Span section_para{0, 0};
+  size_t table_start = std::string_view::npos;
 
-  static const RE2 caps_re(R"(\b([A-Z]{2,5})\b)");
-  re2::StringPiece input(body.data(), body.size());
-  re2::StringPiece token;
-  while (RE2::FindAndConsume(&input, caps_re, &token)) {
-    Span span{static_cast<size_t>(token.data() - text.data()),
-              static_cast<size_t>(token.data() - text.data() + token.size())};
-    std::string t(token.data(), token.size());
-    // A new agenda item forgets earlier resolutions.
+  for (const Span& span : caps_tokens) {
+    if (span.start >= doc.body_end) break;
+    std::string t(text.substr(span.start, span.size()));
+    // A new agenda item forgets earlier resolutions, and so does a table: an action log's rows
+    // come from other meetings, where the same initials may have meant someone else.
     Span para = ParagraphAt(doc, span.start);
     if (para.start != section_para.start) {
       section_para = para;
-      if (IsSectionStart(text.substr(para.start, para.size()))) resolved_in_section.clear();
+      const Block* block = BlockAt(doc, span.start);
+      bool in_table = block != nullptr && block->kind == BlockKind::kTable;
+      if (in_table ? block->span.start != table_start
+                   : IsSectionStart(text.substr(para.start, para.size())))
+        resolved_in_section.clear();
+      if (in_table) table_start = block->span.start;
     }
     bool in_la = false;
     for (const LaMentionItem& m : la_mentions)

@@ -3,6 +3,7 @@
 #ifndef MINUTES_EXTRACT_MENTIONS_H_
 #define MINUTES_EXTRACT_MENTIONS_H_
 
+#include <string_view>
 #include <vector>
 
 #include "extract/extract.h"
@@ -18,6 +19,11 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::
                                           const normalize::MatchOptions& match,
                                           const std::vector<Person>& people);
 
+// Every run of 2 to 5 ASCII capitals standing as a word ("KL", "KGOS", not "KPIs" or "DfE") in
+// `text`, as spans: the candidates for initials. One pass, shared by the initials resolver and
+// FindPersonMentions.
+std::vector<Span> CapsTokens(std::string_view text);
+
 // Every use of a person's initials in the body: in the discussion where the words around say it
 // is a person ("KL said", "Question from JD", "RE to meet with SD"), or anywhere when the
 // initials are a listed person's and not a sector acronym; and in `owner_spans` (action owners).
@@ -27,6 +33,7 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::
 std::vector<PersonMention> FindPersonMentions(const Document& doc, const normalize::LaRegister& las,
                                               const InitialsResolver& resolver,
                                               const std::vector<LaMentionItem>& la_mentions,
+                                              const std::vector<Span>& caps_tokens,
                                               const std::vector<Span>& owner_spans,
                                               const std::vector<Person>& people,
                                               std::vector<Finding>* findings);
@@ -34,6 +41,9 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const normali
 // The sentence of the body text that holds `pos`: bounded by ". ", "? ", "! ", a line break or
 // the block's edges.
 Span SentenceAt(const Document& doc, size_t pos);
+
+// The top-level body block whose text holds `pos`, or nullptr.
+const Block* BlockAt(const Document& doc, size_t pos);
 
 // The table row, or else the body block, whose text holds `pos`.
 Span RowAt(const Document& doc, size_t pos);

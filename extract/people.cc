@@ -20,6 +20,23 @@ bool HasCalendarWord(std::string_view words) {
   return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), re);
 }
 
+// A name's initials are some of its capital letters, in order, starting with the first. So a name
+// whose capitals do not hold any wanted initials that way cannot give them (a cheap, exact
+// necessary condition that spares most names the ICU work).
+bool CouldGiveAny(std::string_view raw, const std::set<std::string, std::less<>>& wanted) {
+  std::string capitals;
+  for (char c : raw)
+    if (c >= 'A' && c <= 'Z') capitals += c;
+  for (const std::string& w : wanted) {
+    if (capitals.empty() || w[0] != capitals[0]) continue;
+    size_t i = 0;
+    for (char c : capitals)
+      if (i < w.size() && c == w[i]) ++i;
+    if (i == w.size()) return true;
+  }
+  return false;
+}
+
 void AddUnique(std::vector<std::string>* v, const std::string& x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
@@ -71,7 +88,8 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
 }
 
 InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::string_view body,
-                                   const std::vector<Span>& la_spans) {
+                                   const std::vector<Span>& la_spans,
+                                   const std::vector<Span>& caps_tokens) {
   for (const Person& p : people) {
     std::vector<std::string> variants = nz::InitialsVariants(p.name);
     for (size_t i = 0; i < variants.size(); ++i) {
@@ -90,13 +108,21 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
 #undef MINUTES_NAME_WORD
   re2::StringPiece input(body.data(), body.size());
   re2::StringPiece name;
-  // Each distinct spelling is normalised once; listed people are already indexed.
+  // Only initials that no listed person owns are ever looked up among written names.
+  std::set<std::string, std::less<>> wanted;
+  for (const Span& s : caps_tokens) {
+    if (s.end > body.size()) break;
+    std::string_view caps = body.substr(s.start, s.size());
+    if (by_initials_.find(caps) == by_initials_.end()) wanted.insert(std::string(caps));
+  }
+
+  // Each distinct spelling is normalised once, and only if it could give wanted initials.
   std::set<std::string, std::less<>> seen_raw, seen_display;
   for (const Person& p : people) seen_display.insert(p.name);
   while (RE2::FindAndConsume(&input, name_re, &name)) {
     size_t start = name.data() - body.data(), end = start + name.size();
     std::string_view raw(name.data(), name.size());
-    if (!seen_raw.insert(std::string(raw)).second) continue;
+    if (!seen_raw.insert(std::string(raw)).second || !CouldGiveAny(raw, wanted)) continue;
     bool in_la = false;
     for (const Span& s : la_spans)
       if (s.start < end && start < s.end) in_la = true;

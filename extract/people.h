@@ -27,8 +27,9 @@ class InitialsResolver {
  public:
   // `people` must outlive the resolver. `body` is the text the written names are looked for in;
   // `la_spans` are the LA mentions in it (an LA name is never a person's name).
+  // `caps_tokens` are the candidate initials in `body` (CapsTokens).
   InitialsResolver(const std::vector<Person>& people, std::string_view body,
-                   const std::vector<Span>& la_spans);
+                   const std::vector<Span>& la_spans, const std::vector<Span>& caps_tokens);
 
   struct Candidate {
     std::string name;                   // display name
