@@ -107,7 +107,10 @@ std::vector<Token> Tokenize(std::string_view text) {
           sentence = true;
         }
       }
-      t.barrier_before = tokens.empty() || barrier || newlines >= 2;
+      // One paragraph break (a blank line) is no barrier: a name can wrap onto the next line of
+      // an export ("... Surrey, West" / "Berkshire), and ..."). Punctuation still is one, and so
+      // are two blank lines.
+      t.barrier_before = tokens.empty() || barrier || newlines >= 3;
       t.sentence_start = tokens.empty() || sentence || newlines > 0;
       t.after_apostrophe = !gap_empty && only_apostrophe;
       tokens.push_back(std::move(t));
@@ -121,7 +124,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.fold = "and";
       t.alpha = true;
       t.letters = 0;
-      t.barrier_before = tokens.empty() || barrier || newlines >= 2;
+      t.barrier_before = tokens.empty() || barrier || newlines >= 3;
       t.sentence_start = tokens.empty() || sentence || newlines > 0;
       tokens.push_back(std::move(t));
       reset_gap();
@@ -137,7 +140,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     only_apostrophe = false;
     if (c == '\n' || c == 0x2028 || c == 0x2029) {
       ++newlines;
-      if (c != '\n') newlines = 2;
+      if (c != '\n') newlines = 3;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == ',' || IsJoiningHyphen(c)) continue;

@@ -1,6 +1,8 @@
 // The `minutes` program as a user meets it: help, version, exit codes, and one-line errors that
 // name the file.
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -111,6 +113,68 @@ TEST(CliTest, LimitsAreNamedOptions) {
   Result r = RunMinutes("text --max-input-bytes 8 " + path);
   EXPECT_EQ(3, r.exit_code);
   EXPECT_NE(std::string::npos, r.err.find("max_input_bytes")) << r.err;
+}
+
+std::string Seed(const char* name) {
+  return std::string(MINUTES_SOURCE_DIR) + "/samples/seeds/" + name;
+}
+
+TEST(CliTest, ExtractPrintsOneJsonObjectInTheSchema) {
+  Result r = RunMinutes("extract " + Seed("000_e0affe79a15288f1.txt"));
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  Poco::JSON::Parser parser;
+  Poco::JSON::Object::Ptr x = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ("1.0", x->getValue<std::string>("schema_version"));
+  Poco::JSON::Object::Ptr source = x->getObject("source");
+  EXPECT_EQ(64u, source->getValue<std::string>("sha256").size());
+  EXPECT_EQ("text", source->getValue<std::string>("format"));
+  EXPECT_EQ("2025-07-07", x->getObject("meeting")->getValue<std::string>("date"));
+  for (const char* key :
+       {"people", "actions", "money", "la_mentions", "person_mentions", "findings"})
+    EXPECT_TRUE(x->isArray(key)) << key;
+}
+
+TEST(CliTest, ExtractOfSeveralFilesPrintsOneObjectPerLine) {
+  Result r = RunMinutes("extract " + Seed("000_e0affe79a15288f1.txt") + " " +
+                        Seed("001_2e77aad788dcd255.docx"));
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    Poco::JSON::Parser parser;
+    EXPECT_NO_THROW(parser.parse(line)) << line.substr(0, 80);
+    ++n;
+  }
+  EXPECT_EQ(2, n);
+}
+
+TEST(CliTest, ExtractWritesCsvTables) {
+  std::string dir = ::testing::TempDir() + "/minutes_csv_" + std::to_string(::getpid());
+  Result r = RunMinutes("extract --format csv --out " + dir + " " +
+                        Seed("000_e0affe79a15288f1.txt") + " " + Seed("001_2e77aad788dcd255.txt"));
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::string meetings = Slurp(dir + "/meetings.csv");
+  EXPECT_EQ(0u, meetings.rfind("sha256,path,format,bytes,schema_version,title,date", 0));
+  EXPECT_EQ(3, std::count(meetings.begin(), meetings.end(), '\n'));  // header + 2 meetings
+  std::string people = Slurp(dir + "/people.csv");
+  EXPECT_NE(std::string::npos, people.find("Kelly Wilkes,Kelly wilkes,KW,West Sussex,E10000032"));
+  for (const char* table : {"actions", "money", "la_mentions", "person_mentions", "findings"})
+    EXPECT_FALSE(Slurp(dir + "/" + table + ".csv").empty()) << table;
+}
+
+TEST(CliTest, ExtractRefusesAMissingRegisterAndGoesOnPastBadFiles) {
+  Result r =
+      RunMinutes("extract --la-register /nonexistent/register " + Seed("000_e0affe79a15288f1.txt"));
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("/nonexistent/register")) << r.err;
+
+  std::string empty = WriteTemp("empty.txt", "");
+  r = RunMinutes("extract " + empty + " " + Seed("000_e0affe79a15288f1.txt"));
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find(empty + ": corrupt: empty file")) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("\"schema_version\":\"1.0\"")) << r.out.substr(0, 200);
 }
 
 }  // namespace

@@ -52,6 +52,10 @@ TEST(LaMatcher, SeedSentences) {
       {"above the NMA (AfC, Bracknell Forest, Kent, Medway, Surrey, West\nBerkshire), and",
        {"AfC|E09000021", "Bracknell Forest|E06000036", "Kent|E10000016", "Medway|E06000035",
         "Surrey|E10000030", "West\nBerkshire|E06000037"}},
+      // As rendered from a text export, the wrapped line is a paragraph of its own.
+      {"Surrey, West\n\nBerkshire), and", {"Surrey|E10000030", "West\n\nBerkshire|E06000037"}},
+      // Two blank lines, or punctuation, do part words.
+      {"in the West\n\n\nBerkshire group", {"Berkshire|E06000036"}},
       {"(Hampshire, Milton Keynes, Portsmouth, Reading Slough, Southampton)",
        {"Hampshire|E10000014", "Milton Keynes|E06000042", "Portsmouth|E06000044",
         "Reading|E06000038", "Slough|E06000039", "Southampton|E06000045"}},
