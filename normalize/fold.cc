@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace minutes::normalize::internal {
 
 std::string FoldCase(std::string_view utf8) {
@@ -61,6 +63,13 @@ std::string CollapseSpaces(std::string_view text) {
     out.append(text.substr(begin, i - begin));
   }
   return out;
+}
+
+std::string_view FirstCharacter(std::string_view utf8) {
+  if (utf8.empty()) return utf8;
+  unsigned char lead = static_cast<unsigned char>(utf8[0]);
+  size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return utf8.substr(0, std::min(len, utf8.size()));
 }
 
 }  // namespace minutes::normalize::internal

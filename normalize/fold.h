@@ -22,6 +22,10 @@ bool IsJoiningHyphen(int c);
 // by one ASCII space, and leading/trailing space removed.
 std::string CollapseSpaces(std::string_view text);
 
+// The first UTF-8 character of `utf8` (its lead byte tells its length), or "" for "". The fuzzy
+// index is keyed by it: a misspelling keeps its first letter.
+std::string_view FirstCharacter(std::string_view utf8);
+
 }  // namespace minutes::normalize::internal
 
 #endif  // MINUTES_NORMALIZE_FOLD_H_

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "normalize/fold.h"
+
 namespace minutes::normalize::internal {
 
 namespace {
@@ -227,16 +229,7 @@ std::unique_ptr<LaIndex> LaIndex::Build(const LaRegister& reg, const RegisterRow
       }
       std::vector<Token> tokens = Tokenize(fold);
       if (tokens.size() != 1 || !tokens[0].alpha || tokens[0].letters < 5) continue;
-      size_t first_len = 1;
-      unsigned char lead = static_cast<unsigned char>(fold[0]);
-      if (lead >= 0xF0) {
-        first_len = 4;
-      } else if (lead >= 0xE0) {
-        first_len = 3;
-      } else if (lead >= 0xC0) {
-        first_len = 2;
-      }
-      index->fuzzy_[fold.substr(0, first_len)].push_back({fold, id});
+      index->fuzzy_[std::string(FirstCharacter(fold))].push_back({fold, id});
       break;
     }
   }

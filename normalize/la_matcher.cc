@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "normalize/fold.h"
 #include "normalize/fuzzy.h"
 #include "normalize/la_index.h"
 
@@ -144,16 +145,7 @@ bool LaIndex::Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** t
       return false;
     }
   }
-  size_t first_len = 1;
-  unsigned char lead = static_cast<unsigned char>(tok.fold[0]);
-  if (lead >= 0xF0) {
-    first_len = 4;
-  } else if (lead >= 0xE0) {
-    first_len = 3;
-  } else if (lead >= 0xC0) {
-    first_len = 2;
-  }
-  auto it = fuzzy_.find(tok.fold.substr(0, first_len));
+  auto it = fuzzy_.find(std::string(FirstCharacter(tok.fold)));
   if (it == fuzzy_.end()) return false;
   const int limit = tok.letters >= 8 ? 2 : 1;
   const Target* best = nullptr;

@@ -7,17 +7,10 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "tests/extract/text_document.h"
 
 namespace minutes {
 namespace {
-
-Document FromText(const std::string& text) {
-  Document doc;
-  IngestOptions options;
-  options.format = InputFormat::kText;
-  EXPECT_TRUE(ReadBytes(text, options, &doc).ok());
-  return doc;
-}
 
 std::string Join(const std::vector<std::string>& v) {
   std::string s;
@@ -70,7 +63,7 @@ TEST(ActionLogTest, LeadingOwnersOfAnActionSentence) {
 }
 
 TEST(ActionLogTest, SeedLayoutTable) {
-  Document doc = FromText(
+  Document doc = minutes_test::TextDocument(
       "Action log: updated 17 September\n\t\n\tAction\n\tResponsible\n\tDate issued\n\tStatus\n\n"
       "\t49\n\tMC to share out of hours policy \n\tMC\n\tJuly 2025\n\tcomplete\n\n"
       "\t47\n\tGS and SD to meet with MH\n\tSD\n\tMarch 2025\n\tOngoing/\ncomplete\n\n"
@@ -92,7 +85,7 @@ TEST(ActionLogTest, SeedLayoutTable) {
 }
 
 TEST(ActionLogTest, OtherColumnOrdersAndHeaderWords) {
-  Document doc = FromText(
+  Document doc = minutes_test::TextDocument(
       "Ref\tOwner\tDue\tDescription\tRAG\n"
       "A3\tLB, BH\tMar-26\tCirculate the policy\tAmber\n"
       "A4\tCD / DO\t31 March 2026\tBook the venue\tGreen\n");
@@ -107,12 +100,13 @@ TEST(ActionLogTest, OtherColumnOrdersAndHeaderWords) {
 }
 
 TEST(ActionLogTest, TablesWithoutAnActionHeaderAreNotLogs) {
-  Document doc = FromText("Name\tOrganisation\nAnn Bell\tKent\nBob Cole\tSurrey\n");
+  Document doc =
+      minutes_test::TextDocument("Name\tOrganisation\nAnn Bell\tKent\nBob Cole\tSurrey\n");
   EXPECT_TRUE(FindActions(doc).empty());
 }
 
 TEST(ActionLogTest, InlineActionLines) {
-  Document doc = FromText(
+  Document doc = minutes_test::TextDocument(
       "Kent: MC said they have a robust service.\n"
       "Action:  MC to share policy.  \n"
       "Action:  The group agreed a pilot. RE to meet with SD and DCS Mac Heath.\n");

@@ -7,18 +7,10 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "tests/extract/text_document.h"
 
 namespace minutes {
 namespace {
-
-Document FromText(const std::string& text) {
-  Document doc;
-  IngestOptions options;
-  options.format = InputFormat::kText;
-  Status s = ReadBytes(text, options, &doc);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return doc;
-}
 
 std::string At(const Document& doc, Span s) { return doc.text.substr(s.start, s.size()); }
 
@@ -31,7 +23,7 @@ struct Expected {
 };
 
 void ExpectPeople(const std::string& text, const std::vector<Expected>& expected) {
-  Document doc = FromText(text);
+  Document doc = minutes_test::TextDocument(text);
   std::vector<ListedPerson> got = FindAttendance(doc);
   ASSERT_EQ(expected.size(), got.size()) << text;
   for (size_t i = 0; i < expected.size(); ++i) {

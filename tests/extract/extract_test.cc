@@ -7,15 +7,13 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "tests/extract/text_document.h"
 
 namespace minutes {
 namespace {
 
 Extraction FromText(const std::string& text, Document* doc_out = nullptr) {
-  Document doc;
-  IngestOptions options;
-  options.format = InputFormat::kText;
-  EXPECT_TRUE(ReadBytes(text, options, &doc).ok());
+  Document doc = minutes_test::TextDocument(text);
   Extraction x = Extract(doc, SourceInfo{"test.txt", doc.sha256, "text", doc.source_bytes}, {});
   if (doc_out != nullptr) *doc_out = doc;
   return x;
