@@ -112,8 +112,11 @@ bool IsSectionStart(std::string_view para) {
 }  // namespace
 
 std::vector<Span> CapsTokens(std::string_view text) {
+  // ASCII only, and no locale: initials are ASCII capitals, and this runs over every byte.
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
   std::vector<Span> out;
   size_t i = 0;
   while (i < text.size()) {
