@@ -410,7 +410,9 @@ Status DocxReader::ReadComments() {
 
 Status DocxReader::ReadHeadersFooters() {
   part_ = Part::kHeaderFooter;
-  for (const auto& [is_header, id] : section_parts_) {
+  for (const auto& section_part : section_parts_) {
+    const bool is_header = section_part.first;
+    const std::string& id = section_part.second;
     auto rel = std::find_if(rels_.begin(), rels_.end(), [&](const Rel& r) { return r.id == id; });
     if (rel == rels_.end() || rel->target.empty() || !zip_->Has(rel->target)) continue;
     XmlElement root;
