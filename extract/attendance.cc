@@ -236,11 +236,12 @@ std::vector<std::pair<std::string_view, size_t>> SplitList(std::string_view s, s
 
 enum class Label { kNone, kChair, kPresent, kApologies };
 
-// "Chair:", "Attendees:", "Present:", "Apologies:" ... at the start of a paragraph. Group 1 is the
-// label word, group 2 the rest of the paragraph.
+// "Chair:", "Attendees:", "Present:", "Apologies:" ... at the start of a paragraph: the label as a
+// whole word, then either nothing (the list follows in the next blocks) or ":"/"-" and the list.
+// "Chaired by X" needs no colon. Group 1 is the label word, group 2 the rest of the paragraph.
 const RE2& LabelPattern() {
   static const RE2 re(
-      R"((?is)^\s*(chair(?:ed by|person)?|attendees|attending|attendance|present|in attendance|members present|apologies(?: received)?(?: from)?)\s*[:\-–]?\s*(.*)$)");
+      R"((?is)^\s*(chaired by|(?:chair(?:person)?|attendees|attending|attendance|present|in attendance|members present|apologies(?: received)?(?: from)?)\b\s*(?:[:\-–]|$))\s*(.*?)\s*$)");
   return re;
 }
 
@@ -259,9 +260,38 @@ Label ClassifyLabel(const std::string& word) {
   return Label::kPresent;
 }
 
+// A paragraph after a bare "Attendees" label that still lists people ("Ann Bell, Kent", "A (X),
+// B (Y)"), rather than the next label, a sentence or an agenda line.
+bool LooksLikeEntryParagraph(std::string_view para) {
+  static const RE2 not_entry(
+      R"((?i)^\s*(?:\d|item\b|agenda\b|action|minutes\b|apologies\b|chair|present\b|attendees\b)|\.\s*$|\b(?:said|asked|noted|agreed|were|was|is|are)\b)");
+  return para.size() <= 160 &&
+         !RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), not_entry);
+}
+
+// "None", "none received", "N/A", "Nil": a list of nobody.
+bool SaysNobody(std::string_view list) {
+  static const RE2 re(
+      R"((?i)^\s*(?:none(?: received| given| noted)?|n/?a|nil|no apologies)\.?\s*$)");
+  return RE2::FullMatch(re2::StringPiece(list.data(), list.size()), re);
+}
+
+using IsOrganisation = std::function<bool(std::string_view)>;
+
 void AddEntries(std::string_view list, size_t offset, Label label, const std::string& rule,
-                std::vector<ListedPerson>* out) {
+                const IsOrganisation& is_organisation, std::vector<ListedPerson>* out) {
+  if (SaysNobody(list)) return;
+  size_t first = out->size();
   for (auto [entry, entry_off] : SplitList(list, offset)) {
+    // "Ann Bell, Kent": a piece that is an organisation is the previous person's.
+    size_t trimmed_off = entry_off;
+    std::string_view trimmed = Trim(entry, &trimmed_off);
+    if (out->size() > first && out->back().organisation_raw.empty() && is_organisation &&
+        trimmed.find('(') == std::string_view::npos && is_organisation(trimmed)) {
+      out->back().organisation_raw = std::string(trimmed);
+      out->back().organisation_span = Span{trimmed_off, trimmed_off + trimmed.size()};
+      continue;
+    }
     ListedPerson p = ParseEntry(entry, entry_off);
     if (p.name_raw.empty()) continue;
     if (label == Label::kApologies) p.attendance = "apologies";
@@ -277,7 +307,8 @@ std::string_view CellText(const Document& doc, const Cell& c) {
 
 }  // namespace
 
-std::vector<ListedPerson> FindAttendance(const Document& doc) {
+std::vector<ListedPerson> FindAttendance(const Document& doc,
+                                         const IsOrganisation& is_organisation) {
   std::vector<ListedPerson> out;
   const std::string_view text(doc.text);
   for (size_t i = 0; i < doc.body.size(); ++i) {
@@ -292,6 +323,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
       std::string_view rest_view(rest.data(), rest.size());
       // "Apologies: none" / "Chair: n/a".
       if (!rest_view.empty()) {
+        if (SaysNobody(rest_view)) continue;
         std::string rule = label == Label::kChair       ? "chair"
                            : label == Label::kApologies ? "apologies"
                                                         : "attendees";
@@ -304,7 +336,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
             out.push_back(std::move(p));
           }
         } else {
-          AddEntries(rest_view, rest_off, label, rule, &out);
+          AddEntries(rest_view, rest_off, label, rule, is_organisation, &out);
         }
         continue;
       }
@@ -337,10 +369,11 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
           break;
         }
         std::string_view item = text.substr(next.span.start, next.span.size());
-        if (RE2::PartialMatch(re2::StringPiece(item.data(), item.size()), LabelPattern()) &&
-            next.kind != BlockKind::kListItem)
-          break;
-        if (next.kind != BlockKind::kListItem && item.size() > 120) break;
+        // A list that starts as list items is the list items; a list of paragraphs ends at
+        // anything that is not an entry: a label, a sentence, an agenda line, prose.
+        bool list_mode = doc.body[i + 1].kind == BlockKind::kListItem;
+        if (list_mode != (next.kind == BlockKind::kListItem)) break;
+        if (!list_mode && !LooksLikeEntryParagraph(item)) break;
         // A list item is one person ("• Ann Bell, Lancashire County Council"); a paragraph may
         // list several ("A (X), B (Y)").
         size_t skip = next.marker.empty() ? 0 : next.marker.size() + 1;
@@ -352,7 +385,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
             out.push_back(std::move(p));
           }
         } else {
-          AddEntries(item.substr(skip), next.span.start + skip, label, rule, &out);
+          AddEntries(item.substr(skip), next.span.start + skip, label, rule, is_organisation, &out);
         }
         i = j;
       }
@@ -363,7 +396,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc) {
     if (RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), ApologySentencePattern(),
                           &names)) {
       AddEntries(std::string_view(names.data(), names.size()), names.data() - text.data(),
-                 Label::kApologies, "apologies.sentence", &out);
+                 Label::kApologies, "apologies.sentence", is_organisation, &out);
     }
   }
   return out;

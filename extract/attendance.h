@@ -3,6 +3,7 @@
 #ifndef MINUTES_EXTRACT_ATTENDANCE_H_
 #define MINUTES_EXTRACT_ATTENDANCE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,10 @@ struct ListedPerson {
 // "Label: A (X), B (Y)" paragraph (commas or semicolons), a label followed by a bulleted list or
 // a two-column table, or a sentence such as "Apologies were received from A (X) and B (Y)".
 // The chair is listed first, with role "chair" (and "apologies" if the line says so).
-std::vector<ListedPerson> FindAttendance(const Document& doc);
+// `is_organisation` tells a comma-separated organisation from a person ("Ann Bell, Kent, Bob Cole"
+// lists two people, Kent is Ann Bell's); nullptr treats every piece as a person.
+std::vector<ListedPerson> FindAttendance(
+    const Document& doc, const std::function<bool(std::string_view)>& is_organisation = nullptr);
 
 // Splits one list entry "Name (Org in place of Other)", "Name – Org", "Name, DCS Org" into its
 // parts. `entry` is a view into `text` starting at byte `offset`; spans are made absolute.

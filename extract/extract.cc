@@ -3,6 +3,8 @@
 
 #include "extract/extract.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -80,6 +82,14 @@ void MergeRepeatedFindings(std::vector<Finding>* findings) {
   *findings = std::move(merged);
 }
 
+// Bodies that are not LAs but stand where an organisation does: "Ofsted", "DfE", "SESLIP",
+// "Kent County Council", "Sussex Partnership NHS Foundation Trust".
+bool LooksLikeOrganisation(std::string_view piece) {
+  static const RE2 re(
+      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College)\b)");
+  return RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
+}
+
 }  // namespace
 
 Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractOptions& options) {
@@ -95,7 +105,10 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
 
   nz::MatchOptions match;
   match.region = options.region;
-  x.people = ResolvePeople(FindAttendance(doc), las, match);
+  auto is_organisation = [&](std::string_view piece) {
+    return las.Resolve(piece, match).has_value() || LooksLikeOrganisation(piece);
+  };
+  x.people = ResolvePeople(FindAttendance(doc, is_organisation), las, match);
   for (const Person& p : x.people) {
     if (x.meeting.chair.empty() &&
         std::find(p.roles.begin(), p.roles.end(), "chair") != p.roles.end())

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "normalize/normalize.h"
 #include "tests/extract/text_document.h"
 
 namespace minutes {
@@ -24,7 +25,9 @@ struct Expected {
 
 void ExpectPeople(const std::string& text, const std::vector<Expected>& expected) {
   Document doc = minutes_test::TextDocument(text);
-  std::vector<ListedPerson> got = FindAttendance(doc);
+  const normalize::LaRegister& las = normalize::LaRegister::Default();
+  std::vector<ListedPerson> got =
+      FindAttendance(doc, [&](std::string_view s) { return las.Resolve(s).has_value(); });
   ASSERT_EQ(expected.size(), got.size()) << text;
   for (size_t i = 0; i < expected.size(); ++i) {
     const ListedPerson& p = got[i];
@@ -90,6 +93,41 @@ TEST(AttendanceTest, LabelFollowedByATwoColumnTable) {
 TEST(AttendanceTest, NothingListedWhenThereIsNoLabel) {
   ExpectPeople("Item 1: Minutes and actions from last meeting agreed.\nKL said it is similar.\n",
                {});
+}
+
+TEST(AttendanceTest, WordsThatStartLikeALabelAreNotLists) {
+  // Regressions: "Present..." and "Chair..." as ordinary words opening a paragraph.
+  ExpectPeople(
+      "Presentation from Ann Bell on the hub.\n"
+      "Present challenges include recruitment, Bob Cole said.\n"
+      "Chairs of the regional groups met in May.\n",
+      {});
+}
+
+TEST(AttendanceTest, NoApologiesIsNobody) {
+  for (const char* none : {"None", "none received.", "N/A", "Nil"}) {
+    ExpectPeople(std::string("Attendees: Ann Bell (Kent)\nApologies: ") + none + "\n",
+                 {{"Ann Bell", "Kent", "present", "", ""}});
+  }
+}
+
+TEST(AttendanceTest, ChairedByAndInAttendance) {
+  ExpectPeople("Chaired by Sarah Daly (Portsmouth)\nIn attendance: Ann Bell (Kent)\n",
+               {{"Sarah Daly", "Portsmouth", "present", "chair", ""},
+                {"Ann Bell", "Kent", "present", "", ""}});
+}
+
+TEST(AttendanceTest, ParagraphsAfterABareLabelStopAtTheFirstNonEntry) {
+  ExpectPeople(
+      "Attendees\nAnn Bell, Kent\nBob Cole (Surrey), Cara Dunn (Medway)\n"
+      "Apologies were received from Dev Patel (Hants).\nItem 1: Minutes agreed.\n",
+      {{"Ann Bell", "Kent", "present", "", ""},
+       {"Bob Cole", "Surrey", "present", "", ""},
+       {"Cara Dunn", "Medway", "present", "", ""},
+       {"Dev Patel", "Hants", "apologies", "", ""}});
+  ExpectPeople(
+      "Present:\n• Ann Bell, Kent\n• Bob Cole, Surrey\nKent said the budget is set.\n",
+      {{"Ann Bell", "Kent", "present", "", ""}, {"Bob Cole", "Surrey", "present", "", ""}});
 }
 
 }  // namespace
