@@ -117,6 +117,15 @@ void ParseQualifier(std::string_view q, size_t offset, ListedPerson* p) {
   }
 }
 
+bool IsHonorific(std::string_view w) {
+  static const char* const kHonorifics[] = {
+      "Cllr", "Cllr.", "Councillor", "Dr", "Dr.",  "Mr",    "Mr.",       "Mrs", "Mrs.",
+      "Ms",   "Ms.",   "Miss",       "Mx", "Prof", "Prof.", "Professor", "Sir", "Dame"};
+  for (const char* h : kHonorifics)
+    if (w == h) return true;
+  return false;
+}
+
 bool StartsUpper(std::string_view w) {
   return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) ||
                         static_cast<unsigned char>(w[0]) >= 0x80);
@@ -196,8 +205,15 @@ ListedPerson ParseEntry(std::string_view entry, size_t offset) {
       }
     }
   }
-  // Names are capitalised words (lower-case slips such as "Kelly wilkes" allowed after the first).
+  // Names are capitalised words (lower-case slips such as "Kelly wilkes" allowed after the first),
+  // after any honorific: "Cllr Jane Smith" is Jane Smith, a councillor.
   while (!words.empty() && !StartsUpper(words.front().text)) words.erase(words.begin());
+  while (words.size() > 2 || (words.size() == 2 && IsHonorific(words.front().text))) {
+    if (!IsHonorific(words.front().text)) break;
+    std::string_view h = words.front().text;
+    if (h.rfind("Cllr", 0) == 0 || h.rfind("Councillor", 0) == 0) p.roles.push_back("councillor");
+    words.erase(words.begin());
+  }
   if (!words.empty()) {
     size_t b = words.front().offset, e = words.back().offset + words.back().text.size();
     p.name_span = Span{b, e};

@@ -159,9 +159,21 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
       a.owner_names.push_back(name);
     }
     a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, "issued", &x.findings);
-    // An action written into the discussion was issued at this meeting.
-    if (ra.source == "inline" && a.issued.empty()) a.issued = x.meeting.date;
     a.due = DateIso(ra.due_raw, mi, ra.due_span, "due", &x.findings);
+    // An action written into the discussion was issued at this meeting, and may say when it is
+    // due: "... to JS by 31 March."
+    if (ra.source == "inline") {
+      if (a.issued.empty()) a.issued = x.meeting.date;
+      static const RE2 by_date(
+          R"((?i)\b(?:by|before|no later than)\s+((?:the\s+)?(?:end of\s+)?[^.;,]{3,30}?)\s*\.?\s*$)");
+      re2::StringPiece when;
+      if (a.due.empty() && RE2::PartialMatch(a.text, by_date, &when)) {
+        std::string_view w(when.data(), when.size());
+        if (w.rfind("the ", 0) == 0) w.remove_prefix(4);
+        if (w.rfind("end of ", 0) == 0) w.remove_prefix(7);
+        if (auto d = nz::ParseNextDate(w, mi.reference)) a.due = d->iso;
+      }
+    }
     a.status_raw = ra.status_raw;
     if (!ra.status_raw.empty()) {
       if (auto s = nz::NormalizeStatus(ra.status_raw)) {

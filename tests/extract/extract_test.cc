@@ -150,5 +150,29 @@ TEST(ExtractTest, EverySpanPointsAtItsText) {
   EXPECT_EQ("West Berkshire", x.la_mentions[1].canonical_name);
 }
 
+TEST(ExtractTest, HonorificsAreNotPartOfTheName) {
+  Extraction x = FromText(
+      "Notes\nDate: 14 October 2025\nChair: Cllr Jane Smith, Kent County Council\n"
+      "JS said the policy is agreed.\n");
+  ASSERT_EQ(1u, x.people.size());
+  EXPECT_EQ("Jane Smith", x.people[0].name);
+  EXPECT_EQ("JS", x.people[0].initials);
+  EXPECT_EQ((std::vector<std::string>{"chair", "councillor"}), x.people[0].roles);
+  EXPECT_EQ("Jane Smith", x.meeting.chair);
+  ASSERT_EQ(1u, x.person_mentions.size());
+  EXPECT_EQ("Jane Smith", x.person_mentions[0].name);
+}
+
+TEST(ExtractTest, AnInlineActionIsIssuedAtTheMeetingAndDueWhenItSays) {
+  Extraction x = FromText(
+      "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n"
+      "Action: AB to send the data by 31 March.\n");
+  ASSERT_EQ(1u, x.actions.size());
+  EXPECT_EQ("inline", x.actions[0].source);
+  EXPECT_EQ("2025-10-14", x.actions[0].issued);
+  EXPECT_EQ("2026-03-31", x.actions[0].due);  // the next 31 March after the meeting
+  EXPECT_EQ(std::vector<std::string>{"Ann Bell"}, x.actions[0].owner_names);
+}
+
 }  // namespace
 }  // namespace minutes
