@@ -111,8 +111,14 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
   x.people = ResolvePeople(FindAttendance(doc, is_organisation), las, match);
   for (const Person& p : x.people) {
     if (x.meeting.chair.empty() &&
-        std::find(p.roles.begin(), p.roles.end(), "chair") != p.roles.end())
+        std::find(p.roles.begin(), p.roles.end(), "chair") != p.roles.end()) {
       x.meeting.chair = p.name;
+      if (p.attendance == "apologies")
+        x.findings.push_back(
+            {"chair_sent_apologies", "warning",
+             "the chair, " + p.name + ", sent apologies: say who chaired the meeting",
+             p.evidence.span});
+    }
     for (const std::string& code : p.la_codes)
       if (std::find(match.expected_gss_codes.begin(), match.expected_gss_codes.end(), code) ==
           match.expected_gss_codes.end())

@@ -109,6 +109,9 @@ TEST(ExtractTest, SomeoneWhoSentApologiesButSpeaksIsAFinding) {
   const Finding* f = FindingWith(x, "absent_person_speaks");
   ASSERT_NE(nullptr, f);
   EXPECT_NE(std::string::npos, f->message.find("Sarah Daly"));
+  f = FindingWith(x, "chair_sent_apologies");
+  ASSERT_NE(nullptr, f);
+  EXPECT_NE(std::string::npos, f->message.find("Sarah Daly"));
 }
 
 TEST(ExtractTest, MoneyBelongsToTheLaNamedElseToTheSpeakers) {
