@@ -3,21 +3,32 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 #include "normalize/fold.h"
 
 namespace minutes::normalize::internal {
 
 namespace {
 
-bool IsWordChar(UChar32 c) {
+// ASCII letters and digits, as a table: this runs once per byte of every note.
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  return t;
+}();
+
+inline bool IsWordChar(UChar32 c) {
   if (c < 0) return false;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c < 0x80) return kAsciiWord[c];
   int8_t type = u_charType(c);
   return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
          type == U_ENCLOSING_MARK;
 }
 
-bool IsInWordFormat(UChar32 c) { return c >= 0x80 && u_charType(c) == U_FORMAT_CHAR; }
+inline bool IsInWordFormat(UChar32 c) { return c >= 0x80 && u_charType(c) == U_FORMAT_CHAR; }
 
 }  // namespace
 
@@ -88,7 +99,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         } else {
           U8_NEXT(s, next, n, d);
         }
-        if (IsWordChar(d) || IsInWordFormat(d)) {
+        if (d < 0x80 ? kAsciiWord[d] : (IsWordChar(d) || IsInWordFormat(d))) {
           cur = d;
           end = next;
         } else {
