@@ -1,8 +1,7 @@
-// Extraction -> JSON with Poco::JSON, keys kept in schema order.
+// Extraction -> JSON, streamed through Poco::JSON::PrintHandler in schema key order. Streaming
+// (rather than building a Poco::JSON::Object tree) keeps a large note's output linear and cheap.
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Stringifier.h>
+#include <Poco/JSON/PrintHandler.h>
 
 #include <sstream>
 
@@ -11,157 +10,201 @@
 namespace minutes {
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
+class JsonWriter {
+ public:
+  JsonWriter(std::ostream& out, unsigned indent) : h_(out, indent, Poco::JSON_WRAP_STRINGS) {}
 
-Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+  void Begin() { h_.startObject(); }
+  void End() { h_.endObject(); }
+  void BeginArray(const std::string& key) {
+    h_.key(key);
+    h_.startArray();
+  }
+  void EndArray() { h_.endArray(); }
+  void BeginObject(const std::string& key) {
+    h_.key(key);
+    h_.startObject();
+  }
+  void BeginItem() { h_.startObject(); }
 
-Object::Ptr SpanJson(Span s) {
-  Object::Ptr o = NewObject();
-  o->set("start", static_cast<Poco::UInt64>(s.start));
-  o->set("end", static_cast<Poco::UInt64>(s.end));
-  return o;
-}
+  void String(const std::string& key, const std::string& v) {
+    h_.key(key);
+    h_.value(v);
+  }
+  // Empty strings are JSON null where the schema says "or null".
+  void StringOrNull(const std::string& key, const std::string& v) {
+    h_.key(key);
+    if (v.empty())
+      h_.null();
+    else
+      h_.value(v);
+  }
+  void Number(const std::string& key, double v) {
+    h_.key(key);
+    h_.value(v);
+  }
+  void Count(const std::string& key, size_t v) {
+    h_.key(key);
+    h_.value(static_cast<Poco::UInt64>(v));
+  }
+  void Bool(const std::string& key, bool v) {
+    h_.key(key);
+    h_.value(v);
+  }
+  void Null(const std::string& key) {
+    h_.key(key);
+    h_.null();
+  }
+  void Strings(const std::string& key, const std::vector<std::string>& v, bool empty_is_null) {
+    h_.key(key);
+    h_.startArray();
+    for (const std::string& s : v) {
+      if (empty_is_null && s.empty())
+        h_.null();
+      else
+        h_.value(s);
+    }
+    h_.endArray();
+  }
+  void SpanObject(const std::string& key, Span s) {
+    BeginObject(key);
+    Count("start", s.start);
+    Count("end", s.end);
+    End();
+  }
+  void EvidenceFields(const Evidence& e) {
+    SpanObject("span", e.span);
+    Number("confidence", e.confidence);
+    String("rule", e.rule);
+  }
 
-Array::Ptr Strings(const std::vector<std::string>& v) {
-  Array::Ptr a = new Array;
-  for (const std::string& s : v) a->add(s);
-  return a;
-}
-
-// Empty strings are JSON null where the schema says "or null".
-Poco::Dynamic::Var OrNull(const std::string& s) {
-  if (s.empty()) return Poco::Dynamic::Var();
-  return s;
-}
-
-void SetEvidence(Object::Ptr o, const Evidence& e) {
-  o->set("span", SpanJson(e.span));
-  o->set("confidence", e.confidence);
-  o->set("rule", e.rule);
-}
-
-Object::Ptr TimeJson(const MeetingTime& t) {
-  Object::Ptr o = NewObject();
-  o->set("date", OrNull(t.date));
-  o->set("start_time", OrNull(t.start_time));
-  o->set("end_time", OrNull(t.end_time));
-  o->set("time_inferred", t.time_inferred);
-  SetEvidence(o, t.evidence);
-  return o;
-}
+ private:
+  Poco::JSON::PrintHandler h_;
+};
 
 }  // namespace
 
 std::string ToJson(const Extraction& x, int indent) {
-  Object::Ptr root = NewObject();
-  root->set("schema_version", x.schema_version);
-
-  Object::Ptr source = NewObject();
-  source->set("path", x.source.path);
-  source->set("sha256", x.source.sha256);
-  source->set("format", x.source.format);
-  source->set("bytes", static_cast<Poco::UInt64>(x.source.bytes));
-  root->set("source", source);
-
-  Object::Ptr meeting = NewObject();
-  meeting->set("title", OrNull(x.meeting.title));
-  meeting->set("date", OrNull(x.meeting.date));
-  meeting->set("start_time", OrNull(x.meeting.start_time));
-  meeting->set("end_time", OrNull(x.meeting.end_time));
-  meeting->set("chair", OrNull(x.meeting.chair));
-  Array::Ptr next = new Array;
-  for (const MeetingTime& t : x.meeting.next_meetings) next->add(TimeJson(t));
-  meeting->set("next_meetings", next);
-  SetEvidence(meeting, x.meeting.evidence);
-  root->set("meeting", meeting);
-
-  Array::Ptr people = new Array;
-  for (const Person& p : x.people) {
-    Object::Ptr o = NewObject();
-    o->set("name", p.name);
-    o->set("name_raw", p.name_raw);
-    o->set("initials", p.initials);
-    o->set("organisation", OrNull(p.organisation));
-    o->set("la_codes", Strings(p.la_codes));
-    o->set("attendance", p.attendance);
-    o->set("roles", Strings(p.roles));
-    o->set("substitute_for", OrNull(p.substitute_for));
-    SetEvidence(o, p.evidence);
-    people->add(o);
-  }
-  root->set("people", people);
-
-  Array::Ptr actions = new Array;
-  for (const Action& a : x.actions) {
-    Object::Ptr o = NewObject();
-    o->set("ref", OrNull(a.ref));
-    o->set("text", a.text);
-    o->set("owners", Strings(a.owners));
-    Array::Ptr names = new Array;
-    for (const std::string& n : a.owner_names) names->add(OrNull(n));
-    o->set("owner_names", names);
-    o->set("issued", OrNull(a.issued));
-    o->set("due", OrNull(a.due));
-    o->set("status", OrNull(a.status));
-    o->set("status_raw", OrNull(a.status_raw));
-    o->set("source", a.source);
-    if (a.linked_log_index >= 0) o->set("linked_log_index", a.linked_log_index);
-    SetEvidence(o, a.evidence);
-    actions->add(o);
-  }
-  root->set("actions", actions);
-
-  Array::Ptr money = new Array;
-  for (const Money& m : x.money) {
-    Object::Ptr o = NewObject();
-    o->set("amount", m.amount);
-    o->set("currency", m.currency);
-    o->set("range_max", m.range_max ? Poco::Dynamic::Var(*m.range_max) : Poco::Dynamic::Var());
-    o->set("period", OrNull(m.period));
-    o->set("approximate", m.approximate);
-    o->set("text", m.text);
-    o->set("la_codes", Strings(m.la_codes));
-    SetEvidence(o, m.evidence);
-    money->add(o);
-  }
-  root->set("money", money);
-
-  Array::Ptr las = new Array;
-  for (const LaMentionItem& l : x.la_mentions) {
-    Object::Ptr o = NewObject();
-    o->set("text", l.text);
-    o->set("la_codes", Strings(l.la_codes));
-    o->set("canonical_name", l.canonical_name);
-    o->set("method", l.method);
-    SetEvidence(o, l.evidence);
-    las->add(o);
-  }
-  root->set("la_mentions", las);
-
-  Array::Ptr pms = new Array;
-  for (const PersonMention& pm : x.person_mentions) {
-    Object::Ptr o = NewObject();
-    o->set("text", pm.text);
-    o->set("name", OrNull(pm.name));
-    SetEvidence(o, pm.evidence);
-    pms->add(o);
-  }
-  root->set("person_mentions", pms);
-
-  Array::Ptr findings = new Array;
-  for (const Finding& f : x.findings) {
-    Object::Ptr o = NewObject();
-    o->set("code", f.code);
-    o->set("severity", f.severity);
-    o->set("message", f.message);
-    o->set("span", SpanJson(f.span));
-    findings->add(o);
-  }
-  root->set("findings", findings);
-
   std::ostringstream out;
-  Poco::JSON::Stringifier::stringify(root, out, static_cast<unsigned>(indent));
+  // Poco 1.11's PrintHandler streams a bool as is: without boolalpha that is "1", not "true".
+  out << std::boolalpha;
+  JsonWriter w(out, static_cast<unsigned>(indent));
+  w.Begin();
+  w.String("schema_version", x.schema_version);
+
+  w.BeginObject("source");
+  w.String("path", x.source.path);
+  w.String("sha256", x.source.sha256);
+  w.String("format", x.source.format);
+  w.Count("bytes", x.source.bytes);
+  w.End();
+
+  w.BeginObject("meeting");
+  w.StringOrNull("title", x.meeting.title);
+  w.StringOrNull("date", x.meeting.date);
+  w.StringOrNull("start_time", x.meeting.start_time);
+  w.StringOrNull("end_time", x.meeting.end_time);
+  w.StringOrNull("chair", x.meeting.chair);
+  w.BeginArray("next_meetings");
+  for (const MeetingTime& t : x.meeting.next_meetings) {
+    w.BeginItem();
+    w.StringOrNull("date", t.date);
+    w.StringOrNull("start_time", t.start_time);
+    w.StringOrNull("end_time", t.end_time);
+    w.Bool("time_inferred", t.time_inferred);
+    w.EvidenceFields(t.evidence);
+    w.End();
+  }
+  w.EndArray();
+  w.EvidenceFields(x.meeting.evidence);
+  w.End();
+
+  w.BeginArray("people");
+  for (const Person& p : x.people) {
+    w.BeginItem();
+    w.String("name", p.name);
+    w.String("name_raw", p.name_raw);
+    w.String("initials", p.initials);
+    w.StringOrNull("organisation", p.organisation);
+    w.Strings("la_codes", p.la_codes, false);
+    w.String("attendance", p.attendance);
+    w.Strings("roles", p.roles, false);
+    w.StringOrNull("substitute_for", p.substitute_for);
+    w.EvidenceFields(p.evidence);
+    w.End();
+  }
+  w.EndArray();
+
+  w.BeginArray("actions");
+  for (const Action& a : x.actions) {
+    w.BeginItem();
+    w.StringOrNull("ref", a.ref);
+    w.String("text", a.text);
+    w.Strings("owners", a.owners, false);
+    w.Strings("owner_names", a.owner_names, true);
+    w.StringOrNull("issued", a.issued);
+    w.StringOrNull("due", a.due);
+    w.StringOrNull("status", a.status);
+    w.StringOrNull("status_raw", a.status_raw);
+    w.String("source", a.source);
+    if (a.linked_log_index >= 0) w.Count("linked_log_index", a.linked_log_index);
+    w.EvidenceFields(a.evidence);
+    w.End();
+  }
+  w.EndArray();
+
+  w.BeginArray("money");
+  for (const Money& m : x.money) {
+    w.BeginItem();
+    w.Number("amount", m.amount);
+    w.String("currency", m.currency);
+    if (m.range_max)
+      w.Number("range_max", *m.range_max);
+    else
+      w.Null("range_max");
+    w.StringOrNull("period", m.period);
+    w.Bool("approximate", m.approximate);
+    w.String("text", m.text);
+    w.Strings("la_codes", m.la_codes, false);
+    w.EvidenceFields(m.evidence);
+    w.End();
+  }
+  w.EndArray();
+
+  w.BeginArray("la_mentions");
+  for (const LaMentionItem& l : x.la_mentions) {
+    w.BeginItem();
+    w.String("text", l.text);
+    w.Strings("la_codes", l.la_codes, false);
+    w.String("canonical_name", l.canonical_name);
+    w.String("method", l.method);
+    w.EvidenceFields(l.evidence);
+    w.End();
+  }
+  w.EndArray();
+
+  w.BeginArray("person_mentions");
+  for (const PersonMention& pm : x.person_mentions) {
+    w.BeginItem();
+    w.String("text", pm.text);
+    w.StringOrNull("name", pm.name);
+    w.EvidenceFields(pm.evidence);
+    w.End();
+  }
+  w.EndArray();
+
+  w.BeginArray("findings");
+  for (const Finding& f : x.findings) {
+    w.BeginItem();
+    w.String("code", f.code);
+    w.String("severity", f.severity);
+    w.String("message", f.message);
+    w.SpanObject("span", f.span);
+    w.End();
+  }
+  w.EndArray();
+
+  w.End();
   out << "\n";
   return out.str();
 }

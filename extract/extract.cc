@@ -6,8 +6,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/action_log.h"
 #include "extract/attendance.h"
@@ -15,14 +17,13 @@
 #include "extract/mentions.h"
 #include "extract/money.h"
 #include "extract/people.h"
+#include "extract/spans.h"
 #include "normalize/normalize.h"
 
 namespace minutes {
 namespace {
 
 namespace nz = normalize;
-
-bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
 
 std::set<std::string> Words(std::string_view s) {
   std::set<std::string> out;
@@ -37,14 +38,6 @@ std::set<std::string> Words(std::string_view s) {
   }
   if (w.size() > 2) out.insert(w);
   return out;
-}
-
-// Share of the inline action's words that the log row's text also has.
-double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty()) return 0;
-  size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
-  return static_cast<double>(common) / a.size();
 }
 
 std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, const char* what,
@@ -65,16 +58,14 @@ std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, co
 void MergeRepeatedFindings(std::vector<Finding>* findings) {
   std::vector<Finding> merged;
   std::vector<int> counts;
-  for (const Finding& f : *findings) {
-    bool found = false;
-    for (size_t i = 0; i < merged.size() && !found; ++i)
-      if (merged[i].code == f.code && merged[i].message == f.message) {
-        ++counts[i];
-        found = true;
-      }
-    if (!found) {
-      merged.push_back(f);
+  std::map<std::pair<std::string, std::string>, size_t> index;  // (code, message) -> merged
+  for (Finding& f : *findings) {
+    auto [it, added] = index.try_emplace({f.code, f.message}, merged.size());
+    if (added) {
+      merged.push_back(std::move(f));
       counts.push_back(1);
+    } else {
+      ++counts[it->second];
     }
   }
   for (size_t i = 0; i < merged.size(); ++i)
@@ -143,6 +134,9 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
   x.person_mentions = FindPersonMentions(doc, las, resolver, x.la_mentions, caps_tokens,
                                          owner_spans, x.people, &x.findings);
 
+  std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
+  for (size_t i = 0; i < x.person_mentions.size(); ++i)
+    mention_at[x.person_mentions[i].evidence.span.start] = i;
   for (const RawAction& ra : raw_actions) {
     Action a;
     a.ref = ra.ref;
@@ -157,8 +151,8 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
                         return std::isupper(static_cast<unsigned char>(c));
                       });
       if (initials) {
-        for (const PersonMention& pm : x.person_mentions)
-          if (pm.evidence.span == ra.owner_spans[i]) name = pm.name;
+        auto it = mention_at.find(ra.owner_spans[i].start);
+        if (it != mention_at.end()) name = x.person_mentions[it->second].name;
       } else if (o != "All" && o != "all") {
         name = nz::NormalizePersonName(o);
       }
@@ -197,16 +191,27 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     }
     x.actions.push_back(std::move(a));
   }
-  // Link each inline action to the log row it became.
+  // Link each inline action to the log row it became: the row holding the largest share (at least
+  // 0.6) of its words, the later row on a tie. An index from word to rows keeps this linear.
   std::vector<std::set<std::string>> words;
-  for (const Action& a : x.actions) words.push_back(Words(a.text));
+  std::map<std::string, std::vector<size_t>> rows_with_word;
+  for (size_t i = 0; i < x.actions.size(); ++i) {
+    words.push_back(Words(x.actions[i].text));
+    if (x.actions[i].source == "log")
+      for (const std::string& w : words.back()) rows_with_word[w].push_back(i);
+  }
   for (size_t j = 0; j < x.actions.size(); ++j) {
     Action& a = x.actions[j];
-    if (a.source != "inline") continue;
+    if (a.source != "inline" || words[j].empty()) continue;
+    std::map<size_t, size_t> shared;  // log row -> words it shares with this action
+    for (const std::string& w : words[j]) {
+      auto it = rows_with_word.find(w);
+      if (it != rows_with_word.end())
+        for (size_t i : it->second) ++shared[i];
+    }
     double best = 0.6;
-    for (size_t i = 0; i < x.actions.size(); ++i) {
-      if (x.actions[i].source != "log") continue;
-      double o = Overlap(words[j], words[i]);
+    for (auto [i, n] : shared) {
+      double o = static_cast<double>(n) / words[j].size();
       if (o >= best) {
         best = o;
         a.linked_log_index = static_cast<int>(i);
@@ -225,20 +230,32 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     m.text = std::string(text.substr(mm.start, mm.end - mm.start));
     m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
     Span sentence = SentenceAt(doc, mm.start);
-    for (const LaMentionItem& l : x.la_mentions)
-      if (Inside(l.evidence.span, sentence))
-        for (const std::string& c : l.la_codes)
-          if (std::find(m.la_codes.begin(), m.la_codes.end(), c) == m.la_codes.end())
-            m.la_codes.push_back(c);
+    auto [first_la, last_la] = OverlappingRange(la_spans, sentence);
+    for (size_t k = first_la; k < last_la; ++k) {
+      const LaMentionItem& l = x.la_mentions[k];
+      if (!Inside(l.evidence.span, sentence)) continue;
+      for (const std::string& c : l.la_codes)
+        if (std::find(m.la_codes.begin(), m.la_codes.end(), c) == m.la_codes.end())
+          m.la_codes.push_back(c);
+    }
     if (!m.la_codes.empty()) {
       m.evidence.rule += "+la_in_sentence";
     } else {
-      // The speaker: the last person named before the figure in the same paragraph.
+      // The speaker: the last person named before the figure in the same paragraph. Person
+      // mentions are in text order, so walk back from the figure.
       Span para = ParagraphAt(doc, mm.start);
+      auto it = std::upper_bound(
+          x.person_mentions.begin(), x.person_mentions.end(), mm.start,
+          [](size_t pos, const PersonMention& pm) { return pos < pm.evidence.span.end; });
       const PersonMention* speaker = nullptr;
-      for (const PersonMention& pm : x.person_mentions)
-        if (Inside(pm.evidence.span, para) && pm.evidence.span.end <= mm.start && !pm.name.empty())
-          speaker = &pm;
+      while (it != x.person_mentions.begin()) {
+        --it;
+        if (it->evidence.span.start < para.start) break;
+        if (!it->name.empty()) {
+          speaker = &*it;
+          break;
+        }
+      }
       if (speaker != nullptr) {
         for (const Person& p : x.people)
           if (p.name == speaker->name) m.la_codes = p.la_codes;

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "extract/spans.h"
+
 namespace minutes {
 namespace {
 
@@ -17,9 +19,6 @@ namespace nz = normalize;
 
 // How far from initials an LA may stand and still say whose they are ("SR said from East Sussex").
 constexpr size_t kNearBytes = 24;
-
-bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
-bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
 
 // Words that, right after initials, say a person is meant ("KL said", "SR will be working").
 const std::set<std::string, std::less<>>& SpeechWords() {
@@ -135,35 +134,28 @@ std::vector<Span> CapsTokens(std::string_view text) {
   return out;
 }
 
-Span ParagraphAt(const Document& doc, size_t pos) {
-  for (const Block& b : doc.body) {
-    if (pos < b.span.start || pos >= b.span.end) continue;
-    if (b.kind == BlockKind::kTable) {
-      for (const Row& r : b.rows)
-        for (const Cell& c : r.cells)
-          if (pos >= c.span.start && pos < c.span.end) return c.span;
-      return b.span;
-    }
-    return b.span;
-  }
-  return Span{pos, pos};
+const Block* BlockAt(const Document& doc, size_t pos) {
+  return ItemAt(doc.body, pos, [](const Block& b) { return b.span; });
 }
 
-const Block* BlockAt(const Document& doc, size_t pos) {
-  for (const Block& b : doc.body)
-    if (pos >= b.span.start && pos < b.span.end) return &b;
-  return nullptr;
+Span ParagraphAt(const Document& doc, size_t pos) {
+  const Block* b = BlockAt(doc, pos);
+  if (b == nullptr) return Span{pos, pos};
+  if (b->kind != BlockKind::kTable) return b->span;
+  const Row* r = ItemAt(b->rows, pos, [](const Row& row) { return row.span; });
+  if (r != nullptr)
+    for (const Cell& c : r->cells)
+      if (pos >= c.span.start && pos < c.span.end) return c.span;
+  return b->span;
 }
 
 Span RowAt(const Document& doc, size_t pos) {
-  for (const Block& b : doc.body) {
-    if (pos < b.span.start || pos >= b.span.end) continue;
-    if (b.kind == BlockKind::kTable)
-      for (const Row& r : b.rows)
-        if (pos >= r.span.start && pos < r.span.end) return r.span;
-    return b.span;
-  }
-  return Span{pos, pos};
+  const Block* b = BlockAt(doc, pos);
+  if (b == nullptr) return Span{pos, pos};
+  if (b->kind == BlockKind::kTable)
+    if (const Row* r = ItemAt(b->rows, pos, [](const Row& row) { return row.span; }))
+      return r->span;
+  return b->span;
 }
 
 Span SentenceAt(const Document& doc, size_t pos) {
@@ -220,7 +212,12 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
                                               std::vector<Finding>* findings) {
   std::vector<PersonMention> out;
   const std::string_view text(doc.text);
-  const std::string_view body = text.substr(0, doc.body_end);
+  // Positions, sorted, for O(log n) lookups per token.
+  std::vector<Span> la_spans;
+  for (const LaMentionItem& m : la_mentions) la_spans.push_back(m.evidence.span);
+  std::vector<Span> owners = owner_spans;
+  std::sort(owners.begin(), owners.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
   // Initials resolved earlier in the current agenda item, for ambiguous ones later in it.
   std::map<std::string, std::string> resolved_in_section;
   Span section_para{0, 0};
@@ -241,15 +238,10 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
         resolved_in_section.clear();
       if (in_table) table_start = block->span.start;
     }
-    bool in_la = false;
-    for (const LaMentionItem& m : la_mentions)
-      if (Overlaps(m.evidence.span, span)) in_la = true;
-    if (in_la) continue;
+    if (AnyOverlapping(la_spans, span)) continue;
     if (t == "ALL") continue;
 
-    bool owner = false;
-    for (const Span& o : owner_spans)
-      if (Inside(span, o)) owner = true;
+    bool owner = AnyOverlapping(owners, span);
     std::string before = Lower(WordBefore(text, span.start));
     bool context = owner || PersonAfter(text, span.end) ||
                    (PersonBeforeWords().count(before) > 0 && PersonAfter(text, span.end)) ||
@@ -293,8 +285,10 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
       Span sentence = SentenceAt(doc, span.start);
       Span near{span.start > kNearBytes ? span.start - kNearBytes : 0, span.end + kNearBytes};
       std::vector<const InitialsResolver::Candidate*> by_la;
-      for (const LaMentionItem& m : la_mentions) {
-        if (!Inside(m.evidence.span, sentence) || !Overlaps(m.evidence.span, near)) continue;
+      auto [first_la, last_la] = OverlappingRange(la_spans, near);
+      for (size_t k = first_la; k < last_la; ++k) {
+        const LaMentionItem& m = la_mentions[k];
+        if (!Inside(m.evidence.span, sentence)) continue;
         for (const auto& c : cands)
           for (const std::string& code : m.la_codes)
             if (std::find(c.la_codes.begin(), c.la_codes.end(), code) != c.la_codes.end() &&

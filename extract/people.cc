@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "extract/spans.h"
+
 namespace minutes {
 namespace {
 
@@ -123,10 +125,7 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
     size_t start = name.data() - body.data(), end = start + name.size();
     std::string_view raw(name.data(), name.size());
     if (!seen_raw.insert(std::string(raw)).second || !CouldGiveAny(raw, wanted)) continue;
-    bool in_la = false;
-    for (const Span& s : la_spans)
-      if (s.start < end && start < s.end) in_la = true;
-    if (in_la || HasCalendarWord(raw)) continue;
+    if (AnyOverlapping(la_spans, Span{start, end}) || HasCalendarWord(raw)) continue;
     std::string display = nz::NormalizePersonName(raw);
     if (!seen_display.insert(display).second) continue;
     std::string initials = nz::Initials(display);
