@@ -148,6 +148,7 @@ std::vector<std::pair<std::string, size_t>> LeadingOwners(std::string_view sente
 
 std::vector<RawAction> FindActions(const Document& doc) {
   std::vector<RawAction> out;
+  int log_tables = 0;
   for (const Block& b : doc.body) {
     if (b.kind != BlockKind::kTable || b.rows.size() < 2) continue;
     // The header is the first row that names a text column beside one other known column.
@@ -177,12 +178,14 @@ std::vector<RawAction> FindActions(const Document& doc) {
       }
     }
     if (header_row == b.rows.size()) continue;
+    ++log_tables;
 
     for (size_t r = header_row + 1; r < b.rows.size(); ++r) {
       const Row& row = b.rows[r];
       std::vector<const Cell*> grid = GridCells(row);
       RawAction a;
       a.source = "log";
+      a.table = log_tables - 1;
       a.rule = "actions.table_row";
       a.span = row.span;
       for (size_t g = 0; g < grid.size() && g < columns.size(); ++g) {

@@ -25,6 +25,7 @@ struct RawAction {
   Span status_span;
   Span span;           // the whole row (log) or line (inline)
   std::string source;  // "log" | "inline"
+  int table = -1;      // log rows: which action-log table (0, 1, ... in document order)
   std::string rule;
 };
 

@@ -53,6 +53,14 @@ std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, co
   return d->iso;
 }
 
+// Share of the inline action's words that the log row's text also has.
+double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  return static_cast<double>(common) / a.size();
+}
+
 // The same finding at several places ("SD sent apologies but speaks", seven times) is one
 // finding at its first place, its message saying how often.
 void MergeRepeatedFindings(std::vector<Finding>* findings) {
@@ -191,27 +199,27 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     }
     x.actions.push_back(std::move(a));
   }
-  // Link each inline action to the log row it became: the row holding the largest share (at least
-  // 0.6) of its words, the later row on a tie. An index from word to rows keeps this linear.
+  // Link each inline action to the log row it became: a row of the first action log after it (else
+  // of the last one before it) holding the largest share, at least 0.6, of its words; the later
+  // row on a tie. Only that log's rows are compared, so the cost stays linear in the notes.
   std::vector<std::set<std::string>> words;
-  std::map<std::string, std::vector<size_t>> rows_with_word;
-  for (size_t i = 0; i < x.actions.size(); ++i) {
-    words.push_back(Words(x.actions[i].text));
-    if (x.actions[i].source == "log")
-      for (const std::string& w : words.back()) rows_with_word[w].push_back(i);
-  }
+  for (const Action& a : x.actions) words.push_back(Words(a.text));
   for (size_t j = 0; j < x.actions.size(); ++j) {
     Action& a = x.actions[j];
-    if (a.source != "inline" || words[j].empty()) continue;
-    std::map<size_t, size_t> shared;  // log row -> words it shares with this action
-    for (const std::string& w : words[j]) {
-      auto it = rows_with_word.find(w);
-      if (it != rows_with_word.end())
-        for (size_t i : it->second) ++shared[i];
+    if (a.source != "inline") continue;
+    int target = -1;  // the table
+    for (size_t i = 0; i < raw_actions.size(); ++i) {
+      if (raw_actions[i].source != "log") continue;
+      if (raw_actions[i].span.start > raw_actions[j].span.start) {
+        target = raw_actions[i].table;
+        break;
+      }
+      target = raw_actions[i].table;  // the last log before, unless one follows
     }
     double best = 0.6;
-    for (auto [i, n] : shared) {
-      double o = static_cast<double>(n) / words[j].size();
+    for (size_t i = 0; i < x.actions.size() && target >= 0; ++i) {
+      if (raw_actions[i].source != "log" || raw_actions[i].table != target) continue;
+      double o = Overlap(words[j], words[i]);
       if (o >= best) {
         best = o;
         a.linked_log_index = static_cast<int>(i);

@@ -177,5 +177,22 @@ TEST(ExtractTest, AnInlineActionIsIssuedAtTheMeetingAndDueWhenItSays) {
   EXPECT_EQ(std::vector<std::string>{"Ann Bell"}, x.actions[0].owner_names);
 }
 
+TEST(ExtractTest, AnInlineActionLinksToTheLogThatFollowsIt) {
+  // Two meetings' notes in one file: each "Action:" becomes a row of its own meeting's log.
+  std::string meeting =
+      "Action: MC to share the out of hours policy.\n"
+      "Ref\tAction\tOwner\tStatus\n"
+      "49\tMC to share the out of hours policy\tMC\tOpen\n"
+      "48\tRE to convene a design meeting\tRE\tOpen\n\n";
+  Extraction x = FromText("Notes\n" + meeting + meeting);
+  std::vector<int> links;
+  for (const Action& a : x.actions)
+    if (a.source == "inline") links.push_back(a.linked_log_index);
+  ASSERT_EQ(2u, links.size());
+  EXPECT_EQ("49", x.actions[links[0]].ref);
+  EXPECT_EQ("49", x.actions[links[1]].ref);
+  EXPECT_LT(x.actions[links[0]].evidence.span.start, x.actions[links[1]].evidence.span.start);
+}
+
 }  // namespace
 }  // namespace minutes
