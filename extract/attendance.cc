@@ -387,6 +387,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
         std::string_view item = text.substr(next.span.start, next.span.size());
         // A list that starts as list items is the list items; a list of paragraphs ends at
         // anything that is not an entry: a label, a sentence, an agenda line, prose.
+        if (next.kind == BlockKind::kHeading) break;  // a new section
         bool list_mode = doc.body[i + 1].kind == BlockKind::kListItem;
         if (list_mode != (next.kind == BlockKind::kListItem)) break;
         if (!list_mode && !LooksLikeEntryParagraph(item)) break;

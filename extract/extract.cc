@@ -237,15 +237,21 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     m.approximate = mm.approximate;
     m.text = std::string(text.substr(mm.start, mm.end - mm.start));
     m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
-    Span sentence = SentenceAt(doc, mm.start);
-    auto [first_la, last_la] = OverlappingRange(la_spans, sentence);
-    for (size_t k = first_la; k < last_la; ++k) {
-      const LaMentionItem& l = x.la_mentions[k];
-      if (!Inside(l.evidence.span, sentence)) continue;
-      for (const std::string& c : l.la_codes)
-        if (std::find(m.la_codes.begin(), m.la_codes.end(), c) == m.la_codes.end())
-          m.la_codes.push_back(c);
-    }
+    // The LA named in the figure's clause ("Camden's fee is £310; RBKC pays £295"), else in its
+    // sentence, else the speaker's.
+    auto named_in = [&](Span where) {
+      std::vector<std::string> codes;
+      auto [first_la, last_la] = OverlappingRange(la_spans, where);
+      for (size_t k = first_la; k < last_la; ++k) {
+        const LaMentionItem& l = x.la_mentions[k];
+        if (!Inside(l.evidence.span, where)) continue;
+        for (const std::string& c : l.la_codes)
+          if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
+      }
+      return codes;
+    };
+    m.la_codes = named_in(ClauseAt(doc, mm.start));
+    if (m.la_codes.empty()) m.la_codes = named_in(SentenceAt(doc, mm.start));
     if (!m.la_codes.empty()) {
       m.evidence.rule += "+la_in_sentence";
     } else {

@@ -182,14 +182,40 @@ Span SentenceAt(const Document& doc, size_t pos) {
   return Span{b, e};
 }
 
+Span ClauseAt(const Document& doc, size_t pos) {
+  Span sentence = SentenceAt(doc, pos);
+  std::string_view s = std::string_view(doc.text).substr(sentence.start, sentence.size());
+  size_t rel = pos - sentence.start;
+  size_t before = s.rfind(';', rel);
+  size_t after = s.find(';', rel);
+  size_t b = before == std::string_view::npos ? 0 : before + 1;
+  size_t e = after == std::string_view::npos ? s.size() : after;
+  return Span{sentence.start + b, sentence.start + e};
+}
+
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
                                           const nz::MatchOptions& match,
                                           const std::vector<Person>& people) {
-  std::set<std::string> person_initials;
-  for (const Person& p : people) person_initials.insert(p.initials);
+  std::set<std::string> person_initials, person_names;
+  std::vector<Span> name_spans;
+  for (const Person& p : people) {
+    person_initials.insert(p.initials);
+    person_names.insert(p.name);
+    name_spans.push_back(p.evidence.span);
+  }
+  std::sort(name_spans.begin(), name_spans.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  const std::string_view text(doc.text);
   std::vector<LaMentionItem> out;
   for (const nz::LaMention& m : las.FindMentions(doc.text, match)) {
     if (m.could_be_initials && person_initials.count(m.text)) continue;
+    // Part of a person's name, not a place: "Lucy Kent" where she is listed, and "Lucy Kent"
+    // wherever her name is written again.
+    if (AnyOverlapping(name_spans, Span{m.start, m.end})) continue;
+    std::string_view first = WordBefore(text, m.start);
+    if (!first.empty() && m.start >= first.size() + 1 && text[m.start - 1] == ' ' &&
+        person_names.count(std::string(first) + " " + m.text))
+      continue;
     LaMentionItem item;
     item.text = m.text;
     item.la_codes = m.gss_codes;

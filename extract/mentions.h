@@ -48,6 +48,9 @@ const Block* BlockAt(const Document& doc, size_t pos);
 // The table row, or else the body block, whose text holds `pos`.
 Span RowAt(const Document& doc, size_t pos);
 
+// The clause of SentenceAt(pos) that holds `pos`: the sentence cut at semicolons.
+Span ClauseAt(const Document& doc, size_t pos);
+
 // The body block (or table cell) whose text holds `pos`.
 Span ParagraphAt(const Document& doc, size_t pos);
 

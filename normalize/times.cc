@@ -43,6 +43,12 @@ class Cursor {
     return v;
   }
   bool Letter() const { return i_ < s_.size() && s_[i_] >= 'a' && s_[i_] <= 'z'; }
+  // True when the next letters are `word` as a whole word; nothing is consumed.
+  bool AtWord(std::string_view word) const {
+    if (s_.compare(i_, word.size(), word) != 0) return false;
+    size_t after = i_ + word.size();
+    return after >= s_.size() || s_[after] < 'a' || s_[after] > 'z';
+  }
 
  private:
   std::string s_;
@@ -75,7 +81,10 @@ bool ParseClock(Cursor* c, Clock* out) {
     if (out->hour != 12) return false;
     out->meridiem = Meridiem::kNoon;
   }
-  if (c->Letter()) return false;  // "10amx", "5 children"
+  // "10amx", "5 children" are not times; "9:30 to 11:00" is a range.
+  if (c->Letter() && !c->AtWord("to") && !c->AtWord("until") && !c->AtWord("till") &&
+      !c->AtWord("til"))
+    return false;
   if (out->hour > 23) return false;
   if (out->meridiem != Meridiem::kNone && (out->hour > 12 || out->hour == 0)) return false;
   return true;

@@ -194,5 +194,25 @@ TEST(ExtractTest, AnInlineActionLinksToTheLogThatFollowsIt) {
   EXPECT_LT(x.actions[links[0]].evidence.span.start, x.actions[links[1]].evidence.span.start);
 }
 
+TEST(ExtractTest, ASurnameThatIsAnLaNameIsNotAnLaMention) {
+  Extraction x = FromText(
+      "Notes\nAttendees: Lucy Kent (Greenwich), Ann Reading (Surrey)\n"
+      "Lucy Kent said Kent and Medway agree. Ann Reading will write.\n");
+  std::vector<std::string> seen;
+  for (const LaMentionItem& m : x.la_mentions) seen.push_back(m.text);
+  EXPECT_EQ((std::vector<std::string>{"Greenwich", "Surrey", "Kent", "Medway"}), seen);
+}
+
+TEST(ExtractTest, AFigureBelongsToTheLaNamedInItsClause) {
+  Extraction x = FromText(
+      "Notes\nAttendees: Priti Rao (Camden)\nPR said Camden's fee is £310 per week; RBKC pays "
+      "£295; the rest pay £280.\n");
+  ASSERT_EQ(3u, x.money.size());
+  EXPECT_EQ(std::vector<std::string>{"E09000007"}, x.money[0].la_codes);
+  EXPECT_EQ(std::vector<std::string>{"E09000020"}, x.money[1].la_codes);
+  // No LA in its clause: every LA the sentence names.
+  EXPECT_EQ((std::vector<std::string>{"E09000007", "E09000020"}), x.money[2].la_codes);
+}
+
 }  // namespace
 }  // namespace minutes

@@ -20,6 +20,8 @@ TEST(Times, Ranges) {
       {"10.30-12", "10:30", "12:00", true, true},
       {"1.30pm \xE2\x80\x93 3pm", "13:30", "15:00", false, false},
       {"10am to 12.15pm", "10:00", "12:15", false, false},
+      {"9:30 to 11:00", "09:30", "11:00", true, true},
+      {"9.30 until 11", "09:30", "11:00", true, true},
       {"9am-11pm", "09:00", "23:00", false, false},
       {"5-11pm", "17:00", "23:00", true, false},
       {"11-8pm", "11:00", "20:00", true, false},
