@@ -321,6 +321,40 @@ std::string_view CellText(const Document& doc, const Cell& c) {
   return std::string_view(doc.text).substr(c.span.start, c.span.size());
 }
 
+// A table that says in its own header row that it lists attendance: "Present | Organisation",
+// "Apologies | Authority". Each later row is a person.
+void AddAttendanceTable(const Document& doc, const Block& table, std::vector<ListedPerson>* out) {
+  if (table.rows.size() < 2 || table.rows[0].cells.size() < 2) return;
+  static const RE2 who(
+      R"((?i)\s*(present|attendees|attending|attendance|in attendance|apologies|apologies received)\s*:?\s*)");
+  static const RE2 org(
+      R"((?i)\s*(organisation|organization|org|la|local authority|authority|agency|representing|service|council)\s*:?\s*)");
+  std::string_view head = CellText(doc, table.rows[0].cells[0]);
+  std::string_view second = CellText(doc, table.rows[0].cells[1]);
+  std::string label;
+  if (!RE2::FullMatch(re2::StringPiece(head.data(), head.size()), who, &label) ||
+      !RE2::FullMatch(re2::StringPiece(second.data(), second.size()), org))
+    return;
+  bool apologies = ClassifyLabel(label) == Label::kApologies;
+  for (size_t r = 1; r < table.rows.size(); ++r) {
+    const Row& row = table.rows[r];
+    if (row.cells.size() < 2) continue;
+    ListedPerson p = ParseEntry(CellText(doc, row.cells[0]), row.cells[0].span.start);
+    if (p.name_raw.empty()) continue;
+    if (p.organisation_raw.empty()) {
+      ListedPerson q;
+      ParseQualifier(CellText(doc, row.cells[1]), row.cells[1].span.start, &q);
+      p.organisation_raw = q.organisation_raw;
+      p.organisation_span = q.organisation_span;
+      p.roles.insert(p.roles.end(), q.roles.begin(), q.roles.end());
+      if (!q.substitute_for_raw.empty()) p.substitute_for_raw = q.substitute_for_raw;
+    }
+    if (apologies) p.attendance = "apologies";
+    p.rule = apologies ? "apologies.table" : "attendees.table";
+    out->push_back(std::move(p));
+  }
+}
+
 }  // namespace
 
 std::vector<ListedPerson> FindAttendance(const Document& doc,
@@ -329,7 +363,10 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
   const std::string_view text(doc.text);
   for (size_t i = 0; i < doc.body.size(); ++i) {
     const Block& b = doc.body[i];
-    if (b.kind == BlockKind::kTable) continue;
+    if (b.kind == BlockKind::kTable) {
+      AddAttendanceTable(doc, b, &out);
+      continue;
+    }
     std::string_view para = text.substr(b.span.start, b.span.size());
     re2::StringPiece label_word, rest;
     if (RE2::FullMatch(re2::StringPiece(para.data(), para.size()), LabelPattern(), &label_word,
@@ -365,7 +402,8 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
             if (row.cells.empty()) continue;
             std::string_view name = CellText(doc, row.cells[0]);
             if (name.empty()) continue;
-            static const RE2 header(R"((?i)^\s*(name|attendee|who)\s*$)");
+            static const RE2 header(
+                R"((?i)^\s*(name|names|attendee|attendees|who|present|attending|apologies)\s*:?\s*$)");
             if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), header)) continue;
             ListedPerson p = ParseEntry(name, row.cells[0].span.start);
             if (row.cells.size() > 1 && p.organisation_raw.empty()) {

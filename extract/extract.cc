@@ -25,40 +25,54 @@ namespace {
 
 namespace nz = normalize;
 
+// The content words of an action, lower-cased, with a plural "s" dropped so "schedules" meets
+// "schedule".
 std::set<std::string> Words(std::string_view s) {
   std::set<std::string> out;
   std::string w;
+  auto flush = [&] {
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (w.size() > 2) out.insert(w);
+    w.clear();
+  };
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
       w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      if (w.size() > 2) out.insert(w);
-      w.clear();
-    }
+    else
+      flush();
   }
-  if (w.size() > 2) out.insert(w);
+  flush();
   return out;
 }
 
-std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, const char* what,
+// A date cell as ISO. Due dates lie ahead of the meeting ("March" in a November meeting is next
+// March); issued dates are read against the meeting's year. "End of", "by", "w/c" are dropped.
+std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, bool due,
                     std::vector<Finding>* findings) {
   if (raw.empty()) return "";
-  auto d = nz::ParseDate(raw, mi.reference);
+  static const RE2 prefix(
+      R"((?i)^\s*(?:by\s+|before\s+|w/c\s+|week commencing\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
+  re2::StringPiece rest(raw);
+  RE2::Consume(&rest, prefix);
+  std::string_view date(rest.data(), rest.size());
+  auto d = due ? nz::ParseNextDate(date, mi.reference) : nz::ParseDate(date, mi.reference);
   if (!d) {
-    findings->push_back(
-        {"unparsed_date", "warning",
-         std::string("the ") + what + " date '" + raw + "' is not a date I can read", span});
+    findings->push_back({"unparsed_date", "warning",
+                         std::string("the ") + (due ? "due" : "issued") + " date '" + raw +
+                             "' is not a date I can read",
+                         span});
     return "";
   }
   return d->iso;
 }
 
-// Share of the inline action's words that the log row's text also has.
+// How much of the shorter text the other holds: a log row is often a shortened inline action
+// ("Circulate fee schedules" for "SM to circulate Dudley's fee schedule by end of January").
 double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty()) return 0;
+  if (a.empty() || b.empty()) return 0;
   size_t common = 0;
   for (const std::string& w : a) common += b.count(w);
-  return static_cast<double>(common) / a.size();
+  return static_cast<double>(common) / std::min(a.size(), b.size());
 }
 
 // The same finding at several places ("SD sent apologies but speaks", seven times) is one
@@ -166,8 +180,8 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
       }
       a.owner_names.push_back(name);
     }
-    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, "issued", &x.findings);
-    a.due = DateIso(ra.due_raw, mi, ra.due_span, "due", &x.findings);
+    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, &x.findings);
+    a.due = DateIso(ra.due_raw, mi, ra.due_span, /*due=*/true, &x.findings);
     // An action written into the discussion was issued at this meeting, and may say when it is
     // due: "... to JS by 31 March."
     if (ra.source == "inline") {
@@ -219,6 +233,14 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
     double best = 0.6;
     for (size_t i = 0; i < x.actions.size() && target >= 0; ++i) {
       if (raw_actions[i].source != "log" || raw_actions[i].table != target) continue;
+      // Both name owners and none is shared: another action.
+      const auto& mine = x.actions[j].owners;
+      const auto& theirs = x.actions[i].owners;
+      if (!mine.empty() && !theirs.empty() &&
+          std::none_of(mine.begin(), mine.end(), [&](const std::string& o) {
+            return std::find(theirs.begin(), theirs.end(), o) != theirs.end();
+          }))
+        continue;
       double o = Overlap(words[j], words[i]);
       if (o >= best) {
         best = o;

@@ -12,6 +12,9 @@ namespace {
 
 namespace nz = normalize;
 
+// How many blocks from the top may hold the meeting's date when no "Date:" line gives it.
+constexpr size_t kOpeningBlocks = 5;
+
 std::string_view View(const Document& doc, Span s) {
   return std::string_view(doc.text).substr(s.start, s.size());
 }
@@ -127,7 +130,37 @@ MeetingInfo FindMeeting(const Document& doc) {
       }
     }
   }
-  // Without a date line, the title's month stands for the date.
+  // Without a date line, a full date in the opening lines ("Minutes of the meeting held on
+  // Thursday 20 November 2025, 10am-12noon") is the meeting's, with any time after it.
+  static const RE2 full_date(
+      R"((?i)\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b))");
+  for (size_t i = 0, seen = 0; !have_date && i < doc.body.size() && seen < kOpeningBlocks; ++i) {
+    const Block& b = doc.body[i];
+    if (b.kind == BlockKind::kTable) break;
+    ++seen;
+    std::string_view para = View(doc, b.span);
+    re2::StringPiece date;
+    if (!RE2::PartialMatch(Piece(para), full_date, &date)) continue;
+    size_t start = date.data() - text.data();
+    std::string_view rest = text.substr(start, b.span.end - start);
+    date_line = ReadDateTime(rest, start, info.reference, /*next=*/false, &info.findings);
+    if (date_line.start_time.empty()) {
+      // Only the date: read it alone, so trailing words do not hide it.
+      date_line = ReadDateTime(std::string_view(date.data(), date.size()), start, info.reference,
+                               /*next=*/false, &info.findings);
+    }
+    if (date_line.date.empty()) continue;
+    have_date = true;
+    date_line.evidence.rule = "meeting.date_in_opening_line";
+    m.date = date_line.date;
+    m.start_time = date_line.start_time;
+    m.end_time = date_line.end_time;
+    if (auto d = nz::ParseDate(m.date, {}); d && d->precision == nz::DatePrecision::kDay) {
+      info.reference = {d->year, d->month, d->day};
+      info.has_reference = true;
+    }
+  }
+  // Without any date, the title's month stands for the date.
   if (!have_date && info.has_reference) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d", info.reference.year, info.reference.month);

@@ -130,5 +130,14 @@ TEST(AttendanceTest, ParagraphsAfterABareLabelStopAtTheFirstNonEntry) {
       {{"Ann Bell", "Kent", "present", "", ""}, {"Bob Cole", "Surrey", "present", "", ""}});
 }
 
+TEST(AttendanceTest, ATableWhoseHeaderSaysPresent) {
+  ExpectPeople(
+      "Present\tOrganisation\nGita Patel\tBirmingham Children's Trust\nMark O'Brien\tSandwell\n\n"
+      "Apologies\tAuthority\nKev Dunn\tWalsall\n",
+      {{"Gita Patel", "Birmingham Children's Trust", "present", "", ""},
+       {"Mark O'Brien", "Sandwell", "present", "", ""},
+       {"Kev Dunn", "Walsall", "apologies", "", ""}});
+}
+
 }  // namespace
 }  // namespace minutes

@@ -214,5 +214,40 @@ TEST(ExtractTest, AFigureBelongsToTheLaNamedInItsClause) {
   EXPECT_EQ((std::vector<std::string>{"E09000007", "E09000020"}), x.money[2].la_codes);
 }
 
+TEST(ExtractTest, TheMeetingDateMayBeInAnOpeningLine) {
+  Extraction x = FromText(
+      "West Midlands Regional Fostering Group\n"
+      "Minutes of the meeting held on Thursday 20 November 2025, 10am-12noon\n");
+  EXPECT_EQ("2025-11-20", x.meeting.date);
+  EXPECT_EQ("10:00", x.meeting.start_time);
+  EXPECT_EQ("12:00", x.meeting.end_time);
+}
+
+TEST(ExtractTest, DueDatesLieAheadOfTheMeeting) {
+  Extraction x = FromText(
+      "Notes\nDate: 20 November 2025\n"
+      "Ref\tAction\tOwner\tDate raised\tTarget date\tStatus\n"
+      "1\tCirculate fee schedules\tSM\tMarch 2025\tEnd of March\tOpen\n"
+      "2\tReview rates\tJL\tNov\tby 9 Jan\tOpen\n");
+  ASSERT_EQ(2u, x.actions.size());
+  EXPECT_EQ("2025-03", x.actions[0].issued);  // raised in the past, as written
+  EXPECT_EQ("2026-03", x.actions[0].due);     // the next March after the meeting
+  EXPECT_EQ("2025-11", x.actions[1].issued);
+  EXPECT_EQ("2026-01-09", x.actions[1].due);
+}
+
+TEST(ExtractTest, AnInlineActionLinksToAShortenedLogRowOfTheSameOwner) {
+  Extraction x = FromText(
+      "Notes\nAction - SM to circulate Dudley's fee schedule by end of January.\n"
+      "\tAction\tLead\tStatus\n"
+      "1\tCirculate fee schedules\tSM\tOpen\n"
+      "2\tCirculate the fee schedule review\tJL\tOpen\n");
+  const Action* inline_action = nullptr;
+  for (const Action& a : x.actions)
+    if (a.source == "inline") inline_action = &a;
+  ASSERT_NE(nullptr, inline_action);
+  EXPECT_EQ("1", inline_action->ref);  // row 2 shares words but not the owner
+}
+
 }  // namespace
 }  // namespace minutes
