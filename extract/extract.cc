@@ -45,17 +45,24 @@ std::set<std::string> Words(std::string_view s) {
   return out;
 }
 
-// A date cell as ISO. Due dates lie ahead of the meeting ("March" in a November meeting is next
-// March); issued dates are read against the meeting's year. "End of", "by", "w/c" are dropped.
+// Reads a date as the notes write it in an action: "Dec", "31 March 2026", "End of March",
+// "by 9 Jan", "w/c 3 March". Due dates lie ahead of the meeting ("March" in a November meeting is
+// next March); issued dates are read against the meeting's year.
+std::optional<nz::ParsedDate> ReadActionDate(std::string_view raw, const MeetingInfo& mi,
+                                             bool due) {
+  static const RE2 prefix(
+      R"((?i)^\s*(?:by\s+|before\s+|no later than\s+|w/c\s+|week commencing\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
+  re2::StringPiece rest(raw.data(), raw.size());
+  RE2::Consume(&rest, prefix);
+  std::string_view date(rest.data(), rest.size());
+  return due ? nz::ParseNextDate(date, mi.reference) : nz::ParseDate(date, mi.reference);
+}
+
+// A date cell as ISO, or "" and a finding when it is not a date.
 std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, bool due,
                     std::vector<Finding>* findings) {
   if (raw.empty()) return "";
-  static const RE2 prefix(
-      R"((?i)^\s*(?:by\s+|before\s+|w/c\s+|week commencing\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
-  re2::StringPiece rest(raw);
-  RE2::Consume(&rest, prefix);
-  std::string_view date(rest.data(), rest.size());
-  auto d = due ? nz::ParseNextDate(date, mi.reference) : nz::ParseDate(date, mi.reference);
+  auto d = ReadActionDate(raw, mi, due);
   if (!d) {
     findings->push_back({"unparsed_date", "warning",
                          std::string("the ") + (due ? "due" : "issued") + " date '" + raw +
@@ -101,6 +108,159 @@ bool LooksLikeOrganisation(std::string_view piece) {
   static const RE2 re(
       R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College)\b)");
   return RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
+}
+
+// Actions as the schema has them: owners resolved through the initials found at their spans,
+// dates and statuses normalised, and a finding for whatever cannot be read.
+std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
+                                   const std::vector<PersonMention>& person_mentions,
+                                   const MeetingInfo& mi, const std::string& meeting_date,
+                                   std::vector<Finding>* findings) {
+  std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
+  for (size_t i = 0; i < person_mentions.size(); ++i)
+    mention_at[person_mentions[i].evidence.span.start] = i;
+  std::vector<Action> actions;
+  for (const RawAction& ra : raw_actions) {
+    Action a;
+    a.ref = ra.ref;
+    a.text = ra.text;
+    a.owners = ra.owners;
+    a.source = ra.source;
+    a.evidence = {ra.span, ra.source == "log" ? 0.95 : 0.85, ra.rule};
+    for (size_t i = 0; i < ra.owners.size(); ++i) {
+      std::string name;
+      const std::string& o = ra.owners[i];
+      bool initials = o.size() <= 5 && std::all_of(o.begin(), o.end(), [](char c) {
+                        return std::isupper(static_cast<unsigned char>(c));
+                      });
+      if (initials) {
+        auto it = mention_at.find(ra.owner_spans[i].start);
+        if (it != mention_at.end()) name = person_mentions[it->second].name;
+      } else if (o != "All" && o != "all") {
+        name = nz::NormalizePersonName(o);
+      }
+      a.owner_names.push_back(name);
+    }
+    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, findings);
+    a.due = DateIso(ra.due_raw, mi, ra.due_span, /*due=*/true, findings);
+    // An action written into the discussion was issued at this meeting, and may say when it is
+    // due: "... to JS by 31 March."
+    if (ra.source == "inline") {
+      if (a.issued.empty()) a.issued = meeting_date;
+      static const RE2 by_date(R"((?i)\b((?:by|before|no later than)\s+[^.;,]{3,40}?)\s*\.?\s*$)");
+      re2::StringPiece when;
+      if (a.due.empty() && RE2::PartialMatch(a.text, by_date, &when))
+        if (auto d = ReadActionDate(std::string_view(when.data(), when.size()), mi, true))
+          a.due = d->iso;
+    }
+    a.status_raw = ra.status_raw;
+    if (!ra.status_raw.empty()) {
+      if (auto s = nz::NormalizeStatus(ra.status_raw)) {
+        a.status = s->name;
+      } else {
+        findings->push_back({"unknown_status", "warning",
+                             "action " + ra.ref + " has status '" + ra.status_raw +
+                                 "', which is none of open, ongoing, complete, closed, "
+                                 "no longer relevant",
+                             ra.status_span});
+      }
+    } else if (ra.source == "log") {
+      findings->push_back(
+          {"missing_status", "warning", "action " + ra.ref + " has no status", ra.span});
+    }
+    actions.push_back(std::move(a));
+  }
+  return actions;
+}
+
+// Links each inline action to the log row it became: a row of the first action log after it
+// (else of the last one before it) with the same owner, if both name one, holding at least 0.6 of
+// the shorter text's words; the best, the later row on a tie. Only that log's rows are compared,
+// so the cost stays linear in the notes. `actions` parallels `raw_actions`.
+void LinkInlineActions(const std::vector<RawAction>& raw_actions, std::vector<Action>* actions) {
+  std::vector<std::set<std::string>> words;
+  for (const Action& a : *actions) words.push_back(Words(a.text));
+  for (size_t j = 0; j < actions->size(); ++j) {
+    Action& a = (*actions)[j];
+    if (a.source != "inline") continue;
+    int target = -1;  // the log table
+    for (const RawAction& r : raw_actions) {
+      if (r.source != "log") continue;
+      target = r.table;  // the last log before, unless one follows
+      if (r.span.start > raw_actions[j].span.start) break;
+    }
+    double best = 0.6;
+    for (size_t i = 0; i < actions->size() && target >= 0; ++i) {
+      if (raw_actions[i].source != "log" || raw_actions[i].table != target) continue;
+      const auto& mine = a.owners;
+      const auto& theirs = (*actions)[i].owners;
+      if (!mine.empty() && !theirs.empty() &&
+          std::none_of(mine.begin(), mine.end(), [&](const std::string& o) {
+            return std::find(theirs.begin(), theirs.end(), o) != theirs.end();
+          }))
+        continue;
+      double o = Overlap(words[j], words[i]);
+      if (o >= best) {
+        best = o;
+        a.linked_log_index = static_cast<int>(i);
+      }
+    }
+    if (a.linked_log_index >= 0) a.ref = (*actions)[a.linked_log_index].ref;
+  }
+}
+
+// Every money figure in the body, with the LA it belongs to: one named in its clause ("Camden's
+// fee is £310; RBKC pays £295"), else in its sentence, else the speaker's (the last person named
+// before it in its paragraph).
+std::vector<Money> AttributedMoney(const Document& doc,
+                                   const std::vector<LaMentionItem>& la_mentions,
+                                   const std::vector<Span>& la_spans,
+                                   const std::vector<PersonMention>& person_mentions,
+                                   const std::vector<Person>& people) {
+  const std::string_view text(doc.text);
+  auto named_in = [&](Span where) {
+    std::vector<std::string> codes;
+    auto [first_la, last_la] = OverlappingRange(la_spans, where);
+    for (size_t k = first_la; k < last_la; ++k) {
+      const LaMentionItem& l = la_mentions[k];
+      if (!Inside(l.evidence.span, where)) continue;
+      for (const std::string& c : l.la_codes)
+        if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
+    }
+    return codes;
+  };
+  std::vector<Money> money;
+  for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
+    Money m;
+    m.amount = mm.amount;
+    m.range_max = mm.range_max;
+    m.period = mm.period;
+    m.approximate = mm.approximate;
+    m.text = std::string(text.substr(mm.start, mm.end - mm.start));
+    m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
+    m.la_codes = named_in(ClauseAt(doc, mm.start));
+    if (m.la_codes.empty()) m.la_codes = named_in(SentenceAt(doc, mm.start));
+    if (!m.la_codes.empty()) {
+      m.evidence.rule += "+la_in_sentence";
+    } else {
+      // Person mentions are in text order: walk back from the figure.
+      Span para = ParagraphAt(doc, mm.start);
+      auto it = std::upper_bound(
+          person_mentions.begin(), person_mentions.end(), mm.start,
+          [](size_t pos, const PersonMention& pm) { return pos < pm.evidence.span.end; });
+      while (it != person_mentions.begin()) {
+        --it;
+        if (it->evidence.span.start < para.start) break;
+        if (it->name.empty()) continue;
+        for (const Person& p : people)
+          if (p.name == it->name) m.la_codes = p.la_codes;
+        if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
+        break;
+      }
+    }
+    money.push_back(std::move(m));
+  }
+  return money;
 }
 
 }  // namespace
@@ -156,150 +316,9 @@ Extraction Extract(const Document& doc, const SourceInfo& source, const ExtractO
   x.person_mentions = FindPersonMentions(doc, las, resolver, x.la_mentions, caps_tokens,
                                          owner_spans, x.people, &x.findings);
 
-  std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
-  for (size_t i = 0; i < x.person_mentions.size(); ++i)
-    mention_at[x.person_mentions[i].evidence.span.start] = i;
-  for (const RawAction& ra : raw_actions) {
-    Action a;
-    a.ref = ra.ref;
-    a.text = ra.text;
-    a.owners = ra.owners;
-    a.source = ra.source;
-    a.evidence = {ra.span, ra.source == "log" ? 0.95 : 0.85, ra.rule};
-    for (size_t i = 0; i < ra.owners.size(); ++i) {
-      std::string name;
-      const std::string& o = ra.owners[i];
-      bool initials = o.size() <= 5 && std::all_of(o.begin(), o.end(), [](char c) {
-                        return std::isupper(static_cast<unsigned char>(c));
-                      });
-      if (initials) {
-        auto it = mention_at.find(ra.owner_spans[i].start);
-        if (it != mention_at.end()) name = x.person_mentions[it->second].name;
-      } else if (o != "All" && o != "all") {
-        name = nz::NormalizePersonName(o);
-      }
-      a.owner_names.push_back(name);
-    }
-    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, &x.findings);
-    a.due = DateIso(ra.due_raw, mi, ra.due_span, /*due=*/true, &x.findings);
-    // An action written into the discussion was issued at this meeting, and may say when it is
-    // due: "... to JS by 31 March."
-    if (ra.source == "inline") {
-      if (a.issued.empty()) a.issued = x.meeting.date;
-      static const RE2 by_date(
-          R"((?i)\b(?:by|before|no later than)\s+((?:the\s+)?(?:end of\s+)?[^.;,]{3,30}?)\s*\.?\s*$)");
-      re2::StringPiece when;
-      if (a.due.empty() && RE2::PartialMatch(a.text, by_date, &when)) {
-        std::string_view w(when.data(), when.size());
-        if (w.rfind("the ", 0) == 0) w.remove_prefix(4);
-        if (w.rfind("end of ", 0) == 0) w.remove_prefix(7);
-        if (auto d = nz::ParseNextDate(w, mi.reference)) a.due = d->iso;
-      }
-    }
-    a.status_raw = ra.status_raw;
-    if (!ra.status_raw.empty()) {
-      if (auto s = nz::NormalizeStatus(ra.status_raw)) {
-        a.status = s->name;
-      } else {
-        x.findings.push_back({"unknown_status", "warning",
-                              "action " + ra.ref + " has status '" + ra.status_raw +
-                                  "', which is none of open, ongoing, complete, closed, "
-                                  "no longer relevant",
-                              ra.status_span});
-      }
-    } else if (ra.source == "log") {
-      x.findings.push_back(
-          {"missing_status", "warning", "action " + ra.ref + " has no status", ra.span});
-    }
-    x.actions.push_back(std::move(a));
-  }
-  // Link each inline action to the log row it became: a row of the first action log after it (else
-  // of the last one before it) holding the largest share, at least 0.6, of its words; the later
-  // row on a tie. Only that log's rows are compared, so the cost stays linear in the notes.
-  std::vector<std::set<std::string>> words;
-  for (const Action& a : x.actions) words.push_back(Words(a.text));
-  for (size_t j = 0; j < x.actions.size(); ++j) {
-    Action& a = x.actions[j];
-    if (a.source != "inline") continue;
-    int target = -1;  // the table
-    for (size_t i = 0; i < raw_actions.size(); ++i) {
-      if (raw_actions[i].source != "log") continue;
-      if (raw_actions[i].span.start > raw_actions[j].span.start) {
-        target = raw_actions[i].table;
-        break;
-      }
-      target = raw_actions[i].table;  // the last log before, unless one follows
-    }
-    double best = 0.6;
-    for (size_t i = 0; i < x.actions.size() && target >= 0; ++i) {
-      if (raw_actions[i].source != "log" || raw_actions[i].table != target) continue;
-      // Both name owners and none is shared: another action.
-      const auto& mine = x.actions[j].owners;
-      const auto& theirs = x.actions[i].owners;
-      if (!mine.empty() && !theirs.empty() &&
-          std::none_of(mine.begin(), mine.end(), [&](const std::string& o) {
-            return std::find(theirs.begin(), theirs.end(), o) != theirs.end();
-          }))
-        continue;
-      double o = Overlap(words[j], words[i]);
-      if (o >= best) {
-        best = o;
-        a.linked_log_index = static_cast<int>(i);
-      }
-    }
-    if (a.linked_log_index >= 0) a.ref = x.actions[a.linked_log_index].ref;
-  }
-
-  // Money, and the LA each figure belongs to: one named in its sentence, else the speaker's.
-  for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
-    Money m;
-    m.amount = mm.amount;
-    m.range_max = mm.range_max;
-    m.period = mm.period;
-    m.approximate = mm.approximate;
-    m.text = std::string(text.substr(mm.start, mm.end - mm.start));
-    m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
-    // The LA named in the figure's clause ("Camden's fee is £310; RBKC pays £295"), else in its
-    // sentence, else the speaker's.
-    auto named_in = [&](Span where) {
-      std::vector<std::string> codes;
-      auto [first_la, last_la] = OverlappingRange(la_spans, where);
-      for (size_t k = first_la; k < last_la; ++k) {
-        const LaMentionItem& l = x.la_mentions[k];
-        if (!Inside(l.evidence.span, where)) continue;
-        for (const std::string& c : l.la_codes)
-          if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
-      }
-      return codes;
-    };
-    m.la_codes = named_in(ClauseAt(doc, mm.start));
-    if (m.la_codes.empty()) m.la_codes = named_in(SentenceAt(doc, mm.start));
-    if (!m.la_codes.empty()) {
-      m.evidence.rule += "+la_in_sentence";
-    } else {
-      // The speaker: the last person named before the figure in the same paragraph. Person
-      // mentions are in text order, so walk back from the figure.
-      Span para = ParagraphAt(doc, mm.start);
-      auto it = std::upper_bound(
-          x.person_mentions.begin(), x.person_mentions.end(), mm.start,
-          [](size_t pos, const PersonMention& pm) { return pos < pm.evidence.span.end; });
-      const PersonMention* speaker = nullptr;
-      while (it != x.person_mentions.begin()) {
-        --it;
-        if (it->evidence.span.start < para.start) break;
-        if (!it->name.empty()) {
-          speaker = &*it;
-          break;
-        }
-      }
-      if (speaker != nullptr) {
-        for (const Person& p : x.people)
-          if (p.name == speaker->name) m.la_codes = p.la_codes;
-        if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
-      }
-    }
-    x.money.push_back(std::move(m));
-  }
+  x.actions = ResolveActions(raw_actions, x.person_mentions, mi, x.meeting.date, &x.findings);
+  LinkInlineActions(raw_actions, &x.actions);
+  x.money = AttributedMoney(doc, x.la_mentions, la_spans, x.person_mentions, x.people);
 
   MergeRepeatedFindings(&x.findings);
   if (x.meeting.date.empty())
