@@ -321,6 +321,21 @@ std::string_view CellText(const Document& doc, const Cell& c) {
   return std::string_view(doc.text).substr(c.span.start, c.span.size());
 }
 
+// One attendee from a table row: the name in the first cell (which may carry its own
+// "(Organisation)"), the organisation, roles and deputising in the second.
+ListedPerson PersonFromRow(const Document& doc, const Row& row) {
+  ListedPerson p = ParseEntry(CellText(doc, row.cells[0]), row.cells[0].span.start);
+  if (row.cells.size() > 1 && p.organisation_raw.empty()) {
+    ListedPerson q;
+    ParseQualifier(CellText(doc, row.cells[1]), row.cells[1].span.start, &q);
+    p.organisation_raw = q.organisation_raw;
+    p.organisation_span = q.organisation_span;
+    p.roles.insert(p.roles.end(), q.roles.begin(), q.roles.end());
+    if (!q.substitute_for_raw.empty()) p.substitute_for_raw = q.substitute_for_raw;
+  }
+  return p;
+}
+
 // A table that says in its own header row that it lists attendance: "Present | Organisation",
 // "Apologies | Authority". Each later row is a person.
 void AddAttendanceTable(const Document& doc, const Block& table, std::vector<ListedPerson>* out) {
@@ -339,16 +354,8 @@ void AddAttendanceTable(const Document& doc, const Block& table, std::vector<Lis
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const Row& row = table.rows[r];
     if (row.cells.size() < 2) continue;
-    ListedPerson p = ParseEntry(CellText(doc, row.cells[0]), row.cells[0].span.start);
+    ListedPerson p = PersonFromRow(doc, row);
     if (p.name_raw.empty()) continue;
-    if (p.organisation_raw.empty()) {
-      ListedPerson q;
-      ParseQualifier(CellText(doc, row.cells[1]), row.cells[1].span.start, &q);
-      p.organisation_raw = q.organisation_raw;
-      p.organisation_span = q.organisation_span;
-      p.roles.insert(p.roles.end(), q.roles.begin(), q.roles.end());
-      if (!q.substitute_for_raw.empty()) p.substitute_for_raw = q.substitute_for_raw;
-    }
     if (apologies) p.attendance = "apologies";
     p.rule = apologies ? "apologies.table" : "attendees.table";
     out->push_back(std::move(p));
@@ -405,15 +412,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
             static const RE2 header(
                 R"((?i)^\s*(name|names|attendee|attendees|who|present|attending|apologies)\s*:?\s*$)");
             if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), header)) continue;
-            ListedPerson p = ParseEntry(name, row.cells[0].span.start);
-            if (row.cells.size() > 1 && p.organisation_raw.empty()) {
-              ListedPerson q;
-              ParseQualifier(CellText(doc, row.cells[1]), row.cells[1].span.start, &q);
-              p.organisation_raw = q.organisation_raw;
-              p.organisation_span = q.organisation_span;
-              p.roles.insert(p.roles.end(), q.roles.begin(), q.roles.end());
-              if (!q.substitute_for_raw.empty()) p.substitute_for_raw = q.substitute_for_raw;
-            }
+            ListedPerson p = PersonFromRow(doc, row);
             if (p.name_raw.empty()) continue;
             if (label == Label::kApologies) p.attendance = "apologies";
             p.rule = rule + ".table";
