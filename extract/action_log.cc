@@ -66,10 +66,6 @@ bool LooksLikeRef(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re);
 }
 
-struct CellRef {
-  const Cell* cell = nullptr;
-};
-
 // Maps grid column -> cell for a row (a cell spanning n columns covers all n).
 std::vector<const Cell*> GridCells(const Row& row) {
   std::vector<const Cell*> grid;
@@ -196,7 +192,7 @@ std::vector<RawAction> FindActions(const Document& doc) {
         Column c = columns[g];
         // An unlabelled column of refs ("49") is the ref column.
         if (c == Column::kUnknown && a.ref.empty() && !v.empty() && LooksLikeRef(v) &&
-            Text(doc, b.rows[header_row].cells.empty() ? Span{} : grid[g]->span).size() < 8)
+            grid[g]->span.size() < 8)
           c = Column::kRef;
         switch (c) {
           case Column::kRef:

@@ -7,6 +7,8 @@
 
 #include <cctype>
 
+#include "extract/words.h"
+
 namespace minutes {
 namespace {
 
@@ -34,8 +36,7 @@ bool IsRoleToken(std::string_view t, std::string* role) {
       *role = a;
       return true;
     }
-  std::string lower;
-  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = AsciiLower(t);
   for (const char* w : kRoleWords)
     if (lower == w) {
       *role = w;
@@ -92,8 +93,7 @@ void ParseQualifier(std::string_view q, size_t offset, ListedPerson* p) {
   // Attendance words anywhere; role words at either end; the rest is the organisation.
   std::vector<Token> kept;
   for (const Token& w : words) {
-    std::string lower;
-    for (char c : w.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = AsciiLower(w.text);
     if (lower == "apologies" || lower == "(apologies)" || lower == "apols") {
       p->attendance = "apologies";
       continue;
@@ -269,8 +269,7 @@ const RE2& ApologySentencePattern() {
 }
 
 Label ClassifyLabel(const std::string& word) {
-  std::string lower;
-  for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = AsciiLower(word);
   if (lower.rfind("chair", 0) == 0) return Label::kChair;
   if (lower.rfind("apologies", 0) == 0) return Label::kApologies;
   return Label::kPresent;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "extract/spans.h"
+#include "extract/words.h"
 
 namespace minutes {
 namespace {
@@ -70,22 +71,16 @@ bool IsCapsToken(std::string_view w) {
   return true;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // True when the words after `end` say a person: "said", or "and AM said", "CS and AM said".
 bool PersonAfter(std::string_view text, size_t end) {
   size_t next = 0;
-  std::string w = Lower(WordAfter(text, end, &next));
+  std::string w = AsciiLower(WordAfter(text, end, &next));
   if (SpeechWords().count(w)) return true;
   // A chain of initials: "CS and AM said", "PH, KL and SA to".
   for (int hops = 0; hops < 3 && (w == "and" || w == "&"); ++hops) {
     std::string_view caps = WordAfter(text, next, &next);
     if (!IsCapsToken(caps)) return false;
-    w = Lower(WordAfter(text, next, &next));
+    w = AsciiLower(WordAfter(text, next, &next));
     if (SpeechWords().count(w)) return true;
   }
   return false;
@@ -98,8 +93,8 @@ bool SpokeHere(std::string_view text, size_t end) {
       "reflected", "responded", "explained", "confirmed",   "suggested", "queried",
       "commented", "stated",    "added",     "highlighted", "mentioned", "reported"};
   size_t next = 0;
-  std::string w = Lower(WordAfter(text, end, &next));
-  if (w == "has" || w == "also") w = Lower(WordAfter(text, next));
+  std::string w = AsciiLower(WordAfter(text, end, &next));
+  if (w == "has" || w == "also") w = AsciiLower(WordAfter(text, next));
   return verbs->count(w) > 0;
 }
 
@@ -132,65 +127,6 @@ std::vector<Span> CapsTokens(std::string_view text) {
     if (caps) out.push_back(Span{b, i});
   }
   return out;
-}
-
-const Block* BlockAt(const Document& doc, size_t pos) {
-  return ItemAt(doc.body, pos, [](const Block& b) { return b.span; });
-}
-
-Span ParagraphAt(const Document& doc, size_t pos) {
-  const Block* b = BlockAt(doc, pos);
-  if (b == nullptr) return Span{pos, pos};
-  if (b->kind != BlockKind::kTable) return b->span;
-  const Row* r = ItemAt(b->rows, pos, [](const Row& row) { return row.span; });
-  if (r != nullptr)
-    for (const Cell& c : r->cells)
-      if (pos >= c.span.start && pos < c.span.end) return c.span;
-  return b->span;
-}
-
-Span RowAt(const Document& doc, size_t pos) {
-  const Block* b = BlockAt(doc, pos);
-  if (b == nullptr) return Span{pos, pos};
-  if (b->kind == BlockKind::kTable)
-    if (const Row* r = ItemAt(b->rows, pos, [](const Row& row) { return row.span; }))
-      return r->span;
-  return b->span;
-}
-
-Span SentenceAt(const Document& doc, size_t pos) {
-  Span para = ParagraphAt(doc, pos);
-  std::string_view text(doc.text);
-  size_t b = pos, e = pos;
-  while (b > para.start) {
-    char c = text[b - 1];
-    if (c == '\n') break;
-    if (b >= para.start + 2 && (text[b - 2] == '.' || text[b - 2] == '?' || text[b - 2] == '!') &&
-        c == ' ')
-      break;
-    --b;
-  }
-  while (e < para.end) {
-    char c = text[e];
-    if (c == '\n') break;
-    if ((c == '.' || c == '?' || c == '!') && (e + 1 == para.end || text[e + 1] == ' ')) {
-      ++e;
-      break;
-    }
-    ++e;
-  }
-  return Span{b, e};
-}
-
-Span ClauseAt(const Document& doc, size_t pos) {
-  Span sentence = SentenceAt(doc, pos);
-  std::string_view s = std::string_view(doc.text).substr(sentence.start, sentence.size());
-  size_t rel = pos - sentence.start;
-  size_t before = s.rfind(';', rel);
-  size_t after = s.find(';', rel);
-  size_t b = before == std::string_view::npos ? 0 : before + 1;
-  size_t e = after == std::string_view::npos ? s.size() : after;
-  return Span{sentence.start + b, sentence.start + e};
 }
 
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
@@ -268,14 +204,14 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
     if (t == "ALL") continue;
 
     bool owner = AnyOverlapping(owners, span);
-    std::string before = Lower(WordBefore(text, span.start));
+    std::string before = AsciiLower(WordBefore(text, span.start));
     bool context = owner || PersonAfter(text, span.end) ||
                    (PersonBeforeWords().count(before) > 0 && PersonAfter(text, span.end)) ||
                    before == "from" || before == "with";
     bool not_person = NotPersonBeforeWords().count(before) > 0 && !owner;
     bool acronym = las.IsSectorAcronym(t);
 
-    std::vector<InitialsResolver::Candidate> cands = resolver.Candidates(t);
+    const std::vector<InitialsResolver::Candidate>& cands = resolver.Candidates(t);
     if (cands.empty()) {
       // Unknown initials count only where the words around say a person.
       if (!context || acronym || not_person) continue;
@@ -321,7 +257,7 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
                 std::find(by_la.begin(), by_la.end(), &c) == by_la.end())
               by_la.push_back(&c);
       }
-      std::string verb = Lower(WordAfter(text, span.end));
+      std::string verb = AsciiLower(WordAfter(text, span.end));
       std::vector<const InitialsResolver::Candidate*> by_role;
       for (const auto& c : cands)
         for (const std::string& r : c.roles)

@@ -38,22 +38,6 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const normali
                                               const std::vector<Person>& people,
                                               std::vector<Finding>* findings);
 
-// The sentence of the body text that holds `pos`: bounded by ". ", "? ", "! ", a line break or
-// the block's edges.
-Span SentenceAt(const Document& doc, size_t pos);
-
-// The top-level body block whose text holds `pos`, or nullptr.
-const Block* BlockAt(const Document& doc, size_t pos);
-
-// The table row, or else the body block, whose text holds `pos`.
-Span RowAt(const Document& doc, size_t pos);
-
-// The clause of SentenceAt(pos) that holds `pos`: the sentence cut at semicolons.
-Span ClauseAt(const Document& doc, size_t pos);
-
-// The body block (or table cell) whose text holds `pos`.
-Span ParagraphAt(const Document& doc, size_t pos);
-
 }  // namespace minutes
 
 #endif  // MINUTES_EXTRACT_MENTIONS_H_

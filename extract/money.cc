@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "extract/words.h"
+
 namespace minutes {
 namespace {
 
@@ -70,8 +72,7 @@ const std::vector<std::unique_ptr<RE2>>& PeriodPatterns() {
 }
 
 double Multiplier(const std::string& m) {
-  std::string lower;
-  for (char c : m) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = AsciiLower(m);
   if (lower == "k" || lower == "thousand") return 1e3;
   if (lower == "m" || lower == "million") return 1e6;
   if (lower == "bn" || lower == "billion") return 1e9;

@@ -134,10 +134,11 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
   }
 }
 
-std::vector<InitialsResolver::Candidate> InitialsResolver::Candidates(
+const std::vector<InitialsResolver::Candidate>& InitialsResolver::Candidates(
     std::string_view initials) const {
+  static const std::vector<Candidate> kNobody;
   auto it = by_initials_.find(initials);
-  if (it == by_initials_.end()) return {};
+  if (it == by_initials_.end()) return kNobody;
   const Tiers& t = it->second;
   if (!t.primary.empty()) return t.primary;
   if (!t.variant.empty()) return t.variant;

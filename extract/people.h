@@ -41,7 +41,8 @@ class InitialsResolver {
 
   // Everyone the initials may mean, best first: listed people whose own initials these are, then
   // listed people by a variant, then names written in the notes. Empty when nobody.
-  std::vector<Candidate> Candidates(std::string_view initials) const;
+  // The reference lives as long as the resolver.
+  const std::vector<Candidate>& Candidates(std::string_view initials) const;
 
  private:
   // Built once by the constructor: initials -> who they may mean, in the three tiers above.

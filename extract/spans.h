@@ -1,6 +1,6 @@
-// Internal to extract: finding things by position in O(log n), so extraction stays linear in the
-// size of the notes (a 1 MB note has tens of thousands of mentions; a scan per lookup would be
-// quadratic).
+// Internal to extract: positions in a rendered Document, found in O(log n) so extraction stays
+// linear in the size of the notes (a 1 MB note has tens of thousands of mentions; a scan per lookup
+// would be quadratic).
 
 #ifndef MINUTES_EXTRACT_SPANS_H_
 #define MINUTES_EXTRACT_SPANS_H_
@@ -47,6 +47,22 @@ const T* ItemAt(const std::vector<T>& items, size_t pos, SpanOf span_of) {
   }
   return nullptr;
 }
+
+// The top-level body block whose text holds `pos`, or nullptr.
+const Block* BlockAt(const Document& doc, size_t pos);
+
+// The table cell, or else the body block, whose text holds `pos`; {pos, pos} outside the body.
+Span ParagraphAt(const Document& doc, size_t pos);
+
+// The table row, or else the body block, whose text holds `pos`.
+Span RowAt(const Document& doc, size_t pos);
+
+// The sentence that holds `pos`: bounded by ". ", "? ", "! ", a line break or the paragraph's
+// edges.
+Span SentenceAt(const Document& doc, size_t pos);
+
+// The clause of SentenceAt(pos) that holds `pos`: the sentence cut at semicolons.
+Span ClauseAt(const Document& doc, size_t pos);
 
 }  // namespace minutes
 
