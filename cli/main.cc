@@ -149,7 +149,7 @@ bool Read(const std::string& path, const ReadArgs& args, minutes::Document* doc,
   minutes::Status s = minutes::ReadFile(path, args.ingest, doc);
   if (s.ok()) return true;
   std::cerr << "minutes: " << (path == "-" ? "<stdin>" : path) << ": " << s.ToString() << "\n";
-  if (*exit_code == kExitOk) *exit_code = s.exit_code();
+  if (*exit_code == kExitOk) *exit_code = 3;
   return false;
 }
 

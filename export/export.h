@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "extract/extract.h"
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

@@ -18,15 +18,9 @@
 #include <string>
 #include <vector>
 
-namespace minutes {
+#include "common/span.h"
 
-// A half-open byte range [start, end) into Document::text.
-struct Span {
-  size_t start = 0;
-  size_t end = 0;
-  size_t size() const { return end - start; }
-  bool operator==(const Span& o) const { return start == o.start && end == o.end; }
-};
+namespace minutes {
 
 enum class BlockKind {
   kParagraph,  // ordinary text

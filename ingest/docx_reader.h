@@ -7,7 +7,7 @@
 
 #include "ingest/document.h"
 #include "ingest/ingest.h"
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

@@ -3,7 +3,7 @@
 //   minutes::IngestOptions options;              // limits for hostile input; defaults are safe
 //   minutes::Document doc;
 //   minutes::Status s = minutes::ReadFile("notes.docx", options, &doc);
-//   if (!s.ok()) { std::cerr << "notes.docx: " << s.ToString() << "\n"; return s.exit_code(); }
+//   if (!s.ok()) { std::cerr << "notes.docx: " << s.ToString() << "\n"; return 3; }
 //   std::cout << doc.text;                       // what `minutes text` prints
 //
 // The format is told from the bytes, not the file name: a zip is read as DOCX, an OLE compound file
@@ -19,7 +19,7 @@
 #include <string_view>
 
 #include "ingest/document.h"
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

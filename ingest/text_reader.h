@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "ingest/document.h"
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

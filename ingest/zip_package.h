@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
-#include "ingest/status.h"
+#include "common/status.h"
 
 namespace minutes {
 

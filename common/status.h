@@ -1,17 +1,18 @@
-// Status: the outcome of an operation that can fail, LevelDB style.
+// Status: the outcome of an operation that can fail, LevelDB style. The one error type of every
+// stage; only the CLI turns it into an exit code.
 //
 //   minutes::Status s = minutes::ReadFile(path, options, &doc);
 //   if (!s.ok()) {
-//     std::cerr << path << ": " << s.ToString() << "\n";
-//     return s.exit_code();
+//     std::cerr << path << ": " << s.ToString() << "\n";   // "corrupt: truncated zip archive"
+//     return s;
 //   }
 //
 // A default-constructed Status is OK. No stage API throws: libraries that do (Poco) are caught at
 // the stage boundary and turned into a Status. Status is a small value type, cheap to copy and
 // move.
 
-#ifndef MINUTES_INGEST_STATUS_H_
-#define MINUTES_INGEST_STATUS_H_
+#ifndef MINUTES_COMMON_STATUS_H_
+#define MINUTES_COMMON_STATUS_H_
 
 #include <string>
 #include <string_view>
@@ -23,8 +24,8 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidArgument,  // the caller asked for something that makes no sense (bad option)
-    kIoError,          // the file could not be opened or read (missing, directory, permission)
+    kInvalidArgument,  // the caller asked for something that makes no sense (bad option, config)
+    kIoError,          // a file could not be opened, read or written (missing, directory, full)
     kUnsupported,      // a real format we do not read (legacy .doc, encrypted Word, binary)
     kCorrupt,          // the bytes claim a format but break it (truncated zip, malformed XML)
     kTooLarge,         // a configured limit was hit (input size, decompressed size, ratio, depth)
@@ -46,12 +47,11 @@ class Status {
   // The reason alone, e.g. "not a zip archive (no end-of-central-directory record)".
   const std::string& message() const { return message_; }
 
+  // The error kind as users read it: "cannot read", "corrupt", "limit exceeded", ...; "OK".
+  std::string_view kind() const;
+
   // "<kind>: <message>", e.g. "corrupt: truncated zip archive"; "OK" when ok().
   std::string ToString() const;
-
-  // The process exit code the README documents for this status: 0 ok, 2 usage (kInvalidArgument),
-  // 3 input could not be read (everything else).
-  int exit_code() const;
 
  private:
   Status(Code code, std::string_view msg) : code_(code), message_(msg) {}
@@ -62,4 +62,4 @@ class Status {
 
 }  // namespace minutes
 
-#endif  // MINUTES_INGEST_STATUS_H_
+#endif  // MINUTES_COMMON_STATUS_H_
