@@ -1,166 +1,174 @@
-// Extraction -> one CSV table per item kind, each row keyed by the document's sha256.
+// Extraction -> one CSV table per record list of the schema, by walking its description.
 
-#include <sys/stat.h>
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
+#include <cstdio>
 #include <fstream>
 
 #include "export/export.h"
+#include "model/schema.h"
 
 namespace minutes {
 namespace {
 
-std::string Num(double v) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+namespace sc = schema;
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string s;
-  for (const std::string& x : v) s += (s.empty() ? "" : ";") + x;
-  return s;
-}
-
-// RFC 4180: quote fields holding a comma, quote, CR or LF; double the quotes.
-void AppendField(const std::string& f, std::string* out) {
-  if (f.find_first_of(",\"\r\n") == std::string::npos) {
-    *out += f;
+// RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes.
+void AppendField(std::string_view f, std::string* out) {
+  if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(f);
     return;
   }
-  *out += '"';
+  out->push_back('"');
   for (char c : f) {
-    if (c == '"') *out += '"';
-    *out += c;
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
   }
-  *out += '"';
+  out->push_back('"');
 }
 
-std::vector<std::string> SpanCols(const Evidence& e) {
-  return {std::to_string(e.span.start), std::to_string(e.span.end), Num(e.confidence), e.rule};
+std::string Cell(const sc::Field& f, const sc::Value& v) {
+  if (v.is_null) return "";
+  char buf[32];
+  switch (f.kind) {
+    case sc::Kind::kString:
+    case sc::Kind::kEnum:
+      return std::string(v.text);
+    case sc::Kind::kInteger:
+      return std::to_string(v.integer);
+    case sc::Kind::kNumber:
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, v.number).ptr);
+    case sc::Kind::kMoney:
+      return v.money.ToString();
+    case sc::Kind::kBoolean:
+      return v.boolean ? "true" : "false";
+    case sc::Kind::kStringList: {
+      std::string s;
+      for (const std::string& item : *v.list) {
+        if (!s.empty()) s.push_back(';');
+        s += item;
+      }
+      return s;
+    }
+    case sc::Kind::kRecord:
+    case sc::Kind::kRecordList:
+      break;
+  }
+  return "";
 }
 
-const std::vector<std::pair<std::string, std::vector<std::string>>>& Schemas() {
-  static const auto* schemas = new std::vector<std::pair<std::string, std::vector<std::string>>>{
-      {"meetings",
-       {"sha256", "path", "format", "bytes", "schema_version", "title", "date", "start_time",
-        "end_time", "chair", "next_meetings"}},
-      {"people",
-       {"sha256", "name", "name_raw", "initials", "organisation", "la_codes", "attendance", "roles",
-        "substitute_for", "span_start", "span_end", "confidence", "rule"}},
-      {"actions",
-       {"sha256", "ref", "text", "owners", "owner_names", "issued", "due", "status", "status_raw",
-        "source", "span_start", "span_end", "confidence", "rule"}},
-      {"money",
-       {"sha256", "amount", "currency", "range_max", "period", "approximate", "text", "la_codes",
-        "span_start", "span_end", "confidence", "rule"}},
-      {"la_mentions",
-       {"sha256", "text", "la_codes", "canonical_name", "method", "span_start", "span_end",
-        "confidence", "rule"}},
-      {"person_mentions",
-       {"sha256", "text", "name", "span_start", "span_end", "confidence", "rule"}},
-      {"findings", {"sha256", "code", "severity", "message", "span_start", "span_end"}},
-  };
-  return *schemas;
+void AppendHeader(const sc::Table& t, std::string* out) {
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendField(t.columns[i].name, out);
+  }
+  out->push_back('\n');
 }
 
-std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
+// Emits the row of `item` into table `t`, then the rows of every table below it.
+void AddRows(const std::vector<sc::Table>& tables, const sc::Table& t, const void* item,
+             const std::string& sha256, std::vector<size_t>* parents, size_t index,
+             std::vector<std::string>* text) {
+  std::string& out = (*text)[&t - tables.data()];
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    const sc::Column& c = t.columns[i];
+    if (i > 0) out.push_back(',');
+    switch (c.role) {
+      case sc::Column::Role::kDocumentKey:
+        AppendField(sha256, &out);
+        break;
+      case sc::Column::Role::kParentIndex:
+        out += std::to_string((*parents)[c.level]);
+        break;
+      case sc::Column::Role::kIndex:
+        out += std::to_string(index);
+        break;
+      case sc::Column::Role::kField: {
+        const void* owner = item;
+        for (const sc::Field* via : c.via) owner = via->child(owner);
+        AppendField(Cell(*c.field, sc::Get(*c.field, owner)), &out);
+        break;
+      }
+    }
+  }
+  out.push_back('\n');
+  bool is_list_row = t.list_field != nullptr;
+  if (is_list_row) parents->push_back(index);
+  for (const sc::Table& child : tables) {
+    if (child.parent != &t) continue;
+    const void* owner = item;
+    for (const sc::Field* via : child.list_via) owner = via->child(owner);
+    for (size_t j = 0, n = child.list_field->size(owner); j < n; ++j)
+      AddRows(tables, child, child.list_field->at(owner, j), sha256, parents, j, text);
+  }
+  if (is_list_row) parents->pop_back();
 }
 
 }  // namespace
 
-const std::vector<std::string>& CsvTables::TableNames() {
-  static const auto* names = [] {
-    auto* v = new std::vector<std::string>;
-    for (const auto& [name, cols] : Schemas()) v->push_back(name);
-    return v;
-  }();
-  return *names;
+CsvTables::CsvTables() {
+  for (const sc::Table& t : sc::Tables()) AppendHeader(t, &text_.emplace_back());
 }
 
 void CsvTables::Add(const Extraction& x) {
-  if (tables_.empty())
-    for (const auto& [name, cols] : Schemas()) tables_.push_back({name, TableData{cols, {}}});
-  auto rows = [&](const char* name) -> std::vector<std::vector<std::string>>& {
-    for (auto& [n, t] : tables_)
-      if (n == name) return t.rows;
-    return tables_.front().second.rows;  // unreachable: every schema table exists
-  };
-  const std::string& key = x.source.sha256;
-
-  std::string next;
-  for (const MeetingTime& t : x.meeting.next_meetings)
-    next += (next.empty() ? "" : ";") + t.date +
-            (t.start_time.empty() ? "" : " " + t.start_time + "-" + t.end_time);
-  rows("meetings")
-      .push_back({key, x.source.path, x.source.format, std::to_string(x.source.bytes),
-                  x.schema_version, x.meeting.title, x.meeting.date, x.meeting.start_time,
-                  x.meeting.end_time, x.meeting.chair, next});
-  for (const Person& p : x.people)
-    rows("people").push_back(
-        Concat({key, p.name, p.name_raw, p.initials, p.organisation, Join(p.la_codes), p.attendance,
-                Join(p.roles), p.substitute_for},
-               SpanCols(p.evidence)));
-  for (const Action& a : x.actions)
-    rows("actions").push_back(Concat({key, a.ref, a.text, Join(a.owners), Join(a.owner_names),
-                                      a.issued, a.due, a.status, a.status_raw, a.source},
-                                     SpanCols(a.evidence)));
-  for (const Money& m : x.money)
-    rows("money").push_back(
-        Concat({key, Num(m.amount), m.currency, m.range_max ? Num(*m.range_max) : "", m.period,
-                m.approximate ? "true" : "false", m.text, Join(m.la_codes)},
-               SpanCols(m.evidence)));
-  for (const LaMentionItem& l : x.la_mentions)
-    rows("la_mentions")
-        .push_back(Concat({key, l.text, Join(l.la_codes), l.canonical_name, l.method},
-                          SpanCols(l.evidence)));
-  for (const PersonMention& pm : x.person_mentions)
-    rows("person_mentions").push_back(Concat({key, pm.text, pm.name}, SpanCols(pm.evidence)));
-  for (const Finding& f : x.findings)
-    rows("findings")
-        .push_back({key, f.code, f.severity, f.message, std::to_string(f.span.start),
-                    std::to_string(f.span.end)});
-}
-
-const CsvTables::TableData* CsvTables::Find(const std::string& name) const {
-  for (const auto& [n, t] : tables_)
-    if (n == name) return &t;
-  return nullptr;
+  const std::vector<sc::Table>& tables = sc::Tables();
+  std::vector<size_t> parents;
+  AddRows(tables, tables.front(), &x, x.source.sha256, &parents, 0, &text_);
 }
 
 std::string CsvTables::Table(const std::string& name) const {
-  std::string out;
-  std::vector<std::string> header;
-  for (const auto& [n, cols] : Schemas())
-    if (n == name) header = cols;
-  auto line = [&out](const std::vector<std::string>& fields) {
-    for (size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += ',';
-      AppendField(fields[i], &out);
-    }
-    out += '\n';
-  };
-  line(header);
-  if (const TableData* t = Find(name))
-    for (const auto& row : t->rows) line(row);
-  return out;
+  const std::vector<sc::Table>& tables = sc::Tables();
+  for (size_t i = 0; i < tables.size(); ++i)
+    if (tables[i].name == name) return text_[i];
+  return "";
 }
 
-Status CsvTables::Write(const std::string& dir) const {
-  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-    return Status::IoError(dir + ": " + std::strerror(errno));
-  for (const std::string& name : TableNames()) {
-    std::string path = dir + "/" + name + ".csv";
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << Table(name);
+namespace {
+
+// Writes `contents` to `path` through a temporary file and a rename.
+Status WriteFileAtomically(const std::string& path, const std::string& contents) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
-    if (!out) return Status::IoError(path + ": could not be written");
+    if (!out) {
+      std::remove(tmp.c_str());
+      return Status::IoError(path + ": could not be written");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::IoError(path + ": could not be written");
   }
   return Status::OK();
+}
+
+// `name` in the directory `dir` (which may or may not end with a separator).
+std::string InDirectory(const std::string& dir, const std::string& name) {
+  Poco::Path p(dir);
+  p.makeDirectory();
+  p.setFileName(name);
+  return p.toString();
+}
+
+}  // namespace
+
+Status CsvTables::Write(const std::string& dir) const {
+  try {
+    Poco::File(dir).createDirectories();
+  } catch (const Poco::Exception& e) {
+    return Status::IoError(dir + ": cannot create the directory: " + e.message());
+  }
+  const std::vector<sc::Table>& tables = sc::Tables();
+  for (size_t i = 0; i < tables.size(); ++i) {
+    Status s = WriteFileAtomically(InDirectory(dir, tables[i].name + ".csv"), text_[i]);
+    if (!s.ok()) return s;
+  }
+  return WriteFileAtomically(InDirectory(dir, "datapackage.json"), DataPackage());
 }
 
 }  // namespace minutes

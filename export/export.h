@@ -1,13 +1,17 @@
-// export: extractions as JSON and CSV, in the published schema (extract.h's kSchemaVersion).
+// export: extractions as JSON, CSV tables, and the documents that describe them — all derived
+// from the one description of the model (model/schema.h), so no field is listed here by hand.
 //
 //   minutes::Extraction x = minutes::Extract(doc, source, {});
-//   std::cout << minutes::ToJson(x);                  // one JSON object
+//   std::cout << minutes::ToJson(x, 2);                 // one pretty JSON object and "\n"
 //   minutes::CsvTables tables;
-//   tables.Add(x);                                    // any number of documents
-//   minutes::Status s = tables.Write("out/");         // meetings.csv, people.csv, ...
+//   tables.Add(x);                                      // any number of documents
+//   minutes::Status s = tables.Write("out/a/b");        // documents.csv, people.csv, ...,
+//                                                       // datapackage.json
+//   std::cout << minutes::JsonSchema();                 // what `minutes schema` prints
 //
-// Output is deterministic: keys in schema order, rows in extraction order, numbers without
-// locale. Functions are thread-safe; a CsvTables is not (give each thread its own, or lock).
+// Output is deterministic: keys and columns in schema order, rows in extraction order, numbers
+// without locale (money exact to the penny, other numbers in shortest round-trip form).
+// Functions are thread-safe; a CsvTables is not (give each thread its own, or lock).
 
 #ifndef MINUTES_EXPORT_EXPORT_H_
 #define MINUTES_EXPORT_EXPORT_H_
@@ -15,39 +19,52 @@
 #include <string>
 #include <vector>
 
-#include "extract/extract.h"
 #include "common/status.h"
+#include "model/model.h"
 
 namespace minutes {
 
-// One JSON object for one document: schema_version, source, meeting, people, actions, money,
-// la_mentions, person_mentions, findings (see README "Output schema"). `indent` 0 prints one line.
+// One JSON object for one document, keys in schema order, followed by "\n". `indent` 0 prints it
+// on one line (JSON Lines); otherwise nested values are indented by `indent` spaces per level.
 std::string ToJson(const Extraction& x, int indent = 2);
 
-// The CSV tables of the schema, one row per item, every row keyed by the document's sha256.
+// As ToJson, appending to `*out`.
+void AppendJson(const Extraction& x, int indent, std::string* out);
+
+// The CSV tables of the schema (schema::Tables()): one file per table, RFC 4180, UTF-8, a header
+// row, LF line ends. Every row is keyed by the document's sha256 and the item's index (see
+// schema::Table). An empty field is null (or an empty string where the field cannot be null);
+// a list is its items joined by ';' (no item contains one), empty when there are none; booleans
+// are true/false; money is an exact decimal.
 class CsvTables {
  public:
-  // The table names, in the order Write writes them.
-  static const std::vector<std::string>& TableNames();
+  CsvTables();
 
   // Appends the rows of one document to every table.
   void Add(const Extraction& x);
 
-  // The CSV text of one table (header first, CRLF-free, RFC 4180 quoting).
+  // The CSV text of the named table, header first; "" for a name that is not a table.
   std::string Table(const std::string& name) const;
 
-  // Writes TableNames()[i] + ".csv" into `dir` (created if missing), replacing any files there.
-  // Fails with kIoError naming the file that could not be written.
+  // Writes "<table>.csv" for every table and "datapackage.json" into `dir`, creating it and any
+  // missing parents, replacing files there. Each file is written to a temporary name and renamed,
+  // so a reader never sees half a table. Fails with kIoError naming the path that failed.
   Status Write(const std::string& dir) const;
 
  private:
-  struct TableData {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-  };
-  const TableData* Find(const std::string& name) const;
-  std::vector<std::pair<std::string, TableData>> tables_;
+  std::vector<std::string> text_;  // parallel to schema::Tables()
 };
+
+// The JSON Schema (draft 2020-12) of one document's JSON, as `minutes schema` prints it and as
+// schema/document.schema.json holds it.
+std::string JsonSchema();
+
+// A Frictionless Data Package (v2) describing the CSV tables: fields with types, descriptions and
+// constraints, primary and foreign keys. Written beside every CSV output.
+std::string DataPackage();
+
+// The README's "Output schema" tables, in Markdown.
+std::string SchemaMarkdown();
 
 }  // namespace minutes
 

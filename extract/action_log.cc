@@ -9,6 +9,8 @@
 #include <cctype>
 #include <memory>
 
+#include "extract/steps.h"
+
 namespace minutes {
 namespace {
 
@@ -180,7 +182,7 @@ std::vector<RawAction> FindActions(const Document& doc) {
       const Row& row = b.rows[r];
       std::vector<const Cell*> grid = GridCells(row);
       RawAction a;
-      a.source = "log";
+      a.source = ActionSource::kLog;
       a.table = log_tables - 1;
       a.rule = "actions.table_row";
       a.span = row.span;
@@ -237,7 +239,7 @@ std::vector<RawAction> FindActions(const Document& doc) {
     re2::StringPiece body;
     if (!RE2::FullMatch(re2::StringPiece(para.data(), para.size()), inline_re, &body)) continue;
     RawAction a;
-    a.source = "inline";
+    a.source = ActionSource::kInline;
     a.rule = "actions.inline_label";
     a.span = b.span;
     size_t off = body.data() - doc.text.data();
@@ -263,5 +265,19 @@ std::vector<RawAction> FindActions(const Document& doc) {
   }
   return out;
 }
+
+// The action-log rows and inline actions as written, and where every owner is written: in an
+// owner cell, or leading an action's text ("GS and SD to meet").
+extern const Step kActionLogStep = {
+    "action_log", {}, {Datum::kActionLog}, [](Workspace* w) {
+      w->raw_actions = FindActions(w->doc);
+      const std::string_view text(w->doc.text);
+      for (const RawAction& a : w->raw_actions) {
+        w->owner_spans.insert(w->owner_spans.end(), a.owner_spans.begin(), a.owner_spans.end());
+        for (auto& [name, off] : LeadingOwners(text.substr(a.text_span.start, a.text_span.size())))
+          w->owner_spans.push_back(
+              Span{a.text_span.start + off, a.text_span.start + off + name.size()});
+      }
+    }};
 
 }  // namespace minutes

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "model/enums.h"
 
 namespace minutes {
 
@@ -23,9 +24,9 @@ struct RawAction {
   Span due_span;
   std::string status_raw;  // "complete", "Ongoing/\ncomplete"
   Span status_span;
-  Span span;           // the whole row (log) or line (inline)
-  std::string source;  // "log" | "inline"
-  int table = -1;      // log rows: which action-log table (0, 1, ... in document order)
+  Span span;  // the whole row (log) or line (inline)
+  ActionSource source = ActionSource::kLog;
+  int table = -1;  // log rows: which action-log table (0, 1, ... in document order)
   std::string rule;
 };
 

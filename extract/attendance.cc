@@ -95,7 +95,7 @@ void ParseQualifier(std::string_view q, size_t offset, ListedPerson* p) {
   for (const Token& w : words) {
     std::string lower = AsciiLower(w.text);
     if (lower == "apologies" || lower == "(apologies)" || lower == "apols") {
-      p->attendance = "apologies";
+      p->attendance = Attendance::kApologies;
       continue;
     }
     kept.push_back(w);
@@ -135,7 +135,7 @@ bool StartsUpper(std::string_view w) {
 
 ListedPerson ParseEntry(std::string_view entry, size_t offset) {
   ListedPerson p;
-  p.attendance = "present";
+  p.attendance = Attendance::kPresent;
   p.rule = "attendance.entry";
   entry = Trim(entry, &offset);
 
@@ -149,7 +149,7 @@ ListedPerson ParseEntry(std::string_view entry, size_t offset) {
       if (close == std::string_view::npos) close = entry.size();
       ListedPerson q;
       ParseQualifier(entry.substr(pos + 1, close - pos - 1), offset + pos + 1, &q);
-      if (q.attendance == "apologies") p.attendance = "apologies";
+      if (q.attendance == Attendance::kApologies) p.attendance = Attendance::kApologies;
       if (!q.organisation_raw.empty() && p.organisation_raw.empty()) {
         p.organisation_raw = q.organisation_raw;
         p.organisation_span = q.organisation_span;
@@ -183,7 +183,7 @@ ListedPerson ParseEntry(std::string_view entry, size_t offset) {
       p.organisation_span = q.organisation_span;
     }
     p.roles.insert(p.roles.end(), q.roles.begin(), q.roles.end());
-    if (q.attendance == "apologies") p.attendance = "apologies";
+    if (q.attendance == Attendance::kApologies) p.attendance = Attendance::kApologies;
     p.rule = "attendance.separator_org";
   } else {
     words = Words(head, head_off);
@@ -309,7 +309,7 @@ void AddEntries(std::string_view list, size_t offset, Label label, const std::st
     }
     ListedPerson p = ParseEntry(entry, entry_off);
     if (p.name_raw.empty()) continue;
-    if (label == Label::kApologies) p.attendance = "apologies";
+    if (label == Label::kApologies) p.attendance = Attendance::kApologies;
     if (label == Label::kChair) p.roles.insert(p.roles.begin(), "chair");
     p.rule = rule + "." + p.rule.substr(p.rule.find('.') + 1);
     out->push_back(std::move(p));
@@ -355,7 +355,7 @@ void AddAttendanceTable(const Document& doc, const Block& table, std::vector<Lis
     if (row.cells.size() < 2) continue;
     ListedPerson p = PersonFromRow(doc, row);
     if (p.name_raw.empty()) continue;
-    if (apologies) p.attendance = "apologies";
+    if (apologies) p.attendance = Attendance::kApologies;
     p.rule = apologies ? "apologies.table" : "attendees.table";
     out->push_back(std::move(p));
   }
@@ -413,7 +413,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
             if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), header)) continue;
             ListedPerson p = PersonFromRow(doc, row);
             if (p.name_raw.empty()) continue;
-            if (label == Label::kApologies) p.attendance = "apologies";
+            if (label == Label::kApologies) p.attendance = Attendance::kApologies;
             p.rule = rule + ".table";
             out.push_back(std::move(p));
           }
@@ -433,7 +433,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
         if (next.kind == BlockKind::kListItem) {
           ListedPerson p = ParseEntry(item.substr(skip), next.span.start + skip);
           if (!p.name_raw.empty()) {
-            if (label == Label::kApologies) p.attendance = "apologies";
+            if (label == Label::kApologies) p.attendance = Attendance::kApologies;
             p.rule = rule + ".list_item";
             out.push_back(std::move(p));
           }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "model/enums.h"
 
 namespace minutes {
 
@@ -20,7 +21,7 @@ struct ListedPerson {
   Span organisation_span;
   std::vector<std::string> roles;  // "chair", "DCS", "support", "presenter", ...
   std::string substitute_for_raw;  // "George Mathew" from "(Slough in place of George Mathew)"
-  std::string attendance;          // "present" | "apologies"
+  Attendance attendance = Attendance::kPresent;
   std::string rule;
 };
 

@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "extract/findings.h"
+#include "extract/steps.h"
+
 namespace minutes {
 namespace {
 
@@ -39,14 +42,11 @@ const RE2& MonthYear() {
 Finding WeekdayFinding(std::string_view written, const nz::ParsedDate& d, Span span) {
   static const char* const kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                       "Friday", "Saturday", "Sunday"};
-  Finding f;
-  f.code = "weekday_mismatch";
-  f.severity = "warning";
-  f.message = "'" + std::string(written) + "' names a " +
-              (d.weekday >= 0 && d.weekday < 7 ? kDays[d.weekday] : "weekday") + " but " + d.iso +
-              " is not one; check the date";
-  f.span = span;
-  return f;
+  return MakeFinding(FindingCode::kWeekdayMismatch,
+                     "'" + std::string(written) + "' names a " +
+                         (d.weekday >= 0 && d.weekday < 7 ? kDays[d.weekday] : "weekday") +
+                         " but " + d.iso + " is not one; check the date",
+                     span);
 }
 
 // Reads "<date> <time range>" starting at absolute offset `offset`.
@@ -212,5 +212,13 @@ MeetingInfo FindMeeting(const Document& doc) {
   }
   return info;
 }
+
+extern const Step kMeetingStep = {"meeting", {}, {Datum::kMeeting}, [](Workspace* w) {
+                                    w->meeting_info = FindMeeting(w->doc);
+                                    w->x.meeting = w->meeting_info.meeting;
+                                    for (Finding& f : w->meeting_info.findings)
+                                      w->x.findings.push_back(std::move(f));
+                                    w->meeting_info.findings.clear();
+                                  }};
 
 }  // namespace minutes

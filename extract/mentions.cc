@@ -10,7 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "extract/findings.h"
+#include "extract/people.h"
 #include "extract/spans.h"
+#include "extract/steps.h"
 #include "extract/words.h"
 
 namespace minutes {
@@ -156,10 +159,10 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
     item.text = m.text;
     item.la_codes = m.gss_codes;
     item.canonical_name = m.canonical_name;
-    item.method = nz::MatchMethodName(m.method);
+    item.method = *EnumFromName<MatchMethod>(nz::MatchMethodName(m.method));
     item.evidence.span = Span{m.start, m.end};
     item.evidence.confidence = m.confidence;
-    item.evidence.rule = std::string("la.") + item.method;
+    item.evidence.rule = "la." + std::string(EnumName(item.method));
     out.push_back(std::move(item));
   }
   return out;
@@ -220,11 +223,11 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
       pm.evidence = {span, 0.5,
                      owner ? "initials.owner_unresolved" : "initials.context_unresolved"};
       out.push_back(pm);
-      findings->push_back({"unresolved_initials", "info",
-                           "'" + t +
-                               "' looks like a person's initials but matches nobody listed "
-                               "or named in these notes",
-                           span});
+      findings->push_back(MakeFinding(FindingCode::kUnresolvedInitials,
+                                      "'" + t +
+                                          "' looks like a person's initials but matches nobody "
+                                          "listed or named in these notes",
+                                      span));
       continue;
     }
     if (not_person) continue;
@@ -289,8 +292,8 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
         pm.evidence.rule = "initials.ambiguous";
         std::string names;
         for (const auto& c : cands) names += (names.empty() ? "" : " or ") + c.name;
-        findings->push_back({"ambiguous_initials", "warning",
-                             "'" + t + "' may be " + names + "; write the name", span});
+        findings->push_back(MakeFinding(FindingCode::kAmbiguousInitials,
+                                        "'" + t + "' may be " + names + "; write the name", span));
       }
     }
     if (!pm.name.empty()) resolved_in_section[t] = pm.name;
@@ -298,15 +301,33 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
     // Someone who sent apologies is not expected to speak.
     if (!pm.name.empty() && SpokeHere(text, span.end) && !owner) {
       for (const Person& p : people)
-        if (p.name == pm.name && p.attendance == "apologies")
-          findings->push_back(
-              {"absent_person_speaks", "warning",
-               "'" + t + "' (" + p.name + ") sent apologies but is recorded as speaking here",
-               span});
+        if (p.name == pm.name && p.attendance == Attendance::kApologies)
+          findings->push_back(MakeFinding(
+              FindingCode::kAbsentPersonSpeaks,
+              "'" + t + "' (" + p.name + ") sent apologies but is recorded as speaking here",
+              span));
     }
     out.push_back(std::move(pm));
   }
   return out;
 }
+
+extern const Step kLaMentionsStep = {
+    "la_mentions", {Datum::kPeople}, {Datum::kLaMentions}, [](Workspace* w) {
+      w->x.la_mentions = FindLaMentions(w->doc, w->las, w->match, w->x.people);
+      for (const LaMentionItem& m : w->x.la_mentions) w->la_spans.push_back(m.evidence.span);
+    }};
+
+extern const Step kPersonMentionsStep = {
+    "person_mentions",
+    {Datum::kPeople, Datum::kLaMentions, Datum::kActionLog},
+    {Datum::kPersonMentions},
+    [](Workspace* w) {
+      std::vector<Span> caps_tokens = CapsTokens(w->body());
+      InitialsResolver resolver(w->x.people, w->body(), w->la_spans, caps_tokens);
+      w->x.person_mentions =
+          FindPersonMentions(w->doc, w->las, resolver, w->x.la_mentions, caps_tokens,
+                             w->owner_spans, w->x.people, &w->x.findings);
+    }};
 
 }  // namespace minutes

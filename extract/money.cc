@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "extract/spans.h"
+#include "extract/steps.h"
 #include "extract/words.h"
 
 namespace minutes {
@@ -45,21 +47,23 @@ const RE2& QualifierBeforePattern() {
 
 struct PeriodRule {
   const char* pattern;  // anchored at the text right after the figure
-  const char* period;
+  MoneyPeriod period;
 };
 
 const PeriodRule kPeriodRules[] = {
     {R"(^\s?(?i:ph|p/h|phr|per\s+hour|an\s+hour|a\s+hour|per\s+hr|/\s?hour|/\s?hr|/\s?h|hourly)\b)",
-     "hour"},
-    {R"(^\s?(?i:pd|p/d|per\s+day|a\s+day|/\s?day|daily|per\s+night|a\s+night)\b)", "day"},
+     MoneyPeriod::kHour},
+    {R"(^\s?(?i:pd|p/d|per\s+day|a\s+day|/\s?day|daily|per\s+night|a\s+night)\b)",
+     MoneyPeriod::kDay},
     {R"(^\s?(?i:pw|p/w|per\s+week|a\s+week|/\s?week|/\s?wk|weekly|for\s+(?:a\s+|the\s+|one\s+|each\s+)?week)\b)",
-     "week"},
-    {R"(^\s?(?i:pcm|per\s+calendar\s+month|per\s+month|a\s+month|/\s?month|monthly)\b)", "month"},
+     MoneyPeriod::kWeek},
+    {R"(^\s?(?i:pcm|per\s+calendar\s+month|per\s+month|a\s+month|/\s?month|monthly)\b)",
+     MoneyPeriod::kMonth},
     {R"(^\s?(?i:p\.a\.|pa\b|per\s+annum\b|per\s+year\b|a\s+year\b|/\s?year\b|/\s?yr\b|annually\b))",
-     "year"},
+     MoneyPeriod::kYear},
     {R"(^\s?(?i:per\s+session|a\s+session|per\s+shift|a\s+shift|per\s+call(?:-out)?|for\s+being\s+on\s+call)\b)",
-     "session"},
-    {R"(^\s?(?i:one-off|one\s+off|as\s+a\s+one-off|lump\s+sum)\b)", "one_off"},
+     MoneyPeriod::kSession},
+    {R"(^\s?(?i:one-off|one\s+off|as\s+a\s+one-off|lump\s+sum)\b)", MoneyPeriod::kOneOff},
 };
 
 const std::vector<std::unique_ptr<RE2>>& PeriodPatterns() {
@@ -71,20 +75,27 @@ const std::vector<std::unique_ptr<RE2>>& PeriodPatterns() {
   return *patterns;
 }
 
-double Multiplier(const std::string& m) {
+int64_t Multiplier(const std::string& m) {
   std::string lower = AsciiLower(m);
-  if (lower == "k" || lower == "thousand") return 1e3;
-  if (lower == "m" || lower == "million") return 1e6;
-  if (lower == "bn" || lower == "billion") return 1e9;
+  if (lower == "k" || lower == "thousand") return 1000;
+  if (lower == "m" || lower == "million") return 1000000;
+  if (lower == "bn" || lower == "billion") return 1000000000;
   return 1;
 }
 
-double Number(const std::string& integer, const std::string& decimals, const std::string& mult) {
-  std::string digits;
-  for (char c : integer)
-    if (c != ',') digits += c;
-  if (!decimals.empty()) digits += "." + decimals;
-  return std::strtod(digits.c_str(), nullptr) * Multiplier(mult);
+// The figure in pence, computed in decimal so "£1,234,567.89" and "£2.5m" are exact: the digits
+// as one integer, scaled by the multiplier and 100, divided by 10^(decimal places), rounded half
+// up. A figure past about £10^15 saturates rather than overflows.
+Amount Number(const std::string& integer, const std::string& decimals, const std::string& mult) {
+  constexpr __int128 kMax = static_cast<__int128>(INT64_MAX);
+  __int128 n = 0;
+  for (char c : integer + decimals)
+    if (c >= '0' && c <= '9' && n <= kMax) n = n * 10 + (c - '0');
+  __int128 scale = 1;
+  for (size_t i = 0; i < decimals.size() && scale <= kMax; ++i) scale *= 10;
+  __int128 pence = n * Multiplier(mult) * 100;
+  pence = (pence + scale / 2) / scale;
+  return Amount{static_cast<int64_t>(pence > kMax ? kMax : pence)};
 }
 
 }  // namespace
@@ -143,5 +154,72 @@ std::vector<MoneyMatch> FindMoney(std::string_view text) {
   }
   return out;
 }
+
+namespace {
+
+// Every money figure in the body, with the LA it belongs to: one named in its clause ("Camden's
+// fee is £310; RBKC pays £295"), else in its sentence, else the speaker's (the last person named
+// before it in its paragraph).
+std::vector<Money> AttributedMoney(const Document& doc,
+                                   const std::vector<LaMentionItem>& la_mentions,
+                                   const std::vector<Span>& la_spans,
+                                   const std::vector<PersonMention>& person_mentions,
+                                   const std::vector<Person>& people) {
+  const std::string_view text(doc.text);
+  auto named_in = [&](Span where) {
+    std::vector<std::string> codes;
+    auto [first_la, last_la] = OverlappingRange(la_spans, where);
+    for (size_t k = first_la; k < last_la; ++k) {
+      const LaMentionItem& l = la_mentions[k];
+      if (!Inside(l.evidence.span, where)) continue;
+      for (const std::string& c : l.la_codes)
+        if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
+    }
+    return codes;
+  };
+  std::vector<Money> money;
+  for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
+    Money m;
+    m.amount = mm.amount;
+    m.range_max = mm.range_max;
+    m.period = mm.period;
+    m.approximate = mm.approximate;
+    m.text = std::string(text.substr(mm.start, mm.end - mm.start));
+    m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
+    m.la_codes = named_in(ClauseAt(doc, mm.start));
+    if (m.la_codes.empty()) m.la_codes = named_in(SentenceAt(doc, mm.start));
+    if (!m.la_codes.empty()) {
+      m.evidence.rule += "+la_in_sentence";
+    } else {
+      // Person mentions are in text order: walk back from the figure.
+      Span para = ParagraphAt(doc, mm.start);
+      auto it = std::upper_bound(
+          person_mentions.begin(), person_mentions.end(), mm.start,
+          [](size_t pos, const PersonMention& pm) { return pos < pm.evidence.span.end; });
+      while (it != person_mentions.begin()) {
+        --it;
+        if (it->evidence.span.start < para.start) break;
+        if (it->name.empty()) continue;
+        for (const Person& p : people)
+          if (p.name == it->name) m.la_codes = p.la_codes;
+        if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
+        break;
+      }
+    }
+    money.push_back(std::move(m));
+  }
+  return money;
+}
+
+}  // namespace
+
+extern const Step kMoneyStep = {"money",
+                                {Datum::kLaMentions, Datum::kPersonMentions, Datum::kPeople},
+                                {Datum::kMoney},
+                                [](Workspace* w) {
+                                  w->x.money =
+                                      AttributedMoney(w->doc, w->x.la_mentions, w->la_spans,
+                                                      w->x.person_mentions, w->x.people);
+                                }};
 
 }  // namespace minutes

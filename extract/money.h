@@ -8,14 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "model/model.h"
+
 namespace minutes {
 
 struct MoneyMatch {
   size_t start = 0;  // byte offsets into the text given to FindMoney
   size_t end = 0;
-  double amount = 0;
-  std::optional<double> range_max;
-  std::string period;  // hour | day | week | month | year | one_off | session | ""
+  Amount amount;
+  std::optional<Amount> range_max;
+  std::optional<MoneyPeriod> period;  // null when not said
   bool approximate = false;
   std::string rule;
 };

@@ -8,7 +8,9 @@
 #include <map>
 #include <set>
 
+#include "extract/findings.h"
 #include "extract/spans.h"
+#include "extract/steps.h"
 
 namespace minutes {
 namespace {
@@ -144,5 +146,46 @@ const std::vector<InitialsResolver::Candidate>& InitialsResolver::Candidates(
   if (!t.variant.empty()) return t.variant;
   return t.written;
 }
+
+namespace {
+
+// Bodies that are not LAs but stand where an organisation does: "Ofsted", "DfE", "SESLIP",
+// "Kent County Council", "Sussex Partnership NHS Foundation Trust".
+bool LooksLikeOrganisation(std::string_view piece) {
+  static const RE2 re(
+      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College)\b)");
+  return RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
+}
+
+}  // namespace
+
+// The people listed, resolved; their LAs become the ones the matcher expects in the notes.
+extern const Step kPeopleStep = {
+    "people", {}, {Datum::kPeople}, [](Workspace* w) {
+      auto is_organisation = [w](std::string_view piece) {
+        return w->las.Resolve(piece, w->match).has_value() || LooksLikeOrganisation(piece);
+      };
+      w->x.people = ResolvePeople(FindAttendance(w->doc, is_organisation), w->las, w->match);
+      std::vector<std::string>& expected = w->match.expected_gss_codes;
+      for (const Person& p : w->x.people)
+        for (const std::string& code : p.la_codes)
+          if (std::find(expected.begin(), expected.end(), code) == expected.end())
+            expected.push_back(code);
+    }};
+
+// The chair is the first person with the role; one who sent apologies cannot have chaired.
+extern const Step kChairStep = {
+    "chair", {Datum::kPeople, Datum::kMeeting}, {Datum::kChair}, [](Workspace* w) {
+      for (const Person& p : w->x.people) {
+        if (std::find(p.roles.begin(), p.roles.end(), "chair") == p.roles.end()) continue;
+        w->x.meeting.chair = p.name;
+        if (p.attendance == Attendance::kApologies)
+          w->x.findings.push_back(
+              MakeFinding(FindingCode::kChairSentApologies,
+                          "the chair, " + p.name + ", sent apologies: say who chaired the meeting",
+                          p.evidence.span));
+        return;
+      }
+    }};
 
 }  // namespace minutes

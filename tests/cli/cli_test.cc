@@ -124,7 +124,7 @@ TEST(CliTest, ExtractPrintsOneJsonObjectInTheSchema) {
   ASSERT_EQ(0, r.exit_code) << r.err;
   Poco::JSON::Parser parser;
   Poco::JSON::Object::Ptr x = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
-  EXPECT_EQ("1.0", x->getValue<std::string>("schema_version"));
+  EXPECT_EQ("2.0", x->getValue<std::string>("schema_version"));
   Poco::JSON::Object::Ptr source = x->getObject("source");
   EXPECT_EQ(64u, source->getValue<std::string>("sha256").size());
   EXPECT_EQ("text", source->getValue<std::string>("format"));
@@ -155,12 +155,13 @@ TEST(CliTest, ExtractWritesCsvTables) {
                         Seed("000_e0affe79a15288f1.txt") + " " + Seed("001_2e77aad788dcd255.txt"));
   ASSERT_EQ(0, r.exit_code) << r.err;
   EXPECT_TRUE(r.out.empty());
-  std::string meetings = Slurp(dir + "/meetings.csv");
-  EXPECT_EQ(0u, meetings.rfind("sha256,path,format,bytes,schema_version,title,date", 0));
-  EXPECT_EQ(3, std::count(meetings.begin(), meetings.end(), '\n'));  // header + 2 meetings
+  std::string documents = Slurp(dir + "/documents.csv");
+  EXPECT_EQ(0u, documents.rfind("schema_version,path,sha256,format,bytes,title,date", 0));
+  EXPECT_EQ(3, std::count(documents.begin(), documents.end(), '\n'));  // header + 2 meetings
   std::string people = Slurp(dir + "/people.csv");
   EXPECT_NE(std::string::npos, people.find("Kelly Wilkes,Kelly wilkes,KW,West Sussex,E10000032"));
-  for (const char* table : {"actions", "money", "la_mentions", "person_mentions", "findings"})
+  for (const char* table : {"actions", "action_owners", "money", "la_mentions", "person_mentions",
+                            "findings", "next_meetings"})
     EXPECT_FALSE(Slurp(dir + "/" + table + ".csv").empty()) << table;
 }
 
@@ -174,7 +175,97 @@ TEST(CliTest, ExtractRefusesAMissingRegisterAndGoesOnPastBadFiles) {
   r = RunMinutes("extract " + empty + " " + Seed("000_e0affe79a15288f1.txt"));
   EXPECT_EQ(3, r.exit_code);
   EXPECT_NE(std::string::npos, r.err.find(empty + ": corrupt: empty file")) << r.err;
-  EXPECT_NE(std::string::npos, r.out.find("\"schema_version\":\"1.0\"")) << r.out.substr(0, 200);
+  EXPECT_NE(std::string::npos, r.out.find("\"schema_version\":\"2.0\"")) << r.out.substr(0, 200);
+}
+
+// Exit 1 means "read, but has findings to fix": an error always, a warning with --strict.
+TEST(CliTest, FindingsToFixExitOne) {
+  std::string clean = WriteTemp(
+      "clean.txt", "Fostering leads notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n");
+  Result r = RunMinutes("extract " + clean);
+  EXPECT_EQ(0, r.exit_code) << r.err << r.out;
+
+  std::string undated = WriteTemp("undated.txt", "Notes\nAttendees: Ann Bell (Kent)\n");
+  r = RunMinutes("extract " + undated);
+  EXPECT_EQ(1, r.exit_code) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("missing_meeting_date"));
+
+  // A log row without a status is a warning: exit 0, or 1 with --strict.
+  std::string no_status = WriteTemp(
+      "no_status.txt",
+      "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n\nRef\tAction\tOwner\tStatus\n"
+      "1\tSend the data\tAB\t\n");
+  r = RunMinutes("extract " + no_status);
+  EXPECT_EQ(0, r.exit_code) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("missing_status")) << r.out;
+  r = RunMinutes("extract --strict " + no_status);
+  EXPECT_EQ(1, r.exit_code);
+
+  // An unreadable file outranks findings.
+  r = RunMinutes("extract " + undated + " /nonexistent.txt");
+  EXPECT_EQ(3, r.exit_code);
+}
+
+TEST(CliTest, AFailedWriteToStandardOutputExitsFour) {
+  if (!std::ifstream("/dev/full").good()) GTEST_SKIP() << "no /dev/full here";
+  std::string cmd = std::string(MINUTES_BIN) + " extract " + Seed("000_e0affe79a15288f1.txt") +
+                    " >/dev/full 2>/dev/null";
+  int status = std::system(cmd.c_str());
+  EXPECT_EQ(4, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  cmd = std::string(MINUTES_BIN) + " schema >/dev/full 2>/dev/null";
+  status = std::system(cmd.c_str());
+  EXPECT_EQ(4, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+TEST(CliTest, OptionsParseAsOnAnyUnixTool) {
+  std::string notes =
+      WriteTemp("opts.txt", "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n");
+  // An unknown option is named, and does not swallow the file after it.
+  Result r = RunMinutes("extract --no-such-flag " + notes);
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("no-such-flag")) << r.err;
+  // "--" ends the options: a file may be called "--compact".
+  std::string odd = ::testing::TempDir() + "/--compact";
+  std::ofstream(odd) << "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n";
+  r = RunMinutes("extract --jsonl -- " + odd);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(1, std::count(r.out.begin(), r.out.end(), '\n')) << r.out.substr(0, 100);
+  // --name=value and --name value are the same; --version answers anywhere.
+  EXPECT_EQ(0, RunMinutes("extract --format=json " + notes).exit_code);
+  r = RunMinutes("extract --format csv");
+  EXPECT_EQ(2, r.exit_code);
+  r = RunMinutes("extract " + notes + " --version");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_EQ(0u, r.out.rfind("minutes ", 0)) << r.out;
+  r = RunMinutes("extract --format");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("format")) << r.err;
+  // Help says how to read standard input, and that several files give JSON Lines.
+  r = RunMinutes("extract --help");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.out.find("'-' reads standard input")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("JSON Lines")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("--strict")) << r.out;
+}
+
+TEST(CliTest, PrettyOrLinesAsAsked) {
+  std::string a = WriteTemp("a.txt", "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n");
+  Result r = RunMinutes("extract --jsonl " + a);
+  EXPECT_EQ(1, std::count(r.out.begin(), r.out.end(), '\n'));
+  r = RunMinutes("extract --pretty " + a + " " + a);
+  EXPECT_EQ(0u, r.out.find("{\n  \"schema_version\": \"2.0\",\n")) << r.out.substr(0, 80);
+  EXPECT_NE(std::string::npos, r.out.find("}\n{\n  \"schema_version\""));
+}
+
+TEST(CliTest, SchemaPrintsTheJsonSchemaKeptInTheRepository) {
+  Result r = RunMinutes("schema");
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(Slurp(std::string(MINUTES_SOURCE_DIR) + "/schema/document.schema.json"), r.out)
+      << "regenerate with: build/minutes schema > schema/document.schema.json";
+  r = RunMinutes("schema --format datapackage");
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.out.find("\"primaryKey\""));
+  EXPECT_EQ(2, RunMinutes("schema --format yaml").exit_code);
 }
 
 }  // namespace

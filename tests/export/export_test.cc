@@ -1,11 +1,16 @@
-// JSON and CSV output: the types, nulls, order and quoting a warehouse loader depends on.
+// JSON and CSV output: the types, nulls, order, indentation and quoting a warehouse loader
+// depends on, checked on a hand-built extraction.
 
 #include "export/export.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace minutes {
@@ -16,53 +21,153 @@ Extraction Sample() {
   x.source = {"notes.txt", std::string(64, 'a'), "text", 120};
   x.meeting.title = "Group, \"quarterly\" notes";
   x.meeting.date = "2025-07-07";
+  x.meeting.next_meetings.push_back(MeetingTime{"2025-10-06", "10:00", "11:30", false, {}});
   Money m;
-  m.amount = 60000;
+  m.amount = Amount{6000000};
   m.approximate = true;
   m.text = "c.£60k";
   m.evidence = {Span{10, 17}, 0.9, "money.approximate"};
   x.money.push_back(m);
+  Money exact;
+  exact.amount = Amount{123456789};
+  exact.range_max = Amount{45};
+  exact.period = MoneyPeriod::kWeek;
+  x.money.push_back(exact);
   Action a;
   a.ref = "41";
   a.text = "PH, KL and SA to meet";
-  a.owners = {"PH", "SA"};
-  a.owner_names = {"Peter Hodges", ""};
-  a.source = "log";
+  a.owners = {Owner{"PH", "Peter Hodges", Span{0, 2}}, Owner{"SA", "", Span{11, 13}}};
+  a.status = ActionStatus::kOngoing;
   x.actions.push_back(a);
+  Person p;
+  p.name = "Ann Bell";
+  p.la_codes = {"E10000016", "E06000035"};
+  p.attendance = Attendance::kApologies;
+  x.people.push_back(p);
+  x.findings.push_back(Finding{"missing_status", Severity::kWarning, "no status", Span{3, 4}});
   return x;
+}
+
+Poco::JSON::Object::Ptr Parse(const std::string& json) {
+  Poco::JSON::Parser parser;
+  return parser.parse(json).extract<Poco::JSON::Object::Ptr>();
 }
 
 TEST(ExportTest, JsonHasSchemaTypesAndNulls) {
   std::string json = ToJson(Sample());
-  EXPECT_EQ(0u, json.find("{\n  \"schema_version\" : \"1.0\""));  // schema order: version first
-  Poco::JSON::Parser parser;
-  Poco::JSON::Object::Ptr x = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(0u, json.find("{\n  \"schema_version\": \"2.0\",\n  \"source\": {\n"));
+  Poco::JSON::Object::Ptr x = Parse(json);
   Poco::JSON::Object::Ptr money = x->getArray("money")->getObject(0);
   EXPECT_TRUE(money->get("approximate").isBoolean());
   EXPECT_TRUE(money->getValue<bool>("approximate"));
   EXPECT_TRUE(money->isNull("range_max"));
   EXPECT_TRUE(money->isNull("period"));  // not said: null, not ""
-  EXPECT_DOUBLE_EQ(60000, money->getValue<double>("amount"));
   EXPECT_EQ(10u, money->getObject("span")->getValue<size_t>("start"));
   Poco::JSON::Object::Ptr action = x->getArray("actions")->getObject(0);
-  EXPECT_TRUE(action->getArray("owner_names")->isNull(1));  // unresolved owner
+  Poco::JSON::Array::Ptr owners = action->getArray("owners");
+  EXPECT_EQ("Peter Hodges", owners->getObject(0)->getValue<std::string>("name"));
+  EXPECT_TRUE(owners->getObject(1)->isNull("name"));  // unresolved owner
+  EXPECT_TRUE(action->isNull("linked_log_index"));
+  EXPECT_EQ("ongoing", action->getValue<std::string>("status"));
   EXPECT_TRUE(x->getObject("meeting")->isNull("chair"));
+  EXPECT_EQ("apologies", x->getArray("people")->getObject(0)->getValue<std::string>("attendance"));
+}
+
+TEST(ExportTest, MoneyIsExactToThePenny) {
+  std::string json = ToJson(Sample(), 0);
+  EXPECT_NE(std::string::npos, json.find("\"amount\":60000,")) << json;
+  EXPECT_NE(std::string::npos, json.find("\"amount\":1234567.89,")) << json;
+  EXPECT_NE(std::string::npos, json.find("\"range_max\":0.45,")) << json;
+  EXPECT_EQ("0.1", Amount{10}.ToString());
+  EXPECT_EQ("-3.05", Amount{-305}.ToString());
+  EXPECT_EQ(Amount{123456789}, Amount::FromPounds(1234567.89));
+}
+
+// Every line of pretty JSON is indented two spaces per open container, at every depth.
+TEST(ExportTest, PrettyJsonIsIndentedByDepth) {
+  std::string json = ToJson(Sample(), 2);
+  std::istringstream lines(json);
+  std::string line;
+  int depth = 0, checked = 0;
+  while (std::getline(lines, line)) {
+    size_t indent = line.find_first_not_of(' ');
+    ASSERT_NE(std::string::npos, indent) << "blank line in " << json;
+    char first = line[indent];
+    int expected = depth - ((first == '}' || first == ']') ? 1 : 0);
+    EXPECT_EQ(static_cast<size_t>(2 * expected), indent) << "line: " << line;
+    ++checked;
+    bool in_string = false;
+    for (size_t i = indent; i < line.size(); ++i) {
+      char c = line[i];
+      if (in_string) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        --depth;
+      }
+    }
+  }
+  EXPECT_EQ(0, depth);
+  EXPECT_GT(checked, 60);
+  EXPECT_NE(std::string::npos, json.find("\"roles\": [],"));  // empty lists stay on one line
   std::string compact = ToJson(Sample(), 0);
-  EXPECT_EQ(compact.size() - 1, compact.find('\n'));  // the compact form is one line
+  EXPECT_EQ(compact.size() - 1, compact.find('\n'));  // JSON Lines: one line per document
+  EXPECT_EQ(Parse(compact)->getArray("money")->size(), 2u);
+}
+
+TEST(ExportTest, JsonStringsAreEscapedAndAlwaysUtf8) {
+  Extraction x = Sample();
+  x.meeting.title = std::string("tab\tquote\" back\\ nl\n bell\x07 bad\xff end £");
+  std::string json = ToJson(x, 0);
+  EXPECT_NE(std::string::npos,
+            json.find("\"tab\\tquote\\\" back\\\\ nl\\n bell\\u0007 bad\xEF\xBF\xBD end £\""))
+      << json;
+  EXPECT_EQ(x.meeting.title.substr(0, 9),
+            Parse(json)->getObject("meeting")->getValue<std::string>("title").substr(0, 9));
 }
 
 TEST(ExportTest, CsvQuotesAndKeysEveryRow) {
   CsvTables tables;
   tables.Add(Sample());
-  std::string meetings = tables.Table("meetings");
-  EXPECT_NE(std::string::npos, meetings.find("\"Group, \"\"quarterly\"\" notes\""));
+  const std::string sha(64, 'a');
+  std::string documents = tables.Table("documents");
+  EXPECT_EQ(0u, documents.find("schema_version,path,sha256,format,bytes,title,date,")) << documents;
+  EXPECT_NE(std::string::npos, documents.find("\"Group, \"\"quarterly\"\" notes\""));
   std::string actions = tables.Table("actions");
-  EXPECT_NE(std::string::npos, actions.find(std::string(64, 'a') + ",41,\"PH, KL and SA to meet\""))
+  EXPECT_EQ(0u, actions.find("document_sha256,index,ref,text,issued,due,status,")) << actions;
+  EXPECT_NE(std::string::npos, actions.find(sha + ",0,41,\"PH, KL and SA to meet\",,,ongoing,"))
       << actions;
-  EXPECT_NE(std::string::npos, actions.find(",PH;SA,Peter Hodges;,")) << actions;
+  // Owners are rows of their own, keyed by the action: no list with a hole in it.
+  EXPECT_EQ("document_sha256,action_index,index,text,name,span_start,span_end\n" + sha +
+                ",0,0,PH,Peter Hodges,0,2\n" + sha + ",0,1,SA,,11,13\n",
+            tables.Table("action_owners"));
   std::string money = tables.Table("money");
-  EXPECT_NE(std::string::npos, money.find(",60000,GBP,,,true,c.£60k,")) << money;
-  EXPECT_EQ(7u, CsvTables::TableNames().size());
+  EXPECT_NE(std::string::npos, money.find(sha + ",0,60000,GBP,,,true,c.£60k,")) << money;
+  EXPECT_NE(std::string::npos, money.find(sha + ",1,1234567.89,GBP,0.45,week,false,")) << money;
+  EXPECT_NE(std::string::npos, tables.Table("people").find(",E10000016;E06000035,apologies,"));
+  EXPECT_NE(std::string::npos, tables.Table("next_meetings").find(sha + ",0,2025-10-06,10:00,"));
+  EXPECT_EQ("", tables.Table("no_such_table"));
+}
+
+TEST(ExportTest, CsvWriteCreatesNestedDirectoriesAndAPackage) {
+  std::string dir = ::testing::TempDir() + "/export_test_" + std::to_string(::getpid()) + "/a/b";
+  CsvTables tables;
+  tables.Add(Sample());
+  ASSERT_TRUE(tables.Write(dir).ok());
+  for (const char* name : {"documents.csv", "people.csv", "actions.csv", "action_owners.csv",
+                           "money.csv", "datapackage.json"}) {
+    std::ifstream in(dir + "/" + name);
+    EXPECT_TRUE(in.good()) << name;
+  }
+  Status s = tables.Write("/proc/no/such/dir");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(std::string::npos, s.message().find("/proc/no/such/dir")) << s.message();
 }
 
 }  // namespace

@@ -112,7 +112,7 @@ TEST(ActionLogTest, InlineActionLines) {
       "Action:  The group agreed a pilot. RE to meet with SD and DCS Mac Heath.\n");
   std::vector<RawAction> actions = FindActions(doc);
   ASSERT_EQ(2u, actions.size());
-  EXPECT_EQ("inline", actions[0].source);
+  EXPECT_EQ(ActionSource::kInline, actions[0].source);
   EXPECT_EQ("MC to share policy.", actions[0].text);
   EXPECT_EQ("MC", Join(actions[0].owners));
   EXPECT_EQ("RE", Join(actions[1].owners));

@@ -36,7 +36,7 @@ void ExpectPeople(const std::string& text, const std::vector<Expected>& expected
     EXPECT_EQ(e.name, At(doc, p.name_span)) << text;
     EXPECT_EQ(e.organisation, p.organisation_raw) << text;
     if (!p.organisation_raw.empty()) EXPECT_EQ(e.organisation, At(doc, p.organisation_span));
-    EXPECT_EQ(e.attendance, p.attendance) << text;
+    EXPECT_EQ(std::string_view(e.attendance), EnumName(p.attendance)) << text;
     std::string roles;
     for (const std::string& r : p.roles) roles += (roles.empty() ? "" : " ") + r;
     EXPECT_EQ(e.roles, roles) << text;

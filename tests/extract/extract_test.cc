@@ -14,7 +14,7 @@ namespace {
 
 Extraction FromText(const std::string& text, Document* doc_out = nullptr) {
   Document doc = minutes_test::TextDocument(text);
-  Extraction x = Extract(doc, SourceInfo{"test.txt", doc.sha256, "text", doc.source_bytes}, {});
+  Extraction x = Extract(doc, SourceOf("test.txt", doc), {});
   if (doc_out != nullptr) *doc_out = doc;
   return x;
 }
@@ -68,7 +68,7 @@ TEST(ExtractTest, AWeekdayThatContradictsItsDateIsAFindingNotAFix) {
   EXPECT_EQ("2026-02-05", x.meeting.date);  // the date as written, not moved to a Wednesday
   const Finding* f = FindingWith(x, "weekday_mismatch");
   ASSERT_NE(nullptr, f);
-  EXPECT_EQ("warning", f->severity);
+  EXPECT_EQ(Severity::kWarning, f->severity);
   EXPECT_NE(std::string::npos, doc.text.substr(f->span.start, f->span.size()).find("Wednesday"));
 }
 
@@ -104,7 +104,7 @@ TEST(ExtractTest, SomeoneWhoSentApologiesButSpeaksIsAFinding) {
       "Notes\nChair: Sarah Daly DCS Portsmouth (apologies)\nAttendees: Ann Bell (Kent)\n"
       "SD said it was a good piece of work.\nAB said thanks.\n");
   ASSERT_FALSE(x.people.empty());
-  EXPECT_EQ("apologies", x.people[0].attendance);
+  EXPECT_EQ(Attendance::kApologies, x.people[0].attendance);
   EXPECT_EQ("Sarah Daly", x.meeting.chair);
   const Finding* f = FindingWith(x, "absent_person_speaks");
   ASSERT_NE(nullptr, f);
@@ -121,9 +121,9 @@ TEST(ExtractTest, MoneyBelongsToTheLaNamedElseToTheSpeakers) {
       "VN said in Surrey out of hours paid £25 from 6-11pm.\n");
   ASSERT_EQ(2u, x.money.size());
   EXPECT_EQ(std::vector<std::string>{"E10000016"}, x.money[0].la_codes);  // MC is Kent's
-  EXPECT_EQ("hour", x.money[0].period);
+  EXPECT_EQ(MoneyPeriod::kHour, x.money[0].period);
   EXPECT_EQ(std::vector<std::string>{"E10000030"}, x.money[1].la_codes);  // Surrey named
-  EXPECT_EQ("", x.money[1].period);
+  EXPECT_EQ(std::nullopt, x.money[1].period);
 }
 
 TEST(ExtractTest, UnknownStatusAndMissingAttendanceAreFindings) {
@@ -171,10 +171,11 @@ TEST(ExtractTest, AnInlineActionIsIssuedAtTheMeetingAndDueWhenItSays) {
       "Notes\nDate: 14 October 2025\nAttendees: Ann Bell (Kent)\n"
       "Action: AB to send the data by 31 March.\n");
   ASSERT_EQ(1u, x.actions.size());
-  EXPECT_EQ("inline", x.actions[0].source);
+  EXPECT_EQ(ActionSource::kInline, x.actions[0].source);
   EXPECT_EQ("2025-10-14", x.actions[0].issued);
   EXPECT_EQ("2026-03-31", x.actions[0].due);  // the next 31 March after the meeting
-  EXPECT_EQ(std::vector<std::string>{"Ann Bell"}, x.actions[0].owner_names);
+  ASSERT_EQ(1u, x.actions[0].owners.size());
+  EXPECT_EQ("Ann Bell", x.actions[0].owners[0].name);
 }
 
 TEST(ExtractTest, AnInlineActionLinksToTheLogThatFollowsIt) {
@@ -185,9 +186,10 @@ TEST(ExtractTest, AnInlineActionLinksToTheLogThatFollowsIt) {
       "49\tMC to share the out of hours policy\tMC\tOpen\n"
       "48\tRE to convene a design meeting\tRE\tOpen\n\n";
   Extraction x = FromText("Notes\n" + meeting + meeting);
-  std::vector<int> links;
+  std::vector<size_t> links;
   for (const Action& a : x.actions)
-    if (a.source == "inline") links.push_back(a.linked_log_index);
+    if (a.source == ActionSource::kInline && a.linked_log_index)
+      links.push_back(*a.linked_log_index);
   ASSERT_EQ(2u, links.size());
   EXPECT_EQ("49", x.actions[links[0]].ref);
   EXPECT_EQ("49", x.actions[links[1]].ref);
@@ -244,7 +246,7 @@ TEST(ExtractTest, AnInlineActionLinksToAShortenedLogRowOfTheSameOwner) {
       "2\tCirculate the fee schedule review\tJL\tOpen\n");
   const Action* inline_action = nullptr;
   for (const Action& a : x.actions)
-    if (a.source == "inline") inline_action = &a;
+    if (a.source == ActionSource::kInline) inline_action = &a;
   ASSERT_NE(nullptr, inline_action);
   EXPECT_EQ("1", inline_action->ref);  // row 2 shares words but not the owner
 }

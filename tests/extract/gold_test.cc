@@ -61,26 +61,31 @@ Facts FromExtraction(const Extraction& x) {
     f["people.initials"].insert(k + "|" + p.initials);
     f["people.organisation"].insert(k + "|" + p.organisation);
     f["people.la_codes"].insert(k + "|" + Join(p.la_codes));
-    f["people.attendance"].insert(k + "|" + p.attendance);
+    f["people.attendance"].insert(k + "|" + std::string(EnumName(p.attendance)));
     f["people.roles"].insert(k + "|" + Join(p.roles));
     f["people.substitute_for"].insert(k + "|" + p.substitute_for);
   }
   for (const Action& a : x.actions) {
-    std::string k = a.source + ":" + a.ref + ":" + a.text.substr(0, 24);
+    std::string k = std::string(EnumName(a.source)) + ":" + a.ref + ":" + a.text.substr(0, 24);
+    std::vector<std::string> owners, owner_names;
+    for (const Owner& o : a.owners) {
+      owners.push_back(o.text);
+      owner_names.push_back(o.name);
+    }
     f["actions.ref"].insert(k);
     f["actions.text"].insert(k + "|" + a.text);
-    f["actions.owners"].insert(k + "|" + Join(a.owners));
-    f["actions.owner_names"].insert(k + "|" + Join(a.owner_names));
+    f["actions.owners"].insert(k + "|" + Join(owners));
+    f["actions.owner_names"].insert(k + "|" + Join(owner_names));
     f["actions.issued"].insert(k + "|" + a.issued);
     f["actions.due"].insert(k + "|" + a.due);
-    f["actions.status"].insert(k + "|" + a.status);
+    f["actions.status"].insert(k + "|" + std::string(a.status ? EnumName(*a.status) : ""));
   }
   for (const Money& mo : x.money) {
     std::string k = std::to_string(mo.evidence.span.start);
     f["money.text"].insert(k + "|" + mo.text);
-    f["money.amount"].insert(k + "|" + Num(mo.amount));
-    f["money.range_max"].insert(k + "|" + (mo.range_max ? Num(*mo.range_max) : ""));
-    f["money.period"].insert(k + "|" + mo.period);
+    f["money.amount"].insert(k + "|" + Num(mo.amount.pence / 100.0));
+    f["money.range_max"].insert(k + "|" + (mo.range_max ? Num(mo.range_max->pence / 100.0) : ""));
+    f["money.period"].insert(k + "|" + std::string(mo.period ? EnumName(*mo.period) : ""));
     f["money.approximate"].insert(k + "|" + (mo.approximate ? "true" : "false"));
     f["money.la_codes"].insert(k + "|" + Join(mo.la_codes));
   }
@@ -221,7 +226,7 @@ TEST(GoldTest, EveryFieldOfEverySampleScoresAtLeast097) {
       Document doc;
       Status s = ReadFile(path, IngestOptions(), &doc);
       ASSERT_TRUE(s.ok()) << path << ": " << s.ToString();
-      Facts got = FromExtraction(Extract(doc, SourceInfo{path, doc.sha256, "", 0}, {}));
+      Facts got = FromExtraction(Extract(doc, SourceOf(path, doc), {}));
       std::string sample = rel.substr(rel.rfind('/') + 1);
       for (const auto& [field, facts] : want) {
         Score sc = ScoreField(got[field], facts);

@@ -56,14 +56,14 @@ TEST(MoneyTest, Forms) {
     ASSERT_EQ(1u, found.size()) << text;
     const MoneyMatch& m = found[0];
     EXPECT_EQ(c.figure, text.substr(m.start, m.end - m.start)) << text;
-    EXPECT_DOUBLE_EQ(c.amount, m.amount) << text;
+    EXPECT_EQ(Amount::FromPounds(c.amount), m.amount) << text;
     if (c.range_max > 0) {
       ASSERT_TRUE(m.range_max.has_value()) << text;
-      EXPECT_DOUBLE_EQ(c.range_max, *m.range_max) << text;
+      EXPECT_EQ(Amount::FromPounds(c.range_max), *m.range_max) << text;
     } else {
       EXPECT_FALSE(m.range_max.has_value()) << text;
     }
-    EXPECT_EQ(c.period, m.period) << text;
+    EXPECT_EQ(std::string_view(c.period), m.period ? EnumName(*m.period) : "") << text;
     EXPECT_EQ(c.approximate, m.approximate) << text;
   }
 }

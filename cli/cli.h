@@ -1,0 +1,86 @@
+// Internal to the CLI: what every command shares — exit codes, option parsing on Poco::Util,
+// writing to standard output with errors checked, and the reading options.
+//
+// Only this layer turns a Status into an exit code (ExitCodeOf). Commands print one line per
+// problem to standard error, "minutes: FILE: kind: reason", and never document content.
+
+#ifndef MINUTES_CLI_CLI_H_
+#define MINUTES_CLI_CLI_H_
+
+#include <Poco/Util/OptionSet.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "ingest/ingest.h"
+
+namespace minutes::cli {
+
+// The exit codes the README documents. When several apply, the highest wins.
+enum ExitCode {
+  kExitOk = 0,
+  kExitFindings = 1,    // the notes were read but have findings to fix (errors; warnings if strict)
+  kExitUsage = 2,       // unknown command or option, bad option value, no input
+  kExitUnreadable = 3,  // an input (or the LA register) could not be read
+  kExitUnwritable = 4,  // the output could not be written (disk full, closed pipe, no permission)
+};
+
+// kExitUsage for kInvalidArgument, kExitUnreadable for every other error, kExitOk for OK.
+int ExitCodeOf(const Status& s);
+
+// A usage error: the message is printed after "minutes: " and the process exits 2.
+struct UsageError {
+  std::string message;
+};
+
+// Parses `args` against `options` (GNU style: --name value, --name=value, unambiguous prefixes,
+// "--" ends the options, "-" is a file). Calls `on_option(name, value)` for each option in order
+// and returns the other arguments. Throws UsageError naming an unknown option, a missing value or
+// a value that `on_option` refuses (it throws UsageError itself).
+std::vector<std::string> ParseArgs(
+    const Poco::Util::OptionSet& options, const std::vector<std::string>& args,
+    const std::function<void(const std::string& name, const std::string& value)>& on_option);
+
+// The options of every command that reads notes: --input-format and the limits.
+void AddReadOptions(Poco::Util::OptionSet* options);
+// Applies one of them to `*ingest`; returns false if `name` is not a reading option.
+bool ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* ingest);
+// Their help text.
+std::string ReadOptionsHelp();
+
+// Prints Poco's formatted help for `options` after `usage` and `description`.
+std::string Help(const std::string& usage, const std::string& description,
+                 const Poco::Util::OptionSet& options);
+
+// Standard output, with write errors remembered rather than lost.
+class Output {
+ public:
+  void Write(std::string_view s);
+  // Flushes; returns kIoError with the reason if any write failed.
+  Status Finish();
+
+ private:
+  bool failed_ = false;
+  int error_ = 0;
+};
+
+// Reads `path` ("-" is stdin). On failure prints "minutes: PATH: kind: reason" and returns false.
+bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
+               int* exit_code);
+
+// Raises `*exit_code` to `code` if higher.
+inline void Raise(int* exit_code, int code) {
+  if (code > *exit_code) *exit_code = code;
+}
+
+// The commands: each takes the arguments after its name and returns the exit code.
+int RunText(const std::vector<std::string>& args);
+int RunExtract(const std::vector<std::string>& args);
+int RunSchema(const std::vector<std::string>& args);
+
+}  // namespace minutes::cli
+
+#endif  // MINUTES_CLI_CLI_H_

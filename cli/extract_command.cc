@@ -1,0 +1,130 @@
+// minutes extract: every file's extraction as JSON (pretty, or one object per line) or CSV tables.
+
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/cli.h"
+#include "export/export.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace minutes::cli {
+namespace {
+
+using Poco::Util::Option;
+
+enum class JsonLayout { kAuto, kPretty, kLines };
+
+const char kDescription[] =
+    "Extracts the meeting (title, date, times, chair, next meetings), the people present and\n"
+    "sending apologies, the action log, money figures, LA mentions and uses of initials from\n"
+    "each FILE ('-' reads standard input), every item with its span in the output of\n"
+    "'minutes text'. Prints JSON in the published schema ('minutes schema'): one indented\n"
+    "object for one file; JSON Lines (one object per line) for several files, or with --jsonl.\n"
+    "With --format csv, writes one CSV table per record list and datapackage.json into --out.\n"
+    "\n"
+    "Exits 1 when a file has a finding of severity error (with --strict, warning too), 3 when a\n"
+    "file could not be read (the others are still processed), 4 when the output could not be\n"
+    "written.";
+
+}  // namespace
+
+int RunExtract(const std::vector<std::string>& args) {
+  Poco::Util::OptionSet options;
+  options.addOption(Option("help", "h", "this text"));
+  options.addOption(Option("format", "", "json (default) or csv").argument("FORMAT"));
+  options.addOption(Option("out", "",
+                           "with --format csv: the directory for the tables (created "
+                           "if missing)")
+                        .argument("DIR"));
+  options.addOption(Option("jsonl", "",
+                           "JSON Lines: one object per line (the default for several "
+                           "files)"));
+  options.addOption(Option("compact", "", "the same as --jsonl"));
+  options.addOption(Option("pretty", "", "indented JSON even for several files"));
+  options.addOption(Option("strict", "", "exit 1 on warnings too"));
+  options.addOption(Option("la-register", "",
+                           "LA register directory or CSV (default: the "
+                           "shipped one)")
+                        .argument("PATH"));
+  AddReadOptions(&options);
+
+  IngestOptions ingest;
+  std::string format = "json", out_dir, register_path;
+  JsonLayout layout = JsonLayout::kAuto;
+  bool help = false, strict = false;
+  std::vector<std::string> files =
+      ParseArgs(options, args, [&](const std::string& name, const std::string& value) {
+        if (name == "help") {
+          help = true;
+        } else if (name == "format") {
+          if (value != "json" && value != "csv")
+            throw UsageError{"--format takes json or csv, not '" + value + "'"};
+          format = value;
+        } else if (name == "out") {
+          out_dir = value;
+        } else if (name == "jsonl" || name == "compact") {
+          layout = JsonLayout::kLines;
+        } else if (name == "pretty") {
+          layout = JsonLayout::kPretty;
+        } else if (name == "strict") {
+          strict = true;
+        } else if (name == "la-register") {
+          register_path = value;
+        } else {
+          ApplyReadOption(name, value, &ingest);
+        }
+      });
+  if (help) {
+    std::cout << Help("minutes extract [options] FILE...", kDescription, options);
+    return kExitOk;
+  }
+  if (files.empty()) throw UsageError{"no input file (use '-' for standard input)"};
+  if (format == "csv" && out_dir.empty()) throw UsageError{"--format csv needs --out DIR"};
+  if (format == "json" && !out_dir.empty()) throw UsageError{"--out goes with --format csv"};
+
+  ExtractOptions extract_options;
+  std::unique_ptr<normalize::LaRegister> custom;
+  if (!register_path.empty()) {
+    std::string error;
+    custom = normalize::LaRegister::Load(register_path, &error);
+    if (!custom) {
+      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << error << "\n";
+      return kExitUnreadable;
+    }
+    extract_options.la_register = custom.get();
+  } else if (!normalize::LaRegister::Default().ok()) {
+    std::cerr << "minutes: cannot load the shipped LA register: "
+              << normalize::LaRegister::Default().error() << "\n";
+    return kExitUnreadable;
+  }
+
+  int indent =
+      layout == JsonLayout::kPretty || (layout == JsonLayout::kAuto && files.size() == 1) ? 2 : 0;
+  int exit_code = kExitOk;
+  Output out;
+  CsvTables tables;
+  for (const std::string& path : files) {
+    Document doc;
+    if (!ReadInput(path, ingest, &doc, &exit_code)) continue;
+    Extraction x = Extract(doc, SourceOf(path, doc), extract_options);
+    if (x.HasFindingsToFix(strict)) Raise(&exit_code, kExitFindings);
+    if (format == "json") {
+      std::string json;
+      AppendJson(x, indent, &json);
+      out.Write(json);
+    } else {
+      tables.Add(x);
+    }
+  }
+  Status s = format == "csv" ? tables.Write(out_dir) : out.Finish();
+  if (!s.ok()) {
+    std::cerr << "minutes: " << s.message() << "\n";
+    Raise(&exit_code, kExitUnwritable);
+  }
+  return exit_code;
+}
+
+}  // namespace minutes::cli

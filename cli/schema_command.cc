@@ -1,0 +1,53 @@
+// minutes schema: the published description of the output.
+
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+#include "cli/cli.h"
+#include "export/export.h"
+
+namespace minutes::cli {
+
+int RunSchema(const std::vector<std::string>& args) {
+  Poco::Util::OptionSet options;
+  options.addOption(Poco::Util::Option("help", "h", "this text"));
+  options.addOption(
+      Poco::Util::Option("format", "", "json-schema (default), datapackage or markdown")
+          .argument("FORMAT"));
+  std::string format = "json-schema";
+  bool help = false;
+  std::vector<std::string> rest =
+      ParseArgs(options, args, [&](const std::string& name, const std::string& value) {
+        if (name == "help") {
+          help = true;
+        } else if (value == "json-schema" || value == "datapackage" || value == "markdown") {
+          format = value;
+        } else {
+          throw UsageError{"--format takes json-schema, datapackage or markdown, not '" + value +
+                           "'"};
+        }
+      });
+  if (help) {
+    std::cout << Help("minutes schema [--format json-schema|datapackage|markdown]",
+                      "Prints the output schema: the JSON Schema (draft 2020-12) of one\n"
+                      "document's JSON, the Frictionless datapackage.json of the CSV tables, or\n"
+                      "the README's Markdown tables. All three are generated from one\n"
+                      "description of the model.",
+                      options);
+    return kExitOk;
+  }
+  if (!rest.empty()) throw UsageError{"schema takes no file, but was given '" + rest[0] + "'"};
+  Output out;
+  out.Write(format == "json-schema"   ? JsonSchema()
+            : format == "datapackage" ? DataPackage()
+                                      : SchemaMarkdown());
+  Status s = out.Finish();
+  if (!s.ok()) {
+    std::cerr << "minutes: " << s.message() << "\n";
+    return kExitUnwritable;
+  }
+  return kExitOk;
+}
+
+}  // namespace minutes::cli

@@ -1,0 +1,195 @@
+// The actions steps: action-log rows and inline actions as the schema has them (owners resolved,
+// dates and statuses normalised), and each inline action linked to the log row it became.
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_map>
+
+#include "extract/findings.h"
+#include "extract/steps.h"
+#include "normalize/normalize.h"
+
+namespace minutes {
+namespace {
+
+namespace nz = normalize;
+
+// The content words of an action, lower-cased, with a plural "s" dropped so "schedules" meets
+// "schedule".
+std::set<std::string> Words(std::string_view s) {
+  std::set<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (w.size() > 2) out.insert(w);
+    w.clear();
+  };
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else
+      flush();
+  }
+  flush();
+  return out;
+}
+
+// Reads a date as the notes write it in an action: "Dec", "31 March 2026", "End of March",
+// "by 9 Jan", "w/c 3 March". Due dates lie ahead of the meeting ("March" in a November meeting is
+// next March); issued dates are read against the meeting's year.
+std::optional<nz::ParsedDate> ReadActionDate(std::string_view raw, const MeetingInfo& mi,
+                                             bool due) {
+  static const RE2 prefix(
+      R"((?i)^\s*(?:by\s+|before\s+|no later than\s+|w/c\s+|week commencing\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
+  re2::StringPiece rest(raw.data(), raw.size());
+  RE2::Consume(&rest, prefix);
+  std::string_view date(rest.data(), rest.size());
+  return due ? nz::ParseNextDate(date, mi.reference) : nz::ParseDate(date, mi.reference);
+}
+
+// A date cell as ISO, or "" and a finding when it is not a date.
+std::string DateIso(const std::string& raw, const MeetingInfo& mi, Span span, bool due,
+                    std::vector<Finding>* findings) {
+  if (raw.empty()) return "";
+  auto d = ReadActionDate(raw, mi, due);
+  if (!d) {
+    findings->push_back(MakeFinding(FindingCode::kUnparsedDate,
+                                    std::string("the ") + (due ? "due" : "issued") + " date '" +
+                                        raw + "' is not a date I can read",
+                                    span));
+    return "";
+  }
+  return d->iso;
+}
+
+// How much of the shorter text the other holds: a log row is often a shortened inline action
+// ("Circulate fee schedules" for "SM to circulate Dudley's fee schedule by end of January").
+double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  return static_cast<double>(common) / std::min(a.size(), b.size());
+}
+
+bool IsInitials(const std::string& o) {
+  return o.size() <= 5 && std::all_of(o.begin(), o.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c));
+         });
+}
+
+// Actions as the schema has them: owners resolved through the initials found at their spans,
+// dates and statuses normalised, and a finding for whatever cannot be read.
+std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
+                                   const std::vector<PersonMention>& person_mentions,
+                                   const MeetingInfo& mi, const std::string& meeting_date,
+                                   std::vector<Finding>* findings) {
+  std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
+  for (size_t i = 0; i < person_mentions.size(); ++i)
+    mention_at[person_mentions[i].evidence.span.start] = i;
+  std::vector<Action> actions;
+  for (const RawAction& ra : raw_actions) {
+    Action a;
+    a.ref = ra.ref;
+    a.text = ra.text;
+    a.source = ra.source;
+    a.evidence = {ra.span, ra.source == ActionSource::kLog ? 0.95 : 0.85, ra.rule};
+    for (size_t i = 0; i < ra.owners.size(); ++i) {
+      Owner owner{ra.owners[i], "", ra.owner_spans[i]};
+      if (IsInitials(owner.text)) {
+        auto it = mention_at.find(owner.span.start);
+        if (it != mention_at.end()) owner.name = person_mentions[it->second].name;
+      } else if (owner.text != "All" && owner.text != "all") {
+        owner.name = nz::NormalizePersonName(owner.text);
+      }
+      a.owners.push_back(std::move(owner));
+    }
+    a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, findings);
+    a.due = DateIso(ra.due_raw, mi, ra.due_span, /*due=*/true, findings);
+    // An action written into the discussion was issued at this meeting, and may say when it is
+    // due: "... to JS by 31 March."
+    if (ra.source == ActionSource::kInline) {
+      if (a.issued.empty()) a.issued = meeting_date;
+      static const RE2 by_date(R"((?i)\b((?:by|before|no later than)\s+[^.;,]{3,40}?)\s*\.?\s*$)");
+      re2::StringPiece when;
+      if (a.due.empty() && RE2::PartialMatch(a.text, by_date, &when))
+        if (auto d = ReadActionDate(std::string_view(when.data(), when.size()), mi, true))
+          a.due = d->iso;
+    }
+    a.status_raw = ra.status_raw;
+    if (!ra.status_raw.empty()) {
+      if (auto s = nz::NormalizeStatus(ra.status_raw)) {
+        a.status = *EnumFromName<ActionStatus>(s->name);
+      } else {
+        findings->push_back(MakeFinding(FindingCode::kUnknownStatus,
+                                        "action " + ra.ref + " has status '" + ra.status_raw +
+                                            "', which is none of open, ongoing, complete, "
+                                            "closed, no longer relevant",
+                                        ra.status_span));
+      }
+    } else if (ra.source == ActionSource::kLog) {
+      findings->push_back(
+          MakeFinding(FindingCode::kMissingStatus, "action " + ra.ref + " has no status", ra.span));
+    }
+    actions.push_back(std::move(a));
+  }
+  return actions;
+}
+
+bool ShareAnOwner(const std::vector<Owner>& a, const std::vector<Owner>& b) {
+  for (const Owner& x : a)
+    for (const Owner& y : b)
+      if (x.text == y.text) return true;
+  return false;
+}
+
+// Links each inline action to the log row it became: a row of the first action log after it
+// (else of the last one before it) with the same owner, if both name one, holding at least 0.6 of
+// the shorter text's words; the best, the later row on a tie. Only that log's rows are compared,
+// so the cost stays linear in the notes. `actions` parallels `raw_actions`.
+void LinkInlineActions(const std::vector<RawAction>& raw_actions, std::vector<Action>* actions) {
+  std::vector<std::set<std::string>> words;
+  for (const Action& a : *actions) words.push_back(Words(a.text));
+  for (size_t j = 0; j < actions->size(); ++j) {
+    Action& a = (*actions)[j];
+    if (a.source != ActionSource::kInline) continue;
+    int target = -1;  // the log table
+    for (const RawAction& r : raw_actions) {
+      if (r.source != ActionSource::kLog) continue;
+      target = r.table;  // the last log before, unless one follows
+      if (r.span.start > raw_actions[j].span.start) break;
+    }
+    double best = 0.6;
+    for (size_t i = 0; i < actions->size() && target >= 0; ++i) {
+      if (raw_actions[i].source != ActionSource::kLog || raw_actions[i].table != target) continue;
+      const std::vector<Owner>& theirs = (*actions)[i].owners;
+      if (!a.owners.empty() && !theirs.empty() && !ShareAnOwner(a.owners, theirs)) continue;
+      double o = Overlap(words[j], words[i]);
+      if (o >= best) {
+        best = o;
+        a.linked_log_index = i;
+      }
+    }
+    if (a.linked_log_index) a.ref = (*actions)[*a.linked_log_index].ref;
+  }
+}
+
+}  // namespace
+
+extern const Step kActionsStep = {"actions",
+                                  {Datum::kActionLog, Datum::kPersonMentions, Datum::kMeeting},
+                                  {Datum::kActions},
+                                  [](Workspace* w) {
+                                    w->x.actions = ResolveActions(
+                                        w->raw_actions, w->x.person_mentions, w->meeting_info,
+                                        w->x.meeting.date, &w->x.findings);
+                                  }};
+
+extern const Step kActionLinksStep = {
+    "action_links", {Datum::kActions, Datum::kActionLog}, {Datum::kActionLinks}, [](Workspace* w) {
+      LinkInlineActions(w->raw_actions, &w->x.actions);
+    }};
+
+}  // namespace minutes

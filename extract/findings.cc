@@ -1,0 +1,76 @@
+#include "extract/findings.h"
+
+#include <map>
+#include <utility>
+
+#include "extract/steps.h"
+
+namespace minutes {
+
+const std::vector<FindingRule>& FindingCatalogue() {
+  static const auto* rules = new std::vector<FindingRule>{
+      {FindingCode::kMissingMeetingDate, "missing_meeting_date", Severity::kError,
+       "no meeting date: add a 'Date:' line or the month and year to the title"},
+      {FindingCode::kMissingAttendance, "missing_attendance", Severity::kError,
+       "no attendance: add 'Attendees:', 'Present:' or 'Apologies:'"},
+      {FindingCode::kWeekdayMismatch, "weekday_mismatch", Severity::kWarning,
+       "a weekday contradicts its date: correct one of them"},
+      {FindingCode::kChairSentApologies, "chair_sent_apologies", Severity::kWarning,
+       "the chair sent apologies: say who chaired the meeting"},
+      {FindingCode::kAmbiguousInitials, "ambiguous_initials", Severity::kWarning,
+       "initials fit more than one person: write the name once"},
+      {FindingCode::kUnresolvedInitials, "unresolved_initials", Severity::kInfo,
+       "initials fit nobody in the attendance lists"},
+      {FindingCode::kAbsentPersonSpeaks, "absent_person_speaks", Severity::kWarning,
+       "someone who sent apologies is recorded speaking: check the attendance"},
+      {FindingCode::kUnknownStatus, "unknown_status", Severity::kWarning,
+       "an action's status is not a word the log uses: use open, ongoing, complete, ..."},
+      {FindingCode::kMissingStatus, "missing_status", Severity::kWarning,
+       "an action-log row has no status: give it one"},
+      {FindingCode::kUnparsedDate, "unparsed_date", Severity::kWarning,
+       "a date in the action log cannot be read: write it as a date"},
+  };
+  return *rules;
+}
+
+const FindingRule& RuleOf(FindingCode id) { return FindingCatalogue()[static_cast<size_t>(id)]; }
+
+Finding MakeFinding(FindingCode id, std::string message, Span span) {
+  const FindingRule& rule = RuleOf(id);
+  return Finding{std::string(rule.code), rule.severity, std::move(message), span};
+}
+
+void MergeRepeatedFindings(std::vector<Finding>* findings) {
+  std::vector<Finding> merged;
+  std::vector<int> counts;
+  std::map<std::pair<std::string, std::string>, size_t> index;  // (code, message) -> merged
+  for (Finding& f : *findings) {
+    auto [it, added] = index.try_emplace({f.code, f.message}, merged.size());
+    if (added) {
+      merged.push_back(std::move(f));
+      counts.push_back(1);
+    } else {
+      ++counts[it->second];
+    }
+  }
+  for (size_t i = 0; i < merged.size(); ++i)
+    if (counts[i] > 1) merged[i].message += " (" + std::to_string(counts[i]) + " places)";
+  *findings = std::move(merged);
+}
+
+// What the notes lack as a whole.
+extern const Step kCompletenessStep = {
+    "completeness", {Datum::kMeeting, Datum::kPeople}, {Datum::kCompleteness}, [](Workspace* w) {
+      if (w->x.meeting.date.empty())
+        w->x.findings.push_back(MakeFinding(FindingCode::kMissingMeetingDate,
+                                            "no meeting date found (expected a 'Date:' line or a "
+                                            "month and year in the title)",
+                                            w->x.meeting.evidence.span));
+      if (w->x.people.empty())
+        w->x.findings.push_back(MakeFinding(FindingCode::kMissingAttendance,
+                                            "no attendance found (expected 'Attendees:', "
+                                            "'Present:' or 'Apologies:')",
+                                            Span{}));
+    }};
+
+}  // namespace minutes

@@ -1,0 +1,53 @@
+// The catalogue of findings extraction reports: each with a stable code, a default severity and
+// what it means. Steps make findings only through MakeFinding, so a code is written once.
+//
+//   findings->push_back(MakeFinding(FindingCode::kMissingStatus, "action 12 has no status", span));
+//   for (const FindingRule& r : FindingCatalogue()) std::cout << r.code << "\n";
+
+#ifndef MINUTES_EXTRACT_FINDINGS_H_
+#define MINUTES_EXTRACT_FINDINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace minutes {
+
+enum class FindingCode {
+  kMissingMeetingDate,
+  kMissingAttendance,
+  kWeekdayMismatch,
+  kChairSentApologies,
+  kAmbiguousInitials,
+  kUnresolvedInitials,
+  kAbsentPersonSpeaks,
+  kUnknownStatus,
+  kMissingStatus,
+  kUnparsedDate,
+};
+
+struct FindingRule {
+  FindingCode id;
+  std::string_view code;  // the stable string in Finding::code
+  Severity severity;
+  std::string_view meaning;  // one line: what it says and what to do
+};
+
+// Every rule, in the order above.
+const std::vector<FindingRule>& FindingCatalogue();
+
+// The rule of `id`.
+const FindingRule& RuleOf(FindingCode id);
+
+// A finding of rule `id` at `span`, with the rule's severity.
+Finding MakeFinding(FindingCode id, std::string message, Span span);
+
+// The same finding at several places ("SD sent apologies but speaks", seven times) becomes one
+// finding at its first place, its message saying how often. Order is kept.
+void MergeRepeatedFindings(std::vector<Finding>* findings);
+
+}  // namespace minutes
+
+#endif  // MINUTES_EXTRACT_FINDINGS_H_

@@ -1,0 +1,83 @@
+#include "extract/steps.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "extract/findings.h"
+
+namespace minutes {
+
+// The registry: one line per step; each step is defined in the file named beside it.
+extern const Step kMeetingStep;         // meeting.cc
+extern const Step kPeopleStep;          // people.cc
+extern const Step kChairStep;           // people.cc
+extern const Step kLaMentionsStep;      // mentions.cc
+extern const Step kActionLogStep;       // action_log.cc
+extern const Step kPersonMentionsStep;  // mentions.cc
+extern const Step kActionsStep;         // actions.cc
+extern const Step kActionLinksStep;     // actions.cc
+extern const Step kMoneyStep;           // money.cc
+extern const Step kCompletenessStep;    // findings.cc
+
+const std::vector<const Step*>& RegisteredSteps() {
+  static const std::vector<const Step*> steps = {
+      &kMeetingStep,        &kPeopleStep,  &kChairStep,       &kLaMentionsStep, &kActionLogStep,
+      &kPersonMentionsStep, &kActionsStep, &kActionLinksStep, &kMoneyStep,      &kCompletenessStep,
+  };
+  return steps;
+}
+
+Status OrderSteps(const std::vector<const Step*>& steps, std::vector<const Step*>* ordered) {
+  ordered->clear();
+  std::map<Datum, const Step*> writer;
+  for (const Step* s : steps)
+    for (Datum d : s->writes)
+      if (!writer.emplace(d, s).second)
+        return Status::InvalidArgument("steps '" + std::string(writer[d]->name) + "' and '" +
+                                       std::string(s->name) + "' write the same datum");
+  for (const Step* s : steps)
+    for (Datum d : s->reads)
+      if (!writer.count(d))
+        return Status::InvalidArgument("step '" + std::string(s->name) +
+                                       "' reads a datum no step writes");
+  // Kahn's algorithm, taking the earliest registered ready step each time: deterministic.
+  std::set<const Step*> done;
+  while (ordered->size() < steps.size()) {
+    const Step* next = nullptr;
+    for (const Step* s : steps) {
+      if (done.count(s)) continue;
+      bool ready = true;
+      for (Datum d : s->reads) ready = ready && (writer[d] == s || done.count(writer[d]) > 0);
+      if (ready) {
+        next = s;
+        break;
+      }
+    }
+    if (next == nullptr) return Status::InvalidArgument("the steps read one another in a cycle");
+    done.insert(next);
+    ordered->push_back(next);
+  }
+  return Status::OK();
+}
+
+const std::vector<const Step*>& OrderedSteps() {
+  static const std::vector<const Step*>* ordered = [] {
+    auto* v = new std::vector<const Step*>;
+    Status s = OrderSteps(RegisteredSteps(), v);
+    if (!s.ok()) {
+      std::fprintf(stderr, "minutes: internal error: %s\n", s.ToString().c_str());
+      std::abort();
+    }
+    return v;
+  }();
+  return *ordered;
+}
+
+void RunSteps(Workspace* w) {
+  for (const Step* s : OrderedSteps()) s->run(w);
+  MergeRepeatedFindings(&w->x.findings);
+}
+
+}  // namespace minutes

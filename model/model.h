@@ -1,0 +1,157 @@
+// The extraction model: what one document of meeting notes says, as typed data. Every output —
+// JSON, CSV, the JSON Schema, datapackage.json, the database tables, the README's schema section —
+// is derived from these structs through their one description in model/schema.h, so adding a
+// field means: the struct member here, its line in schema.cc, its extractor, its gold.
+//
+//   minutes::Extraction x = minutes::Extract(doc, source, {});
+//   for (const minutes::Money& m : x.money)
+//     std::cout << m.amount.ToString() << " " << minutes::EnumName(*m.period) << "\n";
+//
+// Conventions: a std::string documented "empty = null" is written as null (JSON) or an empty
+// field (CSV); std::optional is null when empty. Spans are byte offsets into the document's
+// canonical text (what `minutes text` prints): text.substr(span.start, span.size()) is the item.
+
+#ifndef MINUTES_MODEL_MODEL_H_
+#define MINUTES_MODEL_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/span.h"
+#include "model/enums.h"
+
+namespace minutes {
+
+// The JSON/CSV output contract's version. A minor version adds fields or enum values; a major one
+// renames, removes or reshapes. The history is in the README.
+inline constexpr char kSchemaVersion[] = "2.0";
+
+// A sum of money held exactly, in pence: "£1,234,567.89" is 123456789, never a binary fraction.
+struct Amount {
+  int64_t pence = 0;
+
+  // The nearest whole penny to `pounds` (figures are parsed as decimals; "£2.5m" is 250000000).
+  static Amount FromPounds(double pounds);
+  // Pounds as a decimal without exponent or trailing zeros: "1234567.89", "0.45", "60000".
+  std::string ToString() const;
+  bool operator==(const Amount& o) const { return pence == o.pence; }
+};
+
+// Where the extracted item came from and how sure we are. Embedded in each item.
+struct Evidence {
+  Span span;
+  double confidence = 1.0;
+  std::string rule;  // which rule made it, e.g. "attendance.paren_org", "money.per_hour_suffix"
+};
+
+// The input the document was read from.
+struct Source {
+  std::string path;    // as given on the command line ("-" for stdin)
+  std::string sha256;  // lower-case hex of the input's bytes
+  std::string format;  // the reader that read it: "docx", "text"
+  uint64_t bytes = 0;  // the input's size
+};
+
+struct MeetingTime {
+  std::string date;        // "YYYY-MM-DD", or "YYYY-MM" when only the month is known; empty = null
+  std::string start_time;  // "HH:MM", 24 h; empty = null
+  std::string end_time;    // empty = null
+  bool time_inferred = false;  // am/pm was inferred from working hours, not written
+  Evidence evidence;
+};
+
+struct Meeting {
+  std::string title;  // empty = null
+  std::string date;   // as MeetingTime::date; empty = null
+  std::string start_time;
+  std::string end_time;
+  std::string chair;  // display name; empty = null
+  std::vector<MeetingTime> next_meetings;
+  Evidence evidence;  // the title's
+};
+
+struct Person {
+  std::string name;                   // display form: "Kelly Wilkes"
+  std::string name_raw;               // as written: "Kelly wilkes"
+  std::string initials;               // "KW", "KGOS"
+  std::string organisation;           // canonical LA or body name, else as written; empty = null
+  std::vector<std::string> la_codes;  // ONS GSS codes; empty for non-LA bodies (SESLIP, DfE)
+  Attendance attendance = Attendance::kPresent;
+  std::vector<std::string> roles;  // "chair", "DCS", "presenter", "support", ...
+  std::string substitute_for;      // the person deputised for; empty = null
+  Evidence evidence;
+};
+
+// One owner of an action, as written and as resolved.
+struct Owner {
+  std::string text;  // as written: "PH", "Mark Vening"
+  std::string name;  // the person it resolves to; empty = null (unknown or ambiguous)
+  Span span;
+};
+
+struct Action {
+  std::string ref;  // as written: "49", "A3"; empty = null (an inline action not in the log)
+  std::string text;
+  std::vector<Owner> owners;           // split as written: "PH KL SA" -> PH, KL, SA
+  std::string issued;                  // "YYYY-MM-DD" or "YYYY-MM"; empty = null
+  std::string due;                     // empty = null
+  std::optional<ActionStatus> status;  // null when not given or not understood
+  std::string status_raw;              // as written; empty = null
+  ActionSource source = ActionSource::kLog;
+  std::optional<uint64_t> linked_log_index;  // inline actions: index in `actions` of its log row
+  Evidence evidence;
+};
+
+struct Money {
+  Amount amount;
+  std::string currency = "GBP";
+  std::optional<Amount> range_max;    // "between £200 and £300", "£203-£267"
+  std::optional<MoneyPeriod> period;  // null when not said
+  bool approximate = false;           // c., circa, around, roughly, estimated, about
+  std::string text;  // the figure as written, qualifiers included: "c.£60k", "£250 for week"
+  std::vector<std::string> la_codes;  // the LA the figure belongs to
+  Evidence evidence;
+};
+
+struct LaMentionItem {
+  std::string text;
+  std::vector<std::string> la_codes;
+  std::string canonical_name;
+  MatchMethod method = MatchMethod::kExact;
+  Evidence evidence;
+};
+
+struct PersonMention {
+  std::string text;  // the initials: "KL", "KGOS"
+  std::string name;  // resolved display name; empty = null (nobody, or more than one, fits)
+  Evidence evidence;
+};
+
+struct Finding {
+  std::string code;  // stable identifier, e.g. "weekday_mismatch" (extract/findings.h lists them)
+  Severity severity = Severity::kWarning;
+  std::string message;  // what to fix
+  Span span;
+};
+
+// Everything extracted from one document: the root of the contract.
+struct Extraction {
+  std::string schema_version = kSchemaVersion;
+  Source source;
+  Meeting meeting;
+  std::vector<Person> people;
+  std::vector<Action> actions;
+  std::vector<Money> money;
+  std::vector<LaMentionItem> la_mentions;
+  std::vector<PersonMention> person_mentions;
+  std::vector<Finding> findings;
+
+  // True when any finding has severity kError (or, with `strict`, kWarning).
+  bool HasFindingsToFix(bool strict) const;
+};
+
+}  // namespace minutes
+
+#endif  // MINUTES_MODEL_MODEL_H_
