@@ -71,6 +71,23 @@ void Constraints(const sc::Column& c, JsonOut* out) {
   out->EndObject();
 }
 
+// Where a value sits in the document's JSON, as dotted keys: the kRecord fields walked (inline
+// ones add no key) and then `last`.
+std::string JsonPath(const std::vector<const sc::Field*>& via, std::string_view last) {
+  std::string path;
+  for (const sc::Field* f : via)
+    if (f->embedding != sc::Embedding::kInline) path += std::string(f->name) + ".";
+  return path + std::string(last);
+}
+
+// Where a table's items sit in the document's JSON: "" for the document itself,
+// "actions[].owners[]" for the owners of every action.
+std::string TablePath(const sc::Table& t) {
+  if (t.parent == nullptr) return "";
+  std::string parent = TablePath(*t.parent);
+  return (parent.empty() ? "" : parent + ".") + JsonPath(t.list_via, t.list_field->name) + "[]";
+}
+
 void Names(const std::vector<std::string>& names, JsonOut* out) {
   out->BeginArray();
   for (const std::string& n : names) out->String(n);
@@ -109,6 +126,8 @@ std::string DataPackage() {
     out.String("utf-8");
     out.Key("description");
     out.String(t.description);
+    out.Key("x-json-path");
+    out.String(TablePath(t));
     out.Key("schema");
     out.BeginObject();
     out.Key("fields");
@@ -124,6 +143,10 @@ std::string DataPackage() {
         d += " (" + std::string(c.field->unit) + ")";
       out.String(d);
       Constraints(c, &out);
+      if (c.field != nullptr) {
+        out.Key("x-json-path");
+        out.String(JsonPath(c.via, c.field->name));
+      }
       out.EndObject();
     }
     out.EndArray();
