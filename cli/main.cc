@@ -33,9 +33,12 @@ const char kMainHelp[] =
     "\n"
     "exit codes: 0 success, 1 validation findings, 2 usage error, 3 input could not be read\n";
 
-const char kReadOptionsHelp[] =
+// Built at startup: the --input-format labels come from the reader registry.
+const std::string kReadOptionsHelp =
     "reading options:\n"
-    "  --input-format auto|docx|text force a reader (default: told from the bytes)\n"
+    "  --input-format auto|" +
+    minutes::ReaderNames("|") +
+    " force a reader (default: told from the bytes)\n"
     "  --max-input-bytes N           largest input accepted (default 67108864)\n"
     "  --max-decompressed-bytes N    total bytes inflated from a DOCX (default 268435456)\n"
     "  --max-compression-ratio R     largest inflate ratio of one zip entry (default 200)\n"
@@ -113,14 +116,10 @@ bool ParseReadArgs(const std::vector<std::string>& args, ReadArgs* out, const Ex
     }
     minutes::IngestOptions& in = out->ingest;
     if (flag == "--input-format") {
-      if (value == "auto")
-        in.format = minutes::InputFormat::kAuto;
-      else if (value == "docx")
-        in.format = minutes::InputFormat::kDocx;
-      else if (value == "text")
-        in.format = minutes::InputFormat::kText;
-      else
-        throw UsageError{"--input-format takes auto, docx or text, not '" + value + "'"};
+      if (value != "auto" && minutes::FindReader(value) == nullptr)
+        throw UsageError{"--input-format takes auto|" + minutes::ReaderNames("|") + ", not '" +
+                         value + "'"};
+      in.format = value;
     } else if (flag == "--max-input-bytes") {
       in.max_input_bytes = ParseCount(flag, value);
     } else if (flag == "--max-decompressed-bytes") {
@@ -216,7 +215,7 @@ int RunExtract(const std::vector<std::string>& args) {
     minutes::SourceInfo source;
     source.path = path;
     source.sha256 = doc.sha256;
-    source.format = doc.format == minutes::Document::Format::kDocx ? "docx" : "text";
+    source.format = doc.format;
     source.bytes = doc.source_bytes;
     minutes::Extraction x = minutes::Extract(doc, source, options);
     if (format == "json") {
