@@ -92,14 +92,9 @@ void AddReadOptions(Poco::Util::OptionSet* options) {
 
 bool ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
   if (name == "input-format") {
-    if (value == "auto")
-      in->format = InputFormat::kAuto;
-    else if (value == "docx")
-      in->format = InputFormat::kDocx;
-    else if (value == "text")
-      in->format = InputFormat::kText;
-    else
-      throw UsageError{"--input-format takes auto, docx or text, not '" + value + "'"};
+    if (value != "auto" && FindReader(value) == nullptr)
+      throw UsageError{"--input-format takes auto|" + ReaderNames("|") + ", not '" + value + "'"};
+    in->format = value;
   } else if (name == "max-input-bytes") {
     in->max_input_bytes = ParseCount(name, value);
   } else if (name == "max-decompressed-bytes") {

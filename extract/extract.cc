@@ -8,8 +8,7 @@
 namespace minutes {
 
 Source SourceOf(const std::string& path, const Document& doc) {
-  return Source{path, doc.sha256, doc.format == Document::Format::kDocx ? "docx" : "text",
-                doc.source_bytes};
+  return Source{path, doc.sha256, doc.format, doc.source_bytes};
 }
 
 Extraction Extract(const Document& doc, const Source& source, const ExtractOptions& options) {

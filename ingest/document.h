@@ -58,8 +58,8 @@ struct Block {
 };
 
 struct Document {
-  enum class Format { kText, kDocx };
-  Format format = Format::kText;
+  // The name of the reader that read it ("docx", "text": Reader::name()); empty until read.
+  std::string format;
   // The input as it was read: its size and SHA-256 (lower-case hex), so every output can name
   // exactly which bytes it came from.
   size_t source_bytes = 0;

@@ -1,4 +1,4 @@
-// The DOCX reader: package (zip + relationships) -> parts (XML trees) -> Document blocks.
+// The "docx" reader: package (zip + relationships) -> parts (XML trees) -> Document blocks.
 //
 // Choices a person reading the document in Word would agree with, in one place:
 //   - w:br type="page"/"column" ends the block (a paragraph break); other w:br and w:cr are '\n';
@@ -19,8 +19,6 @@
 //   - w:altChunk (an embedded foreign document, HTML/RTF/...) is not read: a paragraph
 //     "[embedded document not shown]" marks the place.
 
-#include "ingest/docx_reader.h"
-
 #include <Poco/Exception.h>
 
 #include <algorithm>
@@ -30,12 +28,14 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "ingest/docx_styles.h"
 #include "ingest/docx_text.h"
 #include "ingest/docx_xml.h"
+#include "ingest/reader.h"
 #include "ingest/zip_package.h"
 
 namespace minutes {
@@ -778,9 +778,34 @@ void DocxReader::MathText(const XmlElement& e, ParaOut* po) {
   }
 }
 
-}  // namespace
+constexpr std::string_view kZipLocalHeader("PK\x03\x04", 4);
+constexpr std::string_view kZipEmptyArchive("PK\x05\x06", 4);
 
-Status ReadDocx(std::string_view bytes, const IngestOptions& options, Document* doc) {
+// True when the bytes end with a zip end-of-central-directory record (bytes may precede the zip).
+bool HasZipTrailer(std::string_view bytes) {
+  // The EOCD is 22 bytes plus a comment of at most 65535 bytes.
+  size_t window = std::min<size_t>(bytes.size(), 22 + 65535);
+  return bytes.substr(bytes.size() - window).find(kZipEmptyArchive) != std::string_view::npos;
+}
+
+// "docx": any zip is sniffed as DOCX (we read no other zip format), so a zip that is not a Word
+// package fails in Read with a message naming what is missing rather than being decoded as text.
+class DocxFormat final : public Reader {
+ public:
+  std::string_view name() const override { return "docx"; }
+  std::string_view description() const override {
+    return "Word 2007+ document (.docx, a zip package of WordprocessingML)";
+  }
+  bool Sniff(std::string_view bytes) const override {
+    return bytes.starts_with(kZipLocalHeader) || bytes.starts_with(kZipEmptyArchive) ||
+           HasZipTrailer(bytes);
+  }
+  // Fails with kCorrupt (not a zip, truncated, malformed XML, no main document part) or
+  // kTooLarge (a limit in `options`).
+  Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;
+};
+
+Status DocxFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
   try {
     std::unique_ptr<ZipPackage> zip;
     Status s = ZipPackage::Open(bytes, options, &zip);
@@ -796,6 +821,13 @@ Status ReadDocx(std::string_view bytes, const IngestOptions& options, Document* 
   } catch (...) {
     return Status::Corrupt("cannot read the DOCX package");
   }
+}
+
+}  // namespace
+
+const Reader* DocxFormatReader() {
+  static const DocxFormat kReader;
+  return &kReader;
 }
 
 }  // namespace minutes

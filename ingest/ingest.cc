@@ -1,4 +1,5 @@
-// Reads the input, tells its format from the bytes, and dispatches to the DOCX or text reader.
+// Reads the input, refuses OLE compound files, chooses a reader (forced or sniffed) from the
+// registry, runs it, then hashes and renders what it read.
 
 #include "ingest/ingest.h"
 
@@ -12,15 +13,13 @@
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <string_view>
 
-#include "ingest/docx_reader.h"
-#include "ingest/text_reader.h"
+#include "ingest/reader.h"
 
 namespace minutes {
 namespace {
 
-constexpr std::string_view kZipLocalHeader("PK\x03\x04", 4);
-constexpr std::string_view kZipEmptyArchive("PK\x05\x06", 4);
 constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 
 // An encrypted (password-protected) DOCX is an OLE compound file holding "EncryptionInfo" and
@@ -37,18 +36,37 @@ bool LooksEncryptedOoxml(std::string_view bytes) {
   return bytes.find(kName) != std::string_view::npos;
 }
 
-// True when the bytes end with a zip end-of-central-directory record (bytes may precede the zip).
-bool HasZipTrailer(std::string_view bytes) {
-  // The EOCD is 22 bytes plus a comment of at most 65535 bytes.
-  size_t window = std::min<size_t>(bytes.size(), 22 + 65535);
-  return bytes.substr(bytes.size() - window).find("PK\x05\x06") != std::string_view::npos;
+// OLE compound files are refused here, before any reader is chosen and even when one is forced,
+// rather than by a Reader: no reader can read them, and saying which Word file this is (and what
+// to do) helps more than a forced reader's "not a zip" or "binary file". A Reader would also put a
+// name in --input-format that can never give a Document.
+Status RefuseOle(std::string_view bytes) {
+  if (bytes.substr(0, 8) != kOleMagic) return Status::OK();
+  if (LooksEncryptedOoxml(bytes))
+    return Status::Unsupported(
+        "password-protected (encrypted) Word document: an OLE compound file, not a zip; "
+        "remove the password in Word and save again");
+  return Status::Unsupported(
+      "legacy Word 97-2003 .doc (OLE compound file), not DOCX; save it as .docx in Word");
 }
 
-InputFormat Sniff(std::string_view bytes) {
-  if (bytes.substr(0, 4) == kZipLocalHeader || bytes.substr(0, 4) == kZipEmptyArchive ||
-      HasZipTrailer(bytes))
-    return InputFormat::kDocx;
-  return InputFormat::kText;
+// "" and "auto" ask for the format to be told from the bytes.
+bool IsAuto(std::string_view format) { return format.empty() || format == "auto"; }
+
+// OK when `format` is "", "auto" or a reader's name.
+Status CheckFormat(std::string_view format) {
+  if (IsAuto(format) || FindReader(format) != nullptr) return Status::OK();
+  return Status::InvalidArgument("unknown input format '" + std::string(format) +
+                                 "' (known: auto|" + ReaderNames("|") + ")");
+}
+
+// The reader a checked `format` names or, for "" and "auto", the first whose Sniff claims
+// `bytes`. nullptr if none does, which cannot happen while the last reader (text) claims all.
+const Reader* ChooseReader(std::string_view format, std::string_view bytes) {
+  if (!IsAuto(format)) return FindReader(format);
+  for (const Reader* r : Readers())
+    if (r->Sniff(bytes)) return r;
+  return nullptr;
 }
 
 Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
@@ -68,45 +86,35 @@ Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
 
 Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
   *doc = Document();
+  Status s = CheckFormat(options.format);
+  if (!s.ok()) return s;
   if (bytes.empty()) return Status::Corrupt("empty file");
   if (bytes.size() > options.max_input_bytes)
     return Status::TooLarge("input is larger than max_input_bytes (" +
                             std::to_string(options.max_input_bytes) + ")");
-  if (bytes.substr(0, 8) == kOleMagic) {
-    if (LooksEncryptedOoxml(bytes))
-      return Status::Unsupported(
-          "password-protected (encrypted) Word document: an OLE compound file, not a zip; "
-          "remove the password in Word and save again");
-    return Status::Unsupported(
-        "legacy Word 97-2003 .doc (OLE compound file), not DOCX; save it as .docx in Word");
-  }
-  InputFormat format = options.format;
-  if (format == InputFormat::kAuto) format = Sniff(bytes);
+  s = RefuseOle(bytes);
+  if (!s.ok()) return s;
+  const Reader* reader = ChooseReader(options.format, bytes);
+  if (reader == nullptr)
+    return Status::Unsupported("not a format any reader recognises (" + ReaderNames(", ") + ")");
 
-  Status s;
-  if (format == InputFormat::kDocx) {
-    doc->format = Document::Format::kDocx;
-    s = ReadDocx(bytes, options, doc);
-  } else {
-    doc->format = Document::Format::kText;
-    std::string utf8;
-    s = DecodeText(bytes, &utf8);
-    if (s.ok()) ParseTextBlocks(utf8, doc);
-  }
-  if (s.ok()) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
-    doc->source_bytes = bytes.size();
-    RenderDocument(doc);
-  }
-  return s;
+  doc->format = reader->name();
+  s = reader->Read(bytes, options, doc);
+  if (!s.ok()) return s;
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+  doc->source_bytes = bytes.size();
+  RenderDocument(doc);
+  return Status::OK();
 }
 
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc) {
+  Status s = CheckFormat(options.format);  // the caller's mistake, before the file's
+  if (!s.ok()) return s;
   std::string bytes;
   if (path == "-") {
-    Status s = ReadAll(stdin, options.max_input_bytes, &bytes);
+    s = ReadAll(stdin, options.max_input_bytes, &bytes);
     if (!s.ok()) return s;
   } else {
     struct stat st;
@@ -118,7 +126,7 @@ Status ReadFile(const std::string& path, const IngestOptions& options, Document*
                               std::to_string(options.max_input_bytes) + ")");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return Status::IoError(std::strerror(errno));
-    Status s = ReadAll(f, options.max_input_bytes, &bytes);
+    s = ReadAll(f, options.max_input_bytes, &bytes);
     std::fclose(f);
     if (!s.ok()) return s;
   }

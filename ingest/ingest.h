@@ -6,10 +6,12 @@
 //   if (!s.ok()) { std::cerr << "notes.docx: " << s.ToString() << "\n"; return 3; }
 //   std::cout << doc.text;                       // what `minutes text` prints
 //
-// The format is told from the bytes, not the file name: a zip is read as DOCX, an OLE compound file
-// (legacy .doc, or any password-protected Word file) is refused with a message saying which, and
-// anything else is decoded as text. The readers never touch the network or any file but the input.
-// All functions are thread-safe; they share only immutable state.
+// The format is told from the bytes, not the file name: each registered Reader (reader.h) in turn
+// is asked whether the bytes are its format, and the first that says yes reads them (a zip is read
+// as DOCX; anything else is decoded as text). IngestOptions::format can name a reader instead. An
+// OLE compound file (legacy .doc, or any password-protected Word file) is refused, whatever the
+// format, with a message saying which. The readers never touch the network or any file but the
+// input. All functions are thread-safe; they share only immutable state.
 
 #ifndef MINUTES_INGEST_INGEST_H_
 #define MINUTES_INGEST_INGEST_H_
@@ -17,20 +19,23 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "ingest/document.h"
 #include "common/status.h"
+#include "ingest/document.h"
 
 namespace minutes {
 
-// Limits on what one input may cost. Each trades the largest legitimate document against what a
-// hostile one can make us spend; the defaults are ~50x the largest real minutes seen.
-enum class InputFormat { kAuto, kDocx, kText };
+class Reader;  // reader.h
 
+// Which reader to use, and limits on what one input may cost. Each limit trades the largest
+// legitimate document against what a hostile one can make us spend; the defaults are ~50x the
+// largest real minutes seen.
 struct IngestOptions {
-  // kAuto tells the format from the bytes; kDocx or kText forces a reader (a forced kDocx on
-  // bytes that are not a zip fails with kCorrupt).
-  InputFormat format = InputFormat::kAuto;
+  // "" or "auto" tells the format from the bytes; a reader's name ("docx", "text") forces that
+  // reader (a forced "docx" on bytes that are not a zip fails with kCorrupt). Any other value
+  // fails ReadBytes/ReadFile with kInvalidArgument.
+  std::string format;
   // Bytes read from the file (or stdin) before giving up with kTooLarge.
   size_t max_input_bytes = 64u << 20;
   // Total bytes inflated from all zip entries we open (zip bomb guard).
@@ -47,10 +52,24 @@ struct IngestOptions {
 // Reads the file at `path` ("-" reads stdin) into `*doc`, fully rendered (doc->text and spans set).
 // On failure returns a non-OK status whose message names the problem but not the path (callers add
 // it), and leaves `*doc` in an unspecified state. kIoError: missing, unreadable, a directory.
+// kInvalidArgument: `options.format` names no reader (checked before the file is opened).
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc);
 
 // As ReadFile, from bytes already in memory.
 Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc);
+
+// Every reader, in sniff order (the order in which they are asked whether bytes are theirs). The
+// list and the readers are built on first use and live until the process exits; the caller owns
+// neither.
+const std::vector<const Reader*>& Readers();
+
+// The reader called `name` (exact, case-sensitive match), or nullptr if there is none. "auto" is
+// not a reader: it names no reader and gives nullptr.
+const Reader* FindReader(std::string_view name);
+
+// The readers' names in sniff order joined by `separator`, for help text and error messages:
+// ReaderNames("|") is "docx|text". Does not include "auto".
+std::string ReaderNames(std::string_view separator);
 
 }  // namespace minutes
 

@@ -1,4 +1,4 @@
-// The plain-text notes reader: bytes -> UTF-8 (DecodeText), UTF-8 -> body blocks (ParseTextBlocks).
+// The "text" reader: bytes -> UTF-8 (DecodeText), UTF-8 -> body blocks (ParseTextBlocks).
 //
 // Decoding decisions (beyond the header's contract):
 //   - A UTF-16 BOM wins. Without one, bytes are UTF-16 only when the NULs sit on one parity and
@@ -38,7 +38,10 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "ingest/reader.h"
 
 namespace minutes {
 namespace {
@@ -409,5 +412,32 @@ Status DecodeText(std::string_view bytes, std::string* utf8) {
 }
 
 void ParseTextBlocks(std::string_view utf8, Document* doc) { TextParser(utf8, doc).Run(); }
+
+namespace {
+
+// "text": the fallback, last in sniff order. It claims every input because DecodeText reads any
+// byte sequence as some encoding; the one thing it cannot read, binary, it refuses in Read with a
+// message saying so.
+class TextFormat final : public Reader {
+ public:
+  std::string_view name() const override { return "text"; }
+  std::string_view description() const override {
+    return "plain text notes (UTF-8, UTF-16 or Windows-1252; tab-laid tables)";
+  }
+  bool Sniff(std::string_view bytes) const override { return true; }
+  Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
+    std::string utf8;
+    Status s = DecodeText(bytes, &utf8);
+    if (s.ok()) ParseTextBlocks(utf8, doc);
+    return s;
+  }
+};
+
+}  // namespace
+
+const Reader* TextFormatReader() {
+  static const TextFormat kReader;
+  return &kReader;
+}
 
 }  // namespace minutes

@@ -1,4 +1,5 @@
-// Internal to ingest: the plain-text notes reader.
+// Internal to ingest: the two steps of the "text" reader (text_reader.cc), declared for its tests.
+// Everything else reads text through the registry (FindReader("text") or ReadBytes).
 
 #ifndef MINUTES_INGEST_TEXT_READER_H_
 #define MINUTES_INGEST_TEXT_READER_H_
@@ -6,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/document.h"
 #include "common/status.h"
+#include "ingest/document.h"
 
 namespace minutes {
 

@@ -14,7 +14,7 @@ namespace minutes_test {
 inline minutes::Document TextDocument(const std::string& text) {
   minutes::Document doc;
   minutes::IngestOptions options;
-  options.format = minutes::InputFormat::kText;
+  options.format = "text";
   minutes::Status s = minutes::ReadBytes(text, options, &doc);
   EXPECT_TRUE(s.ok()) << s.ToString();
   return doc;

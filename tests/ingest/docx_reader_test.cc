@@ -633,7 +633,7 @@ void ExpectFailure(const Read& r, Status::Code code, const std::string& message_
 
 TEST(DocxBadInput, NotAZipWhenForced) {
   IngestOptions o;
-  o.format = minutes::InputFormat::kDocx;
+  o.format = "docx";
   Read r("Minutes of the meeting held on 7 July\n", o);
   ExpectFailure(r, Status::Code::kCorrupt, "not a zip archive");
 }

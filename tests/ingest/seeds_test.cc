@@ -31,8 +31,8 @@ TEST(SeedsTest, TextAndDocxRenditionsGiveTheSameBody) {
     std::string base = std::string(MINUTES_SOURCE_DIR) + "/samples/seeds/" + seed;
     Document txt = Read(base + ".txt");
     Document docx = Read(base + ".docx");
-    EXPECT_EQ(Document::Format::kText, txt.format);
-    EXPECT_EQ(Document::Format::kDocx, docx.format);
+    EXPECT_EQ("text", txt.format);
+    EXPECT_EQ("docx", docx.format);
     // The .docx adds a header ("OFFICIAL") and footer ("Page 1") that the text export lacks;
     // the body must match byte for byte.
     EXPECT_EQ(txt.text.substr(0, txt.body_end), docx.text.substr(0, docx.body_end)) << seed;

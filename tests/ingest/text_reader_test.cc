@@ -70,7 +70,7 @@ std::string Describe(const Document& doc) {
 
 Status ReadText(std::string_view bytes, Document* doc) {
   IngestOptions options;
-  options.format = InputFormat::kText;
+  options.format = "text";
   return ReadBytes(bytes, options, doc);
 }
 

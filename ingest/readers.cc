@@ -1,0 +1,39 @@
+// The reader registry: the one list of input formats, in sniff order. A new format is one
+// <name>_reader.cc and one line in the list below (see reader.h).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "ingest/reader.h"
+
+namespace minutes {
+
+const std::vector<const Reader*>& Readers() {
+  // Sniff order: the first reader that claims the bytes reads them. DOCX is told by its zip
+  // signature; text claims anything (and refuses binary itself), so it must stay last.
+  // Never destroyed, so a reader may be looked up from any thread until the process exits.
+  static const std::vector<const Reader*>* const kReaders = new std::vector<const Reader*>{
+      DocxFormatReader(),
+      TextFormatReader(),
+  };
+  return *kReaders;
+}
+
+const Reader* FindReader(std::string_view name) {
+  for (const Reader* r : Readers())
+    if (r->name() == name) return r;
+  return nullptr;
+}
+
+std::string ReaderNames(std::string_view separator) {
+  std::string names;
+  for (const Reader* r : Readers()) {
+    if (!names.empty()) names += separator;
+    names += r->name();
+  }
+  return names;
+}
+
+}  // namespace minutes
