@@ -195,16 +195,16 @@ int RunExtract(const std::vector<std::string>& args) {
   minutes::ExtractOptions options;
   std::unique_ptr<minutes::normalize::LaRegister> custom;
   if (!register_path.empty()) {
-    std::string error;
-    custom = minutes::normalize::LaRegister::Load(register_path, &error);
-    if (!custom) {
-      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << error << "\n";
+    minutes::Status s = minutes::normalize::LaRegister::Load(register_path, &custom);
+    if (!s.ok()) {
+      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << s.message()
+                << "\n";
       return 3;
     }
     options.la_register = custom.get();
-  } else if (!minutes::normalize::LaRegister::Default().ok()) {
+  } else if (!minutes::normalize::LaRegister::Default().status().ok()) {
     std::cerr << "minutes: cannot load the shipped LA register: "
-              << minutes::normalize::LaRegister::Default().error() << "\n";
+              << minutes::normalize::LaRegister::Default().status().message() << "\n";
     return 3;
   }
 

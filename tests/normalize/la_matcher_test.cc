@@ -14,9 +14,9 @@ namespace {
 
 const LaRegister& Las() {
   static const std::unique_ptr<LaRegister> reg = [] {
-    std::string error;
-    auto r = LaRegister::Load(MINUTES_DATA_DIR, &error);
-    EXPECT_NE(r, nullptr) << error;
+    std::unique_ptr<LaRegister> r;
+    Status s = LaRegister::Load(MINUTES_DATA_DIR, &r);
+    EXPECT_TRUE(s.ok()) << s.ToString();
     return r;
   }();
   return *reg;
@@ -292,7 +292,7 @@ TEST(LaMatcher, SharedAcrossThreads) {
 
 TEST(LaMatcher, DefaultMatchesLoad) {
   const LaRegister& d = LaRegister::Default();
-  ASSERT_TRUE(d.ok()) << d.error();
+  ASSERT_TRUE(d.status().ok()) << d.status().ToString();
   EXPECT_EQ(d.FindMentions("W Sussex").size(), 1u);
 }
 
