@@ -88,16 +88,16 @@ int RunExtract(const std::vector<std::string>& args) {
   ExtractOptions extract_options;
   std::unique_ptr<normalize::LaRegister> custom;
   if (!register_path.empty()) {
-    std::string error;
-    custom = normalize::LaRegister::Load(register_path, &error);
-    if (!custom) {
-      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << error << "\n";
+    Status s = normalize::LaRegister::Load(register_path, &custom);
+    if (!s.ok()) {
+      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << s.message()
+                << "\n";
       return kExitUnreadable;
     }
     extract_options.la_register = custom.get();
-  } else if (!normalize::LaRegister::Default().ok()) {
+  } else if (!normalize::LaRegister::Default().status().ok()) {
     std::cerr << "minutes: cannot load the shipped LA register: "
-              << normalize::LaRegister::Default().error() << "\n";
+              << normalize::LaRegister::Default().status().message() << "\n";
     return kExitUnreadable;
   }
 

@@ -14,7 +14,7 @@ int CsvTable::Column(std::string_view column) const {
   return -1;
 }
 
-bool ParseCsv(std::string_view text, std::string_view name, CsvTable* table, std::string* error) {
+Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table) {
   table->name = std::string(name);
   table->header.clear();
   table->rows.clear();
@@ -84,16 +84,14 @@ bool ParseCsv(std::string_view text, std::string_view name, CsvTable* table, std
     }
   }
   if (in_quotes) {
-    if (error)
-      *error = std::string(name) + ":" + std::to_string(row_line) + ": unterminated quoted field";
-    return false;
+    return Status::Corrupt(std::string(name) + ":" + std::to_string(row_line) +
+                           ": unterminated quoted field");
   }
   if (!field.empty() || !row.empty()) end_row();
   if (table->header.empty()) {
-    if (error) *error = std::string(name) + ":1: empty file (no header row)";
-    return false;
+    return Status::Corrupt(std::string(name) + ":1: empty file (no header row)");
   }
-  return true;
+  return Status::OK();
 }
 
 bool FileExists(const std::string& path) {
@@ -112,14 +110,10 @@ bool ReadWholeFile(const std::string& path, std::string* contents) {
   return true;
 }
 
-bool ReadCsvFile(const std::string& path, CsvTable* table, std::string* error) {
+Status ReadCsvFile(const std::string& path, CsvTable* table) {
   std::string contents;
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  if (!ReadWholeFile(path, &contents)) {
-    if (error) *error = path + ": cannot read file";
-    return false;
-  }
-  return ParseCsv(contents, name, table, error);
+  if (!ReadWholeFile(path, &contents)) return Status::IoError(path + ": cannot read file");
+  return ParseCsv(contents, path.substr(path.find_last_of('/') + 1), table);
 }
 
 }  // namespace minutes::normalize::internal

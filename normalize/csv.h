@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
+
 namespace minutes::normalize::internal {
 
 // A parsed CSV file: the header row and the data rows, each with its 1-based line number for
@@ -22,13 +24,15 @@ struct CsvTable {
 };
 
 // Parses `text` (UTF-8, optional BOM, LF or CRLF, quoted fields with "" escapes and embedded
-// newlines). Blank lines are skipped. On failure (unterminated quote, empty file) returns false and
-// sets *error to "name:line: reason".
-bool ParseCsv(std::string_view text, std::string_view name, CsvTable* table, std::string* error);
+// newlines) into *table, named `name` in messages. Blank lines are skipped. Returns OK on success;
+// Corrupt with the message "name:line: reason" when the text is not CSV (an unterminated quote, an
+// empty file), and then *table holds a partial parse that callers should not use.
+Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table);
 
-// Reads and parses the file at `path`. On failure (cannot read, or ParseCsv fails) returns false
-// with *error set.
-bool ReadCsvFile(const std::string& path, CsvTable* table, std::string* error);
+// Reads and parses the file at `path`, naming the table after the file's base name. Returns OK on
+// success; IoError ("path: cannot read file") when the path is missing, not a regular file or
+// unreadable; otherwise ParseCsv's status.
+Status ReadCsvFile(const std::string& path, CsvTable* table);
 
 // True if a regular file exists at `path`.
 bool FileExists(const std::string& path);

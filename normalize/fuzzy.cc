@@ -19,7 +19,7 @@ std::vector<int32_t> CodePoints(std::string_view s) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    out.push_back(c);
+    out.push_back(c < 0 ? 0xFFFD : c);  // as FoldCase decodes it
   }
   return out;
 }

@@ -100,8 +100,9 @@ int LaIndex::Walk(const std::vector<std::string>& folds) const {
   return static_cast<int>(node);
 }
 
-std::unique_ptr<LaIndex> LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
-                                        std::string* error) {
+Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
+                      std::unique_ptr<const LaIndex>* out) {
+  out->reset();
   std::unique_ptr<LaIndex> index(new LaIndex());
 
   // Priority is insertion order: register names, aliases, groups, ambiguous aliases, acronyms.
@@ -116,8 +117,7 @@ std::unique_ptr<LaIndex> LaIndex::Build(const LaRegister& reg, const RegisterRow
   for (const AliasRow& row : rows.aliases) {
     const LocalAuthority* la = reg.FindByCode(row.gss_code);
     if (la == nullptr) {
-      if (error) *error = "aliases.csv: unknown GSS code '" + row.gss_code + "'";
-      return nullptr;
+      return Status::InvalidArgument("aliases.csv: unknown GSS code '" + row.gss_code + "'");
     }
     Target t;
     t.kind = TargetKind::kLa;
@@ -239,7 +239,8 @@ std::unique_ptr<LaIndex> LaIndex::Build(const LaRegister& reg, const RegisterRow
   affix.kind = TargetKind::kBlocked;
   for (const char* p : kPrefixes) index->AddPhrase(&index->prefixes_, p, affix, false);
   for (const char* s : kSuffixes) index->AddPhrase(&index->suffixes_, s, affix, false);
-  return index;
+  *out = std::move(index);
+  return Status::OK();
 }
 
 }  // namespace minutes::normalize::internal

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/status.h"
 #include "normalize/normalize.h"
 #include "normalize/tokenizer.h"
 
@@ -93,10 +94,11 @@ struct FuzzyCandidate {
 
 class LaIndex {
  public:
-  // Builds the index over `reg`'s authorities and `rows`. Returns nullptr and sets *error if an
-  // alias names an unknown GSS code.
-  static std::unique_ptr<LaIndex> Build(const LaRegister& reg, const RegisterRows& rows,
-                                        std::string* error);
+  // Builds the index over `reg`'s authorities and `rows`. On success stores the index in *out and
+  // returns OK. Stores nullptr and returns InvalidArgument if an alias names a GSS code that is not
+  // in `reg` (Load checks the rows first, so only a caller that skips those checks sees it).
+  static Status Build(const LaRegister& reg, const RegisterRows& rows,
+                      std::unique_ptr<const LaIndex>* out);
 
   struct ScanResult {
     std::vector<LaMention> mentions;

@@ -50,19 +50,15 @@ std::string Where(const CsvTable& t, size_t row) {
   return t.name + ":" + std::to_string(t.lines[row]) + ": ";
 }
 
-// Looks up required columns; on failure sets *error naming the first missing one.
-bool Columns(const CsvTable& t, std::initializer_list<const char*> names, std::vector<int>* idx,
-             std::string* error) {
+// Looks up required columns into *idx; InvalidArgument names the first missing one.
+Status Columns(const CsvTable& t, std::initializer_list<const char*> names, std::vector<int>* idx) {
   idx->clear();
   for (const char* n : names) {
     int c = t.Column(n);
-    if (c < 0) {
-      if (error) *error = t.name + ":1: missing column '" + n + "'";
-      return false;
-    }
+    if (c < 0) return Status::InvalidArgument(t.name + ":1: missing column '" + n + "'");
     idx->push_back(c);
   }
-  return true;
+  return Status::OK();
 }
 
 std::string Cell(const std::vector<std::string>& row, int column) {
@@ -89,7 +85,8 @@ const char* MatchMethodName(MatchMethod method) {
 LaRegister::LaRegister() = default;
 LaRegister::~LaRegister() = default;
 
-std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::string* error) {
+Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* out) {
+  out->reset();
   std::string dir;
   std::string register_file;
   if (internal::FileExists(path)) {
@@ -104,8 +101,9 @@ std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::strin
   std::vector<int> c;
 
   CsvTable table;
-  if (!internal::ReadCsvFile(register_file, &table, error)) return nullptr;
-  if (!Columns(table, {"gss_code", "name"}, &c, error)) return nullptr;
+  Status s = internal::ReadCsvFile(register_file, &table);
+  if (s.ok()) s = Columns(table, {"gss_code", "name"}, &c);
+  if (!s.ok()) return s;
   const int type_col = table.Column("la_type");
   const int region_col = table.Column("region");
   const int dfe_col = table.Column("dfe_la_code");
@@ -117,57 +115,58 @@ std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::strin
     la.region = Cell(table.rows[r], region_col);
     la.dfe_la_code = Cell(table.rows[r], dfe_col);
     if (!ValidGssCode(la.gss_code)) {
-      if (error) *error = Where(table, r) + "bad GSS code '" + la.gss_code + "'";
-      return nullptr;
+      return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + la.gss_code + "'");
     }
     if (la.name.empty()) {
-      if (error) *error = Where(table, r) + "empty name for " + la.gss_code;
-      return nullptr;
+      return Status::InvalidArgument(Where(table, r) + "empty name for " + la.gss_code);
     }
     if (!reg->by_code_.emplace(la.gss_code, reg->authorities_.size()).second) {
-      if (error) *error = Where(table, r) + "duplicate GSS code '" + la.gss_code + "'";
-      return nullptr;
+      return Status::InvalidArgument(Where(table, r) + "duplicate GSS code '" + la.gss_code + "'");
     }
     reg->authorities_.push_back(std::move(la));
   }
   if (reg->authorities_.empty()) {
-    if (error) *error = table.name + ": no local authorities";
-    return nullptr;
+    return Status::InvalidArgument(table.name + ": no local authorities");
   }
 
   // Every code in the companion files must be in the register.
-  auto check_codes = [&](const CsvTable& t, size_t r, const std::vector<std::string>& codes) {
+  auto check_codes = [&](size_t r, const std::vector<std::string>& codes) {
     for (const std::string& code : codes) {
       if (reg->FindByCode(code) == nullptr) {
-        if (error) *error = Where(t, r) + "unknown GSS code '" + code + "'";
-        return false;
+        return Status::InvalidArgument(Where(table, r) + "unknown GSS code '" + code + "'");
       }
     }
-    return true;
+    return Status::OK();
   };
-  // Reads an optional companion file: returns false only on a read or parse error.
-  auto optional_file = [&](const char* name, CsvTable* t, bool* present) {
+  // Reads an optional companion file into `table` and its required columns into `c`. A missing
+  // file is no error (*present says whether it was there); an unreadable or malformed one is.
+  auto companion = [&](const char* name, std::initializer_list<const char*> columns,
+                       bool* present) {
     std::string p = dir + "/" + name;
     *present = internal::FileExists(p);
-    return !*present || internal::ReadCsvFile(p, t, error);
+    if (!*present) return Status::OK();
+    Status st = internal::ReadCsvFile(p, &table);
+    if (st.ok()) st = Columns(table, columns, &c);
+    return st;
   };
 
   internal::RegisterRows rows;
   bool present = false;
-  if (!optional_file("aliases.csv", &table, &present)) return nullptr;
+  s = companion("aliases.csv", {"gss_code", "alias"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"gss_code", "alias"}, &c, error)) return nullptr;
     int kind_col = table.Column("kind");
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::AliasRow row{Cell(table.rows[r], c[0]), Cell(table.rows[r], c[1]),
                              Cell(table.rows[r], kind_col)};
-      if (!check_codes(table, r, {row.gss_code})) return nullptr;
+      s = check_codes(r, {row.gss_code});
+      if (!s.ok()) return s;
       if (!row.alias.empty()) rows.aliases.push_back(std::move(row));
     }
   }
-  if (!optional_file("groups.csv", &table, &present)) return nullptr;
+  s = companion("groups.csv", {"name", "alias", "member_gss_codes"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"name", "alias", "member_gss_codes"}, &c, error)) return nullptr;
     int mention_col = table.Column("la_mention");
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::GroupRow row;
@@ -175,26 +174,28 @@ std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::strin
       row.alias = Cell(table.rows[r], c[1]);
       row.members = SplitCodes(Cell(table.rows[r], c[2]));
       row.la_mention = Cell(table.rows[r], mention_col) != "no";
-      if (!check_codes(table, r, row.members)) return nullptr;
+      s = check_codes(r, row.members);
+      if (!s.ok()) return s;
       if (!row.alias.empty() && !row.members.empty()) rows.groups.push_back(std::move(row));
     }
   }
-  if (!optional_file("ambiguous_aliases.csv", &table, &present)) return nullptr;
+  s = companion("ambiguous_aliases.csv", {"alias", "candidate_gss_codes"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"alias", "candidate_gss_codes"}, &c, error)) return nullptr;
     int in_col = table.Column("in_aliases_csv");
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::AmbiguousRow row;
       row.alias = Cell(table.rows[r], c[0]);
       row.candidates = SplitCodes(Cell(table.rows[r], c[1]));
       row.in_aliases = Cell(table.rows[r], in_col) == "yes";
-      if (!check_codes(table, r, row.candidates)) return nullptr;
+      s = check_codes(r, row.candidates);
+      if (!s.ok()) return s;
       if (!row.alias.empty()) rows.ambiguous.push_back(std::move(row));
     }
   }
-  if (!optional_file("acronyms.csv", &table, &present)) return nullptr;
+  s = companion("acronyms.csv", {"acronym"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"acronym"}, &c, error)) return nullptr;
     int cat_col = table.Column("category");
     for (size_t r = 0; r < table.rows.size(); ++r) {
       std::string acronym = Cell(table.rows[r], c[0]);
@@ -203,21 +204,23 @@ std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::strin
       reg->acronyms_.insert(internal::FoldCase(internal::CollapseSpaces(acronym)));
     }
   }
-  if (!optional_file("common_word_risks.csv", &table, &present)) return nullptr;
+  s = companion("common_word_risks.csv", {"alias", "gss_code"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"alias", "gss_code"}, &c, error)) return nullptr;
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::CommonWordRow row{Cell(table.rows[r], c[0]), Cell(table.rows[r], c[1])};
-      if (!check_codes(table, r, {row.gss_code})) return nullptr;
+      s = check_codes(r, {row.gss_code});
+      if (!s.ok()) return s;
       rows.common_words.push_back(std::move(row));
     }
   }
-  if (!optional_file("gss_code_history.csv", &table, &present)) return nullptr;
+  s = companion("gss_code_history.csv", {"old_gss_code", "new_gss_codes"}, &present);
+  if (!s.ok()) return s;
   if (present) {
-    if (!Columns(table, {"old_gss_code", "new_gss_codes"}, &c, error)) return nullptr;
     for (size_t r = 0; r < table.rows.size(); ++r) {
       std::vector<std::string> successors = SplitCodes(Cell(table.rows[r], c[1]));
-      if (!check_codes(table, r, successors)) return nullptr;
+      s = check_codes(r, successors);
+      if (!s.ok()) return s;
       reg->successors_[Cell(table.rows[r], c[0])] = std::move(successors);
     }
   }
@@ -233,21 +236,21 @@ std::unique_ptr<LaRegister> LaRegister::Load(const std::string& path, std::strin
     }
   }
 
-  std::unique_ptr<internal::LaIndex> index = internal::LaIndex::Build(*reg, rows, error);
-  if (!index) return nullptr;
-  reg->index_ = std::move(index);
-  return reg;
+  s = internal::LaIndex::Build(*reg, rows, &reg->index_);
+  if (!s.ok()) return s;
+  *out = std::move(reg);
+  return Status::OK();
 }
 
 const LaRegister& LaRegister::Default() {
   static const LaRegister* const instance = [] {
     const char* env = std::getenv("MINUTES_DATA_DIR");
     std::string dir = env != nullptr && *env != '\0' ? env : MINUTES_DATA_DIR;
-    std::string error;
-    std::unique_ptr<LaRegister> reg = Load(dir, &error);
-    if (!reg) {
+    std::unique_ptr<LaRegister> reg;
+    Status s = Load(dir, &reg);
+    if (!s.ok()) {
       reg.reset(new LaRegister());
-      reg->error_ = error.empty() ? "cannot load the LA register from " + dir : error;
+      reg->status_ = std::move(s);
     }
     return reg.release();  // lives until exit, by design
   }();

@@ -12,8 +12,9 @@
 // values back.
 //
 // Conventions for everything below:
-//  * Nothing throws. Loading data that can fail returns nullptr/false and an error string
-//    (RE2 style); parsing returns std::nullopt when the input is not what the function parses.
+//  * Nothing throws. Loading data that can fail returns a minutes::Status (common/status.h) and
+//    fills its out-parameter only on success; parsing returns std::nullopt when the input is not
+//    what the function parses.
 //  * Text is UTF-8. Positions are byte offsets into the string_view you passed, so
 //    text.substr(start, end - start) is exactly the matched text. Invalid UTF-8 bytes never match.
 //  * Results are plain values you own; nothing returned points into your input.
@@ -31,6 +32,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/status.h"
 
 namespace minutes::normalize {
 
@@ -114,23 +117,27 @@ class LaRegister {
   // aliases.csv, groups.csv, acronyms.csv, ambiguous_aliases.csv, common_word_risks.csv,
   // gss_code_history.csv and PROVENANCE.md (for version()); or `path` is a register CSV file, and
   // the optional files are read from its directory. Files use the column names of normalize/data/.
-  // On success returns the register. On failure (missing register, bad CSV, unknown or duplicate
-  // GSS code, missing column) returns nullptr and, if `error` is non-null, sets *error to
-  // "file:line: reason".
-  static std::unique_ptr<LaRegister> Load(const std::string& path, std::string* error);
+  // On success stores the register in *out and returns OK. On failure stores nullptr and returns
+  // a status whose message() is "file:line: reason" (or "path: reason" for an unreadable file):
+  //  * IoError: la_register.csv (or a companion file that exists) cannot be read;
+  //  * Corrupt: a file is not CSV (unterminated quoted field, empty file);
+  //  * InvalidArgument: a file is CSV but not a register (missing column, bad, duplicate or unknown
+  //    GSS code, empty name, no rows).
+  static Status Load(const std::string& path, std::unique_ptr<LaRegister>* out);
 
   // The shipped register (normalize/data/, or the directory in the environment variable
   // MINUTES_DATA_DIR when set), loaded once on first use; thread-safe. Never fails: if loading
-  // failed it returns an empty register whose ok() is false and error() says why. The instance
-  // lives until the process exits.
+  // failed it returns an empty register (no authorities, no mentions) whose status() is Load's
+  // error. The instance lives until the process exits.
   static const LaRegister& Default();
 
   ~LaRegister();
   LaRegister(const LaRegister&) = delete;
   LaRegister& operator=(const LaRegister&) = delete;
 
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }  // empty when ok()
+  // How loading went: always OK for a register from Load; Default()'s load error otherwise. A
+  // reference to a member, so checking it costs nothing.
+  const Status& status() const { return status_; }
 
   // The data version ("2026-11-22.1" from PROVENANCE.md's "version:" line), "unversioned" if
   // absent.
@@ -177,7 +184,7 @@ class LaRegister {
  private:
   LaRegister();
 
-  std::string error_;
+  Status status_;  // OK unless this is Default()'s stand-in for a register that failed to load
   std::string version_ = "unversioned";
   std::vector<LocalAuthority> authorities_;
   std::map<std::string, size_t, std::less<>> by_code_;  // gss_code -> index in authorities_

@@ -23,6 +23,9 @@ constexpr std::array<bool, 128> kAsciiWord = [] {
 inline bool IsWordChar(UChar32 c) {
   if (c < 0) return false;
   if (c < 0x80) return kAsciiWord[c];
+  // U+02BC (modifier letter apostrophe) is a letter to Unicode, but in English notes it is typed
+  // as an apostrophe ("Kentʼs"), and apostrophes separate tokens.
+  if (IsApostrophe(c)) return false;
   int8_t type = u_charType(c);
   return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
          type == U_ENCLOSING_MARK;
@@ -47,7 +50,21 @@ std::vector<Token> Tokenize(std::string_view text) {
   bool gap_empty = true;
   bool pending_dot = false;  // a "." in the gap, judged when the previous token's length is known
 
-  auto reset_gap = [&]() {
+  // Judges the gap before `t` (the same way for words and "&"), then starts the next gap.
+  auto close_gap = [&](Token* t) {
+    if (pending_dot) {
+      // "W. Sussex", "St. Helens": a dot after a short word is an abbreviation, not a full stop.
+      if (tokens.empty() || tokens.back().letters > 2 || !tokens.back().alpha) {
+        barrier = true;
+        sentence = true;
+      }
+    }
+    // One paragraph break (a blank line) is no barrier: a name can wrap onto the next line of
+    // an export ("... Surrey, West" / "Berkshire), and ..."). Punctuation still is one, and so
+    // are two blank lines.
+    t->barrier_before = tokens.empty() || barrier || newlines >= 3;
+    t->sentence_start = tokens.empty() || sentence || newlines > 0;
+    t->after_apostrophe = !gap_empty && only_apostrophe;
     barrier = false;
     sentence = false;
     newlines = 0;
@@ -91,41 +108,33 @@ std::vector<Token> Tokenize(std::string_view text) {
         } else if (u_isdigit(cur)) {
           has_digit = true;
         }
-        if (end >= n) break;
+        // The next character, past format characters: they belong to the word only between two
+        // word characters, so a trailing soft hyphen stays out of the token's span.
         int32_t next = end;
-        UChar32 d = s[end];
-        if (d < 0x80) {
-          ++next;
-        } else {
-          U8_NEXT(s, next, n, d);
-        }
-        if (d < 0x80 ? kAsciiWord[d] : (IsWordChar(d) || IsInWordFormat(d))) {
-          cur = d;
-          end = next;
-        } else {
-          break;
-        }
+        UChar32 d = -1;
+        do {
+          if (next >= n) {
+            d = -1;
+            break;
+          }
+          d = s[next];
+          if (d < 0x80) {
+            ++next;
+          } else {
+            U8_NEXT(s, next, n, d);
+          }
+        } while (IsInWordFormat(d));
+        if (!IsWordChar(d)) break;
+        cur = d;
+        end = next;
       }
       i = end;
       t.end = static_cast<size_t>(end);
       t.alpha = t.letters > 0 && !has_digit;
       t.all_upper = t.letters > 0 && !has_lower;
       t.fold = FoldCase(text.substr(t.start, t.end - t.start));
-      if (pending_dot) {
-        // "W. Sussex", "St. Helens": a dot after a short word is an abbreviation, not a full stop.
-        if (tokens.empty() || tokens.back().letters > 2 || !tokens.back().alpha) {
-          barrier = true;
-          sentence = true;
-        }
-      }
-      // One paragraph break (a blank line) is no barrier: a name can wrap onto the next line of
-      // an export ("... Surrey, West" / "Berkshire), and ..."). Punctuation still is one, and so
-      // are two blank lines.
-      t.barrier_before = tokens.empty() || barrier || newlines >= 3;
-      t.sentence_start = tokens.empty() || sentence || newlines > 0;
-      t.after_apostrophe = !gap_empty && only_apostrophe;
+      close_gap(&t);
       tokens.push_back(std::move(t));
-      reset_gap();
       continue;
     }
     if (c == '&' || c == 0xFF06) {
@@ -135,10 +144,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.fold = "and";
       t.alpha = true;
       t.letters = 0;
-      t.barrier_before = tokens.empty() || barrier || newlines >= 3;
-      t.sentence_start = tokens.empty() || sentence || newlines > 0;
+      close_gap(&t);  // "Brighton. & Hove" is two sentences, as "Brighton. and Hove" is
       tokens.push_back(std::move(t));
-      reset_gap();
       continue;
     }
     gap_empty = false;

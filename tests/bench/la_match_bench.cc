@@ -43,7 +43,7 @@ std::string SeedText() {
 void BM_FindMentions_Seeds(benchmark::State& state) {
   const LaRegister& las = LaRegister::Default();
   const std::string text = SeedText();
-  if (!las.ok() || text.empty()) {
+  if (!las.status().ok() || text.empty()) {
     state.SkipWithError("register or seeds missing");
     return;
   }
@@ -92,9 +92,13 @@ BENCHMARK(BM_Resolve);
 
 void BM_LoadRegister(benchmark::State& state) {
   for (auto _ : state) {
-    std::string error;
-    benchmark::DoNotOptimize(
-        LaRegister::Load(std::string(MINUTES_SOURCE_DIR) + "/normalize/data", &error));
+    std::unique_ptr<LaRegister> reg;
+    minutes::Status s = LaRegister::Load(std::string(MINUTES_SOURCE_DIR) + "/normalize/data", &reg);
+    if (!s.ok()) {
+      state.SkipWithError(s.ToString().c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(reg.get());
   }
 }
 BENCHMARK(BM_LoadRegister)->Unit(benchmark::kMillisecond);

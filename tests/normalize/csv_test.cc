@@ -23,22 +23,53 @@ TEST(Csv, Parses) {
   };
   for (const auto& c : kCases) {
     CsvTable t;
-    std::string error;
-    ASSERT_TRUE(ParseCsv(c.text, "t.csv", &t, &error)) << c.text << ": " << error;
+    Status s = ParseCsv(c.text, "t.csv", &t);
+    ASSERT_TRUE(s.ok()) << c.text << ": " << s.ToString();
     EXPECT_EQ(t.header, std::vector<std::string>({"a", "b"})) << c.text;
     EXPECT_EQ(t.rows, c.rows) << c.text;
   }
 }
 
-TEST(Csv, LineNumbersAndErrors) {
+TEST(Csv, LineNumbers) {
   CsvTable t;
-  std::string error;
-  ASSERT_TRUE(ParseCsv("a\n\"x\ny\"\nz\n", "t.csv", &t, &error));
+  ASSERT_TRUE(ParseCsv("a\n\"x\ny\"\nz\n", "t.csv", &t).ok());
   EXPECT_EQ(t.lines, std::vector<int>({2, 4}));
-  EXPECT_FALSE(ParseCsv("a\n\"open\n", "t.csv", &t, &error));
-  EXPECT_EQ(error, "t.csv:2: unterminated quoted field");
-  EXPECT_FALSE(ParseCsv("", "t.csv", &t, &error));
+}
+
+TEST(Csv, Errors) {
+  static const struct {
+    const char* text;
+    const char* message;
+  } kCases[] = {
+      {"a\n\"open\n", "t.csv:2: unterminated quoted field"},
+      {"a\nb\n\n\"x\ny\n", "t.csv:4: unterminated quoted field"},  // the line the field opens on
+      {"", "t.csv:1: empty file (no header row)"},
+      {"\n\r\n\n", "t.csv:1: empty file (no header row)"},
+      {"\xEF\xBB\xBF", "t.csv:1: empty file (no header row)"},
+  };
+  for (const auto& c : kCases) {
+    CsvTable t;
+    Status s = ParseCsv(c.text, "t.csv", &t);
+    EXPECT_EQ(s.code(), Status::Code::kCorrupt) << c.text << ": " << s.ToString();
+    EXPECT_EQ(s.message(), c.message) << c.text;
+  }
+  CsvTable t;
+  ASSERT_FALSE(ParseCsv("", "t.csv", &t).ok());
   EXPECT_EQ(t.Column("a"), -1);
+}
+
+TEST(Csv, ReadCsvFile) {
+  CsvTable t;
+  Status s = ReadCsvFile("/nonexistent/dir/x.csv", &t);
+  EXPECT_EQ(s.code(), Status::Code::kIoError) << s.ToString();
+  EXPECT_EQ(s.message(), "/nonexistent/dir/x.csv: cannot read file");
+  s = ReadCsvFile(MINUTES_DATA_DIR, &t);  // a directory is not a file
+  EXPECT_EQ(s.code(), Status::Code::kIoError) << s.ToString();
+
+  s = ReadCsvFile(std::string(MINUTES_DATA_DIR) + "/la_register.csv", &t);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(t.name, "la_register.csv");
+  EXPECT_GE(t.Column("gss_code"), 0);
 }
 
 }  // namespace

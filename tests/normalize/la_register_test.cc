@@ -25,10 +25,11 @@ void Write(const std::string& path, const std::string& contents) {
 }
 
 TEST(LaRegister, ShippedData) {
-  std::string error;
-  std::unique_ptr<LaRegister> reg = LaRegister::Load(MINUTES_DATA_DIR, &error);
-  ASSERT_NE(reg, nullptr) << error;
-  EXPECT_TRUE(reg->ok());
+  std::unique_ptr<LaRegister> reg;
+  Status s = LaRegister::Load(MINUTES_DATA_DIR, &reg);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_NE(reg, nullptr);
+  EXPECT_TRUE(reg->status().ok());
   EXPECT_EQ(reg->authorities().size(), 153u);
   EXPECT_EQ(reg->version(), "2026-11-22.1");
   const LocalAuthority* wb = reg->FindByCode("E06000037");
@@ -57,9 +58,10 @@ TEST(LaRegister, CurrentCodes) {
 TEST(LaRegister, UserRegisterFileAlone) {
   std::string dir = TempDir("alone");
   Write(dir + "/my.csv", "gss_code,name\nE06000037,West Berkshire\nE06000038,Reading\n");
-  std::string error;
-  std::unique_ptr<LaRegister> reg = LaRegister::Load(dir + "/my.csv", &error);
-  ASSERT_NE(reg, nullptr) << error;
+  std::unique_ptr<LaRegister> reg;
+  Status s = LaRegister::Load(dir + "/my.csv", &reg);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_NE(reg, nullptr);
   EXPECT_EQ(reg->authorities().size(), 2u);
   EXPECT_EQ(reg->version(), "unversioned");
   std::vector<LaMention> m = reg->FindMentions("West Berkshire and Reading");
@@ -73,31 +75,51 @@ TEST(LaRegister, LoadErrors) {
     const char* name;
     const char* register_csv;
     const char* aliases_csv;  // nullptr: no file
+    Status::Code code;
     const char* error_part;
   } kCases[] = {
       {"badcode", "gss_code,name\nE0600003,West Berkshire\n", nullptr,
-       "la_register.csv:2: bad GSS code"},
-      {"dup", "gss_code,name\nE06000037,A\nE06000037,B\n", nullptr, "la_register.csv:3: duplicate"},
-      {"nocol", "code,name\nE06000037,A\n", nullptr, "missing column 'gss_code'"},
-      {"empty", "", nullptr, "empty file"},
-      {"quote", "gss_code,name\nE06000037,\"West\n", nullptr, "unterminated"},
-      {"noname", "gss_code,name\nE06000037,\n", nullptr, "empty name"},
+       Status::Code::kInvalidArgument, "la_register.csv:2: bad GSS code"},
+      {"dup", "gss_code,name\nE06000037,A\nE06000037,B\n", nullptr, Status::Code::kInvalidArgument,
+       "la_register.csv:3: duplicate"},
+      {"nocol", "code,name\nE06000037,A\n", nullptr, Status::Code::kInvalidArgument,
+       "missing column 'gss_code'"},
+      {"norows", "gss_code,name\n", nullptr, Status::Code::kInvalidArgument,
+       "la_register.csv: no local authorities"},
+      {"empty", "", nullptr, Status::Code::kCorrupt, "la_register.csv:1: empty file"},
+      {"quote", "gss_code,name\nE06000037,\"West\n", nullptr, Status::Code::kCorrupt,
+       "la_register.csv:2: unterminated"},
+      {"noname", "gss_code,name\nE06000037,\n", nullptr, Status::Code::kInvalidArgument,
+       "empty name"},
       {"alias", "gss_code,name\nE06000037,West Berkshire\n",
-       "gss_code,alias,kind\nE06000099,X,short_name\n",
+       "gss_code,alias,kind\nE06000099,X,short_name\n", Status::Code::kInvalidArgument,
        "aliases.csv:2: unknown GSS code 'E06000099'"},
+      {"aliasquote", "gss_code,name\nE06000037,West Berkshire\n", "gss_code,alias\n\"X\n",
+       Status::Code::kCorrupt, "aliases.csv:2: unterminated quoted field"},
+      {"aliasnocol", "gss_code,name\nE06000037,West Berkshire\n", "gss_code,name\nE06000037,X\n",
+       Status::Code::kInvalidArgument, "aliases.csv:1: missing column 'alias'"},
   };
   for (const auto& c : kCases) {
     std::string dir = TempDir(c.name);
     Write(dir + "/la_register.csv", c.register_csv);
     if (c.aliases_csv != nullptr) Write(dir + "/aliases.csv", c.aliases_csv);
-    std::string error;
-    EXPECT_EQ(LaRegister::Load(dir, &error), nullptr) << c.name;
-    EXPECT_NE(error.find(c.error_part), std::string::npos) << c.name << ": " << error;
+    std::unique_ptr<LaRegister> reg;
+    Status s = LaRegister::Load(dir, &reg);
+    EXPECT_EQ(s.code(), c.code) << c.name << ": " << s.ToString();
+    EXPECT_EQ(reg, nullptr) << c.name;
+    EXPECT_NE(s.message().find(c.error_part), std::string::npos) << c.name << ": " << s.message();
   }
-  std::string error;
-  EXPECT_EQ(LaRegister::Load("/nonexistent/dir", &error), nullptr);
-  EXPECT_NE(error.find("cannot read"), std::string::npos) << error;
-  EXPECT_EQ(LaRegister::Load("/nonexistent/dir", nullptr), nullptr);  // a null error is allowed
+}
+
+TEST(LaRegister, LoadErrorResetsOutput) {
+  // A failed Load leaves no stale register behind, even when *out held one.
+  std::unique_ptr<LaRegister> reg;
+  ASSERT_TRUE(LaRegister::Load(MINUTES_DATA_DIR, &reg).ok());
+  ASSERT_NE(reg, nullptr);
+  Status s = LaRegister::Load("/nonexistent/dir", &reg);
+  EXPECT_EQ(s.code(), Status::Code::kIoError) << s.ToString();
+  EXPECT_EQ(s.message(), "/nonexistent/dir/la_register.csv: cannot read file");
+  EXPECT_EQ(reg, nullptr);
 }
 
 TEST(LaRegister, SectorAcronyms) {
@@ -118,7 +140,7 @@ TEST(LaRegister, DefaultIsShared) {
   const LaRegister& a = LaRegister::Default();
   const LaRegister& b = LaRegister::Default();
   EXPECT_EQ(&a, &b);
-  EXPECT_TRUE(a.ok()) << a.error();
+  EXPECT_TRUE(a.status().ok()) << a.status().ToString();
   EXPECT_EQ(a.authorities().size(), 153u);
 }
 
