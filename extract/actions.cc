@@ -121,7 +121,7 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
     a.status_raw = ra.status_raw;
     if (!ra.status_raw.empty()) {
       if (auto s = nz::NormalizeStatus(ra.status_raw)) {
-        a.status = *EnumFromName<ActionStatus>(s->name);
+        a.status = *s;
       } else {
         findings->push_back(MakeFinding(FindingCode::kUnknownStatus,
                                         "action " + ra.ref + " has status '" + ra.status_raw +

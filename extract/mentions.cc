@@ -159,7 +159,7 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
     item.text = m.text;
     item.la_codes = m.gss_codes;
     item.canonical_name = m.canonical_name;
-    item.method = *EnumFromName<MatchMethod>(nz::MatchMethodName(m.method));
+    item.method = m.method;
     item.evidence.span = Span{m.start, m.end};
     item.evidence.confidence = m.confidence;
     item.evidence.rule = "la." + std::string(EnumName(item.method));

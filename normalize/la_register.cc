@@ -68,20 +68,6 @@ std::string Cell(const std::vector<std::string>& row, int column) {
 
 }  // namespace
 
-const char* MatchMethodName(MatchMethod method) {
-  switch (method) {
-    case MatchMethod::kExact:
-      return "exact";
-    case MatchMethod::kAlias:
-      return "alias";
-    case MatchMethod::kGroup:
-      return "group";
-    case MatchMethod::kFuzzy:
-      return "fuzzy";
-  }
-  return "unknown";
-}
-
 LaRegister::LaRegister() = default;
 LaRegister::~LaRegister() = default;
 

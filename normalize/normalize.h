@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "model/enums.h"
 
 namespace minutes::normalize {
 
@@ -53,18 +54,12 @@ struct LocalAuthority {
   std::string dfe_la_code;  // DfE 3-digit code, e.g. "869" (may be empty in a user's register)
 };
 
-// How a mention was resolved.
-enum class MatchMethod {
-  kExact,  // the register name itself ("West Berkshire", casing and &/and aside)
-  kAlias,  // an alias: council name, short name, abbreviation, typo variant, or a compass word in
-           // "East and West Sussex"
-  kGroup,  // a name for several LAs ("AfC", "Berkshire", "Thames Valley"); gss_codes has every
-           // member
-  kFuzzy,  // a misspelling within a tight edit distance of one LA name ("Oxfordshre")
-};
-
-// "exact", "alias", "group" or "fuzzy".
-const char* MatchMethodName(MatchMethod method);
+// How a mention was resolved is the contract's MatchMethod (model/enums.h): kExact, the register
+// name itself ("West Berkshire", casing and &/and aside); kAlias, a council name, short name,
+// abbreviation, typo variant, or a compass word in "East and West Sussex"; kGroup, a name for
+// several LAs ("AfC", "Berkshire", "Thames Valley"), gss_codes holding every member; kFuzzy, a
+// misspelling within a tight edit distance of one LA name ("Oxfordshre"). EnumName gives its
+// string form.
 
 // One local-authority mention found in text.
 struct LaMention {
@@ -352,31 +347,14 @@ std::optional<TimeRange> ParseTimeRange(std::string_view text, const TimeOptions
 // -------------------------------------------------------------------------------------------------
 // Action statuses
 
-enum class ActionStatus {
-  kOpen,              // not started, new, open, on hold, RAG red
-  kOngoing,           // in progress, ongoing, carried forward, RAG amber; and "Ongoing/complete"
-  kComplete,          // complete, done, achieved, RAG green
-  kClosed,            // closed
-  kNoLongerRelevant,  // no longer relevant, withdrawn, cancelled, superseded, N/A
-};
-
-// "open", "ongoing", "complete", "closed" or "no_longer_relevant".
-const char* ActionStatusName(ActionStatus status);
-
-struct NormalizedStatus {
-  ActionStatus status = ActionStatus::kOpen;
-  std::string name;  // ActionStatusName(status)
-  std::string raw;   // the input, unchanged
-};
-
-// Maps a status cell to the canonical set, ignoring case, spacing (including line breaks) and a
+// Maps a status cell to the contract's ActionStatus (model/enums.h), ignoring case, spacing (including line breaks) and a
 // trailing
 // ".": "Complete", "Done", "In progress", "Not started", "New", "Carried forward", "Withdrawn",
 // "No longer relevant", "Green"/"Amber"/"Red". Two words joined by "/" map to the less finished of
 // the two (open < ongoing < complete < closed), so "Ongoing/complete" is ongoing: part done is not
 // done, and a warehouse must not close an action that is still moving. Returns std::nullopt for an
 // unknown word.
-std::optional<NormalizedStatus> NormalizeStatus(std::string_view raw);
+std::optional<ActionStatus> NormalizeStatus(std::string_view raw);
 
 }  // namespace minutes::normalize
 

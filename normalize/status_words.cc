@@ -90,23 +90,7 @@ std::optional<ActionStatus> Lookup(const std::string& folded) {
 
 }  // namespace
 
-const char* ActionStatusName(ActionStatus status) {
-  switch (status) {
-    case ActionStatus::kOpen:
-      return "open";
-    case ActionStatus::kOngoing:
-      return "ongoing";
-    case ActionStatus::kComplete:
-      return "complete";
-    case ActionStatus::kClosed:
-      return "closed";
-    case ActionStatus::kNoLongerRelevant:
-      return "no_longer_relevant";
-  }
-  return "unknown";
-}
-
-std::optional<NormalizedStatus> NormalizeStatus(std::string_view raw) {
+std::optional<ActionStatus> NormalizeStatus(std::string_view raw) {
   std::string folded = Fold(raw);
   if (folded.empty()) return std::nullopt;
   std::optional<ActionStatus> status = Lookup(folded);
@@ -126,11 +110,7 @@ std::optional<NormalizedStatus> NormalizeStatus(std::string_view raw) {
       pos = next + 1;
     }
   }
-  NormalizedStatus out;
-  out.status = *status;
-  out.name = ActionStatusName(*status);
-  out.raw = std::string(raw);
-  return out;
+  return status;
 }
 
 }  // namespace minutes::normalize

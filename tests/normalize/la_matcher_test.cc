@@ -191,7 +191,7 @@ TEST(LaMatcher, MethodsAndFlags) {
     EXPECT_GT(m[0].confidence, 0.0) << c.text;
     EXPECT_LE(m[0].confidence, 1.0) << c.text;
   }
-  EXPECT_STREQ(MatchMethodName(MatchMethod::kFuzzy), "fuzzy");
+  EXPECT_EQ(EnumName(MatchMethod::kFuzzy), "fuzzy");
   EXPECT_EQ(Las().FindMentions("Oxfordshre")[0].gss_codes[0], "E10000025");
   EXPECT_EQ(Las().FindMentions("Southamton")[0].gss_codes[0], "E06000045");
 }
