@@ -14,6 +14,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-jsonschema
 )
 
 missing=()
