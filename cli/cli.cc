@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace minutes::cli {
@@ -19,17 +20,22 @@ int ExitCodeOf(const Status& s) {
   return kExitUnreadable;
 }
 
-std::vector<std::string> ParseArgs(
+int Fail(const Status& s) {
+  std::cerr << "minutes: " << s.message() << "\n";
+  return ExitCodeOf(s);
+}
+
+Status ParseArgs(
     const Poco::Util::OptionSet& options, const std::vector<std::string>& args,
-    const std::function<void(const std::string& name, const std::string& value)>& on_option) {
+    const std::function<Status(const std::string& name, const std::string& value)>& on_option,
+    std::vector<std::string>* rest) {
   Poco::Util::OptionProcessor processor(options);
   processor.setUnixStyle(true);
-  std::vector<std::string> rest;
   bool after_dashes = false;
   std::string pending;  // an option whose value is the next argument
   for (const std::string& arg : args) {
     if (after_dashes || (arg == "-" && pending.empty())) {
-      rest.push_back(arg);
+      rest->push_back(arg);
       continue;
     }
     if (arg == "--" && pending.empty()) {
@@ -39,32 +45,39 @@ std::vector<std::string> ParseArgs(
     std::string name, value;
     try {
       if (!processor.process(arg, name, value)) {
-        rest.push_back(arg);
+        rest->push_back(arg);
         continue;
       }
     } catch (const Poco::Util::UnknownOptionException&) {
-      throw UsageError{"unknown option " + arg.substr(0, arg.find('='))};
+      return Usage("unknown option " + arg.substr(0, arg.find('=')));
     } catch (const Poco::Util::AmbiguousOptionException&) {
-      throw UsageError{"ambiguous option " + arg + " (write it in full)"};
+      return Usage("ambiguous option " + arg + " (write it in full)");
     } catch (const Poco::Util::OptionException& e) {
-      throw UsageError{e.message() + " (" + arg + ")"};
+      return Usage(e.message() + " (" + arg + ")");
     }
     pending = name.empty() ? arg : "";
-    if (!name.empty()) on_option(name, value);
+    if (!name.empty()) {
+      Status s = on_option(name, value);
+      if (!s.ok()) return s;
+    }
   }
-  if (!pending.empty()) throw UsageError{"option " + pending + " needs a value"};
-  return rest;
+  if (!pending.empty()) return Usage("option " + pending + " needs a value");
+  return Status::OK();
 }
 
 namespace {
 
-unsigned long long ParseCount(const std::string& flag, const std::string& value) {
+// Reads a whole number into *n.
+template <typename T>
+Status ParseCount(const std::string& flag, const std::string& value, T* n) {
   char* end = nullptr;
   errno = 0;
-  unsigned long long n = std::strtoull(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || errno != 0 || value[0] == '-')
-    throw UsageError{"--" + flag + " takes a whole number, not '" + value + "'"};
-  return n;
+  unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || errno != 0 || value[0] == '-' ||
+      v > static_cast<unsigned long long>(std::numeric_limits<T>::max()))
+    return Usage("--" + flag + " takes a whole number, not '" + value + "'");
+  *n = static_cast<T>(v);
+  return Status::OK();
 }
 
 using Poco::Util::Option;
@@ -90,29 +103,26 @@ void AddReadOptions(Poco::Util::OptionSet* options) {
       Option("max-zip-entries", "", "most entries a DOCX may list (default 100000)").argument("N"));
 }
 
-bool ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
+Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
   if (name == "input-format") {
     if (value != "auto" && FindReader(value) == nullptr)
-      throw UsageError{"--input-format takes auto|" + ReaderNames("|") + ", not '" + value + "'"};
+      return Usage("--input-format takes auto|" + ReaderNames("|") + ", not '" + value + "'");
     in->format = value;
-  } else if (name == "max-input-bytes") {
-    in->max_input_bytes = ParseCount(name, value);
-  } else if (name == "max-decompressed-bytes") {
-    in->max_decompressed_bytes = ParseCount(name, value);
-  } else if (name == "max-compression-ratio") {
+    return Status::OK();
+  }
+  if (name == "max-input-bytes") return ParseCount(name, value, &in->max_input_bytes);
+  if (name == "max-decompressed-bytes") return ParseCount(name, value, &in->max_decompressed_bytes);
+  if (name == "max-xml-depth") return ParseCount(name, value, &in->max_xml_depth);
+  if (name == "max-zip-entries") return ParseCount(name, value, &in->max_zip_entries);
+  if (name == "max-compression-ratio") {
     char* end = nullptr;
     double r = std::strtod(value.c_str(), &end);
     if (value.empty() || *end != '\0' || !(r >= 1.0))
-      throw UsageError{"--max-compression-ratio takes a number >= 1, not '" + value + "'"};
+      return Usage("--max-compression-ratio takes a number >= 1, not '" + value + "'");
     in->max_compression_ratio = r;
-  } else if (name == "max-xml-depth") {
-    in->max_xml_depth = static_cast<int>(ParseCount(name, value));
-  } else if (name == "max-zip-entries") {
-    in->max_zip_entries = ParseCount(name, value);
-  } else {
-    return false;
+    return Status::OK();
   }
-  return true;
+  return Usage("unknown option --" + name);
 }
 
 std::string Help(const std::string& usage, const std::string& description,
@@ -154,7 +164,7 @@ bool ReadInput(const std::string& path, const IngestOptions& options, Document* 
   Status s = ReadFile(path, options, doc);
   if (s.ok()) return true;
   std::cerr << "minutes: " << (path == "-" ? "<stdin>" : path) << ": " << s.ToString() << "\n";
-  Raise(exit_code, ExitCodeOf(s) == kExitUsage ? kExitUsage : kExitUnreadable);
+  Raise(exit_code, ExitCodeOf(s));
   return false;
 }
 

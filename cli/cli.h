@@ -31,23 +31,26 @@ enum ExitCode {
 // kExitUsage for kInvalidArgument, kExitUnreadable for every other error, kExitOk for OK.
 int ExitCodeOf(const Status& s);
 
-// A usage error: the message is printed after "minutes: " and the process exits 2.
-struct UsageError {
-  std::string message;
-};
+// A usage error: Status::InvalidArgument(message), which exits 2.
+inline Status Usage(const std::string& message) { return Status::InvalidArgument(message); }
+
+// Prints "minutes: <message>" for a non-OK `s` and returns its exit code (ExitCodeOf).
+int Fail(const Status& s);
 
 // Parses `args` against `options` (GNU style: --name value, --name=value, unambiguous prefixes,
 // "--" ends the options, "-" is a file). Calls `on_option(name, value)` for each option in order
-// and returns the other arguments. Throws UsageError naming an unknown option, a missing value or
-// a value that `on_option` refuses (it throws UsageError itself).
-std::vector<std::string> ParseArgs(
+// and puts the other arguments in `*rest`. Fails with InvalidArgument naming an unknown option or
+// a missing value, or with the first error `on_option` returns.
+Status ParseArgs(
     const Poco::Util::OptionSet& options, const std::vector<std::string>& args,
-    const std::function<void(const std::string& name, const std::string& value)>& on_option);
+    const std::function<Status(const std::string& name, const std::string& value)>& on_option,
+    std::vector<std::string>* rest);
 
 // The options of every command that reads notes: --input-format and the limits.
 void AddReadOptions(Poco::Util::OptionSet* options);
-// Applies one of them to `*ingest`; returns false if `name` is not a reading option.
-bool ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* ingest);
+// Applies one of them to `*ingest`. Fails with InvalidArgument for a bad value or a name that is
+// not a reading option.
+Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* ingest);
 // Their help text.
 std::string ReadOptionsHelp();
 

@@ -55,13 +55,15 @@ int RunExtract(const std::vector<std::string>& args) {
   std::string format = "json", out_dir, register_path;
   JsonLayout layout = JsonLayout::kAuto;
   bool help = false, strict = false;
-  std::vector<std::string> files =
-      ParseArgs(options, args, [&](const std::string& name, const std::string& value) {
+  std::vector<std::string> files;
+  Status parsed = ParseArgs(
+      options, args,
+      [&](const std::string& name, const std::string& value) {
         if (name == "help") {
           help = true;
         } else if (name == "format") {
           if (value != "json" && value != "csv")
-            throw UsageError{"--format takes json or csv, not '" + value + "'"};
+            return Usage("--format takes json or csv, not '" + value + "'");
           format = value;
         } else if (name == "out") {
           out_dir = value;
@@ -74,16 +76,19 @@ int RunExtract(const std::vector<std::string>& args) {
         } else if (name == "la-register") {
           register_path = value;
         } else {
-          ApplyReadOption(name, value, &ingest);
+          return ApplyReadOption(name, value, &ingest);
         }
-      });
+        return Status::OK();
+      },
+      &files);
+  if (!parsed.ok()) return Fail(parsed);
   if (help) {
     std::cout << Help("minutes extract [options] FILE...", kDescription, options);
     return kExitOk;
   }
-  if (files.empty()) throw UsageError{"no input file (use '-' for standard input)"};
-  if (format == "csv" && out_dir.empty()) throw UsageError{"--format csv needs --out DIR"};
-  if (format == "json" && !out_dir.empty()) throw UsageError{"--out goes with --format csv"};
+  if (files.empty()) return Fail(Usage("no input file (use '-' for standard input)"));
+  if (format == "csv" && out_dir.empty()) return Fail(Usage("--format csv needs --out DIR"));
+  if (format == "json" && !out_dir.empty()) return Fail(Usage("--out goes with --format csv"));
 
   ExtractOptions extract_options;
   std::unique_ptr<normalize::LaRegister> custom;

@@ -50,22 +50,17 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
   }
-  try {
-    if (args.empty()) {
-      std::cerr << kMainHelp;
-      return kExitUsage;
-    }
-    const std::string& command = args[0];
-    if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << kMainHelp;
-      return kExitOk;
-    }
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    for (const Command& c : kCommands)
-      if (command == c.name) return c.run(rest);
-    throw UsageError{"unknown command '" + command + "' (see 'minutes --help')"};
-  } catch (const UsageError& e) {
-    std::cerr << "minutes: " << e.message << "\n";
+  if (args.empty()) {
+    std::cerr << kMainHelp;
     return kExitUsage;
   }
+  const std::string& command = args[0];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kMainHelp;
+    return kExitOk;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  for (const Command& c : kCommands)
+    if (command == c.name) return c.run(rest);
+  return Fail(Usage("unknown command '" + command + "' (see 'minutes --help')"));
 }

@@ -17,17 +17,21 @@ int RunSchema(const std::vector<std::string>& args) {
           .argument("FORMAT"));
   std::string format = "json-schema";
   bool help = false;
-  std::vector<std::string> rest =
-      ParseArgs(options, args, [&](const std::string& name, const std::string& value) {
+  std::vector<std::string> rest;
+  Status parsed = ParseArgs(
+      options, args,
+      [&](const std::string& name, const std::string& value) {
         if (name == "help") {
           help = true;
         } else if (value == "json-schema" || value == "datapackage" || value == "markdown") {
           format = value;
         } else {
-          throw UsageError{"--format takes json-schema, datapackage or markdown, not '" + value +
-                           "'"};
+          return Usage("--format takes json-schema, datapackage or markdown, not '" + value + "'");
         }
-      });
+        return Status::OK();
+      },
+      &rest);
+  if (!parsed.ok()) return Fail(parsed);
   if (help) {
     std::cout << Help("minutes schema [--format json-schema|datapackage|markdown]",
                       "Prints the output schema: the JSON Schema (draft 2020-12) of one\n"
@@ -37,7 +41,7 @@ int RunSchema(const std::vector<std::string>& args) {
                       options);
     return kExitOk;
   }
-  if (!rest.empty()) throw UsageError{"schema takes no file, but was given '" + rest[0] + "'"};
+  if (!rest.empty()) return Fail(Usage("schema takes no file, but was given '" + rest[0] + "'"));
   Output out;
   out.Write(format == "json-schema"   ? JsonSchema()
             : format == "datapackage" ? DataPackage()

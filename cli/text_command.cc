@@ -14,13 +14,16 @@ int RunText(const std::vector<std::string>& args) {
   AddReadOptions(&options);
   IngestOptions ingest;
   bool help = false;
-  std::vector<std::string> files =
-      ParseArgs(options, args, [&](const std::string& name, const std::string& value) {
-        if (name == "help")
-          help = true;
-        else
-          ApplyReadOption(name, value, &ingest);
-      });
+  std::vector<std::string> files;
+  Status parsed = ParseArgs(
+      options, args,
+      [&](const std::string& name, const std::string& value) {
+        if (name != "help") return ApplyReadOption(name, value, &ingest);
+        help = true;
+        return Status::OK();
+      },
+      &files);
+  if (!parsed.ok()) return Fail(parsed);
   if (help) {
     std::cout << Help("minutes text [options] FILE...",
                       "Prints the canonical plain text of each FILE ('-' reads standard input):\n"
@@ -32,7 +35,7 @@ int RunText(const std::vector<std::string>& args) {
                       options);
     return kExitOk;
   }
-  if (files.empty()) throw UsageError{"no input file (use '-' for standard input)"};
+  if (files.empty()) return Fail(Usage("no input file (use '-' for standard input)"));
   int exit_code = kExitOk;
   Output out;
   for (const std::string& path : files) {
