@@ -17,6 +17,7 @@ Extraction Extract(const Document& doc, const Source& source, const ExtractOptio
   Workspace w(doc, las);
   w.match.region = options.region;
   w.x.source = source;
+  w.x.la_register_version = las.version();
   RunSteps(&w);
   return std::move(w.x);
 }

@@ -139,6 +139,7 @@ struct Finding {
 // Everything extracted from one document: the root of the contract.
 struct Extraction {
   std::string schema_version = kSchemaVersion;
+  std::string la_register_version;  // the LA register the GSS codes come from
   Source source;
   Meeting meeting;
   std::vector<Person> people;

@@ -356,6 +356,8 @@ const Record& RecordOf<Extraction>() {
       "Everything extracted from one document of meeting notes.",
       {Def<&Extraction::schema_version>("schema_version", "the version of this contract",
                                         {.format = Format::kVersion}),
+       Def<&Extraction::la_register_version>(
+           "la_register_version", "the LA register the GSS codes come from", {.since = "2.0"}),
        Def<&Extraction::source>("source", "the input", {.embedding = Embedding::kSection}),
        Def<&Extraction::meeting>("meeting", "the meeting", {.embedding = Embedding::kSection}),
        Def<&Extraction::people>("people", "attendance: present and apologies", {.item = "person"}),
