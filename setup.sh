@@ -46,7 +46,8 @@ case "${1:-build}" in
     # The main job: extract both seed notes (text and Word renditions) and print the JSON.
     for f in samples/seeds/*.txt samples/seeds/*.docx; do
       echo "==> $f <=="
-      build/minutes extract "$f"
+      # Exit 1 means "read, with findings to fix": still a result, not a failure of the job.
+      build/minutes extract "$f" || [ $? -eq 1 ]
     done
     ;;
   test)
