@@ -67,7 +67,11 @@ MeetingTime ReadDateTime(std::string_view s, size_t offset, const nz::CivilDate&
   Span span{offset, offset + s.size()};
   if (date) {
     t.date = date->iso;
-    if (date->weekday_mismatch) findings->push_back(WeekdayFinding(date_text, *date, span));
+    // The finding points at the date's own words, not at the time after them.
+    size_t date_start = offset + (date_text.data() - s.data());
+    if (date->weekday_mismatch)
+      findings->push_back(
+          WeekdayFinding(date_text, *date, Span{date_start, date_start + date_text.size()}));
   }
   t.evidence.span = span;
   t.evidence.rule = next ? "meeting.next_meeting_line" : "meeting.date_line";
@@ -143,13 +147,17 @@ MeetingInfo FindMeeting(const Document& doc) {
     if (!RE2::PartialMatch(Piece(para), full_date, &date)) continue;
     size_t start = date.data() - text.data();
     std::string_view rest = text.substr(start, b.span.end - start);
-    date_line = ReadDateTime(rest, start, info.reference, /*next=*/false, &info.findings);
+    // Findings of the reading kept only: a date read twice is reported once.
+    std::vector<Finding> found;
+    date_line = ReadDateTime(rest, start, info.reference, /*next=*/false, &found);
     if (date_line.start_time.empty()) {
       // Only the date: read it alone, so trailing words do not hide it.
+      found.clear();
       date_line = ReadDateTime(std::string_view(date.data(), date.size()), start, info.reference,
-                               /*next=*/false, &info.findings);
+                               /*next=*/false, &found);
     }
     if (date_line.date.empty()) continue;
+    for (Finding& f : found) info.findings.push_back(std::move(f));
     have_date = true;
     date_line.evidence.rule = "meeting.date_in_opening_line";
     m.date = date_line.date;

@@ -45,6 +45,19 @@ void AddUnique(std::vector<std::string>* v, const std::string& x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
 
+// Sets the person's organisation from `raw`: the LA or group it resolves to, else as written.
+void SetOrganisation(std::string_view raw, const nz::LaRegister& las, const nz::MatchOptions& match,
+                     Person* p) {
+  if (auto m = las.Resolve(raw, match)) {
+    p->organisation = m->canonical_name;
+    p->la_codes = m->gss_codes;
+    p->evidence.confidence = 0.95;
+  } else {
+    p->organisation = std::string(raw);
+    p->evidence.confidence = 0.9;
+  }
+}
+
 }  // namespace
 
 std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
@@ -60,7 +73,7 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
       Person& p = people[it->second];
       for (const std::string& r : lp.roles) AddUnique(&p.roles, r);
       if (p.organisation.empty() && !lp.organisation_raw.empty())
-        p.organisation = lp.organisation_raw;
+        SetOrganisation(lp.organisation_raw, las, match, &p);
       continue;
     }
     Person p;
@@ -73,18 +86,10 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
       p.substitute_for = nz::NormalizePersonName(lp.substitute_for_raw);
     p.evidence.span = lp.name_span;
     p.evidence.rule = lp.rule;
-    p.evidence.confidence = 0.95;
-    if (!lp.organisation_raw.empty()) {
-      if (auto m = las.Resolve(lp.organisation_raw, match)) {
-        p.organisation = m->canonical_name;
-        p.la_codes = m->gss_codes;
-      } else {
-        p.organisation = lp.organisation_raw;
-        p.evidence.confidence = 0.9;
-      }
-    } else {
+    if (!lp.organisation_raw.empty())
+      SetOrganisation(lp.organisation_raw, las, match, &p);
+    else
       p.evidence.confidence = 0.8;
-    }
     by_key[key] = people.size();
     people.push_back(std::move(p));
   }

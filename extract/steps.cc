@@ -1,5 +1,6 @@
 #include "extract/steps.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -29,6 +30,39 @@ const std::vector<const Step*>& RegisteredSteps() {
   return steps;
 }
 
+namespace {
+
+// Names the steps of a cycle among the steps not yet ordered. Each of them waits on a step not yet
+// ordered (else it would be ready), so following those waits from any of them must come back to
+// a step already passed: the steps from there on are the cycle.
+Status CycleError(const std::vector<const Step*>& steps, const std::map<Datum, const Step*>& writer,
+                  const std::set<const Step*>& done) {
+  std::vector<const Step*> path;
+  const Step* s = nullptr;
+  for (const Step* t : steps)
+    if (!done.count(t)) {
+      s = t;
+      break;
+    }
+  while (std::find(path.begin(), path.end(), s) == path.end()) {
+    path.push_back(s);
+    for (Datum d : s->reads) {
+      const Step* w = writer.at(d);
+      if (w != s && !done.count(w)) {
+        s = w;
+        break;
+      }
+    }
+  }
+  std::string names;
+  for (auto it = std::find(path.begin(), path.end(), s); it != path.end(); ++it)
+    names += "'" + std::string((*it)->name) + "' -> ";
+  return Status::InvalidArgument("the steps read one another in a cycle: " + names + "'" +
+                                 std::string(s->name) + "'");
+}
+
+}  // namespace
+
 Status OrderSteps(const std::vector<const Step*>& steps, std::vector<const Step*>* ordered) {
   ordered->clear();
   std::map<Datum, const Step*> writer;
@@ -55,7 +89,7 @@ Status OrderSteps(const std::vector<const Step*>& steps, std::vector<const Step*
         break;
       }
     }
-    if (next == nullptr) return Status::InvalidArgument("the steps read one another in a cycle");
+    if (next == nullptr) return CycleError(steps, writer, done);
     done.insert(next);
     ordered->push_back(next);
   }

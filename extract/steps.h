@@ -74,8 +74,9 @@ struct Step {
 const std::vector<const Step*>& RegisteredSteps();
 
 // Orders `steps` so each runs after the steps writing what it reads, keeping registration order
-// where the data allow. Returns an error naming the problem if a datum is written twice or by
-// nobody that a step reads, or if the steps read one another in a cycle.
+// where the data allow. Returns an error naming the problem and the steps at fault if a datum is
+// written twice (both writers) or by nobody that a step reads (the reader), or if the steps read
+// one another in a cycle (the steps of the cycle, in the order they wait on each other).
 Status OrderSteps(const std::vector<const Step*>& steps, std::vector<const Step*>* ordered);
 
 // RegisteredSteps(), ordered once. Aborts the process with the error if the registry is broken
