@@ -97,7 +97,7 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
     a.source = ra.source;
     a.evidence = {ra.span, ra.source == ActionSource::kLog ? 0.95 : 0.85, ra.rule};
     for (size_t i = 0; i < ra.owners.size(); ++i) {
-      Owner owner{ra.owners[i], "", ra.owner_spans[i]};
+      Owner owner{ra.owners[i], "", "", ra.owner_spans[i]};
       if (IsInitials(owner.text)) {
         auto it = mention_at.find(owner.span.start);
         if (it != mention_at.end()) owner.name = person_mentions[it->second].name;

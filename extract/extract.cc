@@ -14,7 +14,7 @@ Source SourceOf(const std::string& path, const Document& doc) {
 Extraction Extract(const Document& doc, const Source& source, const ExtractOptions& options) {
   const normalize::LaRegister& las =
       options.la_register != nullptr ? *options.la_register : normalize::LaRegister::Default();
-  Workspace w(doc, las);
+  Workspace w(doc, las, options);
   w.match.region = options.region;
   w.x.source = source;
   w.x.la_register_version = las.version();

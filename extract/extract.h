@@ -34,6 +34,8 @@ struct ExtractOptions {
   const normalize::LaRegister* la_register = nullptr;
   // The region the notes come from, to settle ambiguous abbreviations ("HCC" -> Hampshire).
   std::string region = "South East";
+  // The series the notes belong to; empty derives it from the title (normalize::SeriesKey).
+  std::string series;
 };
 
 // The Source record of a document read from `path`.

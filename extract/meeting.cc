@@ -224,6 +224,9 @@ MeetingInfo FindMeeting(const Document& doc) {
 extern const Step kMeetingStep = {"meeting", {}, {Datum::kMeeting}, [](Workspace* w) {
                                     w->meeting_info = FindMeeting(w->doc);
                                     w->x.meeting = w->meeting_info.meeting;
+                                    w->x.meeting.series = w->options.series.empty()
+                                                              ? nz::SeriesKey(w->x.meeting.title)
+                                                              : w->options.series;
                                     for (Finding& f : w->meeting_info.findings)
                                       w->x.findings.push_back(std::move(f));
                                     w->meeting_info.findings.clear();

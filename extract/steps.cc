@@ -10,7 +10,9 @@
 
 namespace minutes {
 
-// The registry: one line per step; each step is defined in the file named beside it.
+// The registry: one line per step, in the order they run when the data allow. Each step is
+// defined in the file named beside it. (The declarations say where to look; the list is the
+// registry.)
 extern const Step kMeetingStep;         // meeting.cc
 extern const Step kPeopleStep;          // people.cc
 extern const Step kChairStep;           // people.cc
@@ -21,11 +23,21 @@ extern const Step kActionsStep;         // actions.cc
 extern const Step kActionLinksStep;     // actions.cc
 extern const Step kMoneyStep;           // money.cc
 extern const Step kCompletenessStep;    // findings.cc
+extern const Step kPersonIdsStep;       // person_ids.cc
 
 const std::vector<const Step*>& RegisteredSteps() {
   static const std::vector<const Step*> steps = {
-      &kMeetingStep,        &kPeopleStep,  &kChairStep,       &kLaMentionsStep, &kActionLogStep,
-      &kPersonMentionsStep, &kActionsStep, &kActionLinksStep, &kMoneyStep,      &kCompletenessStep,
+      &kMeetingStep,         //
+      &kPeopleStep,          //
+      &kChairStep,           //
+      &kLaMentionsStep,      //
+      &kActionLogStep,       //
+      &kPersonMentionsStep,  //
+      &kActionsStep,         //
+      &kActionLinksStep,     //
+      &kMoneyStep,           //
+      &kCompletenessStep,    //
+      &kPersonIdsStep,       //
   };
   return steps;
 }

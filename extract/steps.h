@@ -42,15 +42,18 @@ enum class Datum {
   kActionLinks,     // Action::linked_log_index and the linked ref of inline actions
   kMoney,           // x.money
   kCompleteness,    // the findings about what the notes lack (no date, no attendance)
+  kPersonIds,       // every person_id (Person, chair, substitutes, owners, uses of initials)
 };
 
 // Everything a step may use: the document, the options, the results of earlier steps and the
 // Extraction being built. One per document; not shared between threads.
 struct Workspace {
-  Workspace(const Document& d, const normalize::LaRegister& l) : doc(d), las(l) {}
+  Workspace(const Document& d, const normalize::LaRegister& l, const ExtractOptions& o)
+      : doc(d), las(l), options(o) {}
 
   const Document& doc;
   const normalize::LaRegister& las;
+  const ExtractOptions& options;
   normalize::MatchOptions match;
   Extraction x;
 

@@ -63,31 +63,36 @@ struct MeetingTime {
 };
 
 struct Meeting {
-  std::string title;  // empty = null
-  std::string date;   // as MeetingTime::date; empty = null
+  std::string title;   // empty = null
+  std::string series;  // the group's series: the title without dates (normalize::SeriesKey)
+  std::string date;    // as MeetingTime::date; empty = null
   std::string start_time;
   std::string end_time;
-  std::string chair;  // display name; empty = null
+  std::string chair;            // display name; empty = null
+  std::string chair_person_id;  // empty = null
   std::vector<MeetingTime> next_meetings;
   Evidence evidence;  // the title's
 };
 
 struct Person {
+  std::string person_id;              // stable across meetings (normalize::PersonId)
   std::string name;                   // display form: "Kelly Wilkes"
   std::string name_raw;               // as written: "Kelly wilkes"
   std::string initials;               // "KW", "KGOS"
   std::string organisation;           // canonical LA or body name, else as written; empty = null
   std::vector<std::string> la_codes;  // ONS GSS codes; empty for non-LA bodies (SESLIP, DfE)
   Attendance attendance = Attendance::kPresent;
-  std::vector<std::string> roles;  // "chair", "DCS", "presenter", "support", ...
-  std::string substitute_for;      // the person deputised for; empty = null
+  std::vector<std::string> roles;        // "chair", "DCS", "presenter", "support", ...
+  std::string substitute_for;            // the person deputised for; empty = null
+  std::string substitute_for_person_id;  // empty = null
   Evidence evidence;
 };
 
 // One owner of an action, as written and as resolved.
 struct Owner {
-  std::string text;  // as written: "PH", "Mark Vening"
-  std::string name;  // the person it resolves to; empty = null (unknown or ambiguous)
+  std::string text;       // as written: "PH", "Mark Vening"
+  std::string name;       // the person it resolves to; empty = null (unknown or ambiguous)
+  std::string person_id;  // empty = null
   Span span;
 };
 
@@ -124,8 +129,12 @@ struct LaMentionItem {
 };
 
 struct PersonMention {
-  std::string text;  // the initials: "KL", "KGOS"
-  std::string name;  // resolved display name; empty = null (nobody, or more than one, fits)
+  std::string text;       // the initials: "KL", "KGOS"
+  std::string name;       // resolved display name; empty = null (nobody, or more than one, fits)
+  std::string person_id;  // empty = null
+  // When the name was settled from other meetings of the series: the sha256 of the document
+  // whose evidence settled it (evidence.rule says how); empty = null.
+  std::string settled_by;
   Evidence evidence;
 };
 

@@ -230,11 +230,17 @@ const Record& RecordOf<Meeting>() {
       "meeting",
       "The meeting the notes record.",
       {Def<&Meeting::title>("title", "the notes' title (their first line)", kNullable),
+       Def<&Meeting::series>("series",
+                             "the group's series of meetings: the title without its dates, "
+                             "lower case (or as given with --series)",
+                             {.since = "2.0"}),
        Def<&Meeting::date>("date", "YYYY-MM-DD, or YYYY-MM when only the month is known",
                            kNullableDate),
        Def<&Meeting::start_time>("start_time", "HH:MM, 24-hour clock", kNullableTime),
        Def<&Meeting::end_time>("end_time", "HH:MM, 24-hour clock", kNullableTime),
        Def<&Meeting::chair>("chair", "the chair's display name", kNullable),
+       Def<&Meeting::chair_person_id>("chair_person_id", "the chair's person_id",
+                                      {.nullable = true, .since = "2.0"}),
        Def<&Meeting::next_meetings>("next_meetings", "the next meetings announced",
                                     {.table = "next_meetings", .item = "next_meeting"}),
        Def<&Meeting::evidence>("evidence", "", kEvidence)}};
@@ -246,7 +252,11 @@ const Record& RecordOf<Person>() {
   static const Record r{
       "person",
       "A person listed as present or sending apologies.",
-      {Def<&Person::name>("name", "display form: Kelly Wilkes"),
+      {Def<&Person::person_id>("person_id",
+                               "stable across meetings and documents: a hash of the name and the "
+                               "organisation (its GSS code when it is an LA)",
+                               {.since = "2.0"}),
+       Def<&Person::name>("name", "display form: Kelly Wilkes"),
        Def<&Person::name_raw>("name_raw", "as written: Kelly wilkes"),
        Def<&Person::initials>("initials", "the name's initials: KW, KGOS"),
        Def<&Person::organisation>("organisation", "canonical LA or body name, else as written",
@@ -256,6 +266,9 @@ const Record& RecordOf<Person>() {
        Def<&Person::attendance>("attendance", "present or sent apologies"),
        Def<&Person::roles>("roles", "chair, DCS, presenter, support, councillor, ..."),
        Def<&Person::substitute_for>("substitute_for", "the person they deputised for", kNullable),
+       Def<&Person::substitute_for_person_id>("substitute_for_person_id",
+                                              "the person_id of the one they deputised for",
+                                              {.nullable = true, .since = "2.0"}),
        Def<&Person::evidence>("evidence", "", kEvidence)}};
   return r;
 }
@@ -268,6 +281,8 @@ const Record& RecordOf<Owner>() {
       {Def<&Owner::text>("text", "as written: PH, Mark Vening", {.since = "2.0"}),
        Def<&Owner::name>("name", "the person's display name; null when unknown or ambiguous",
                          {.nullable = true, .since = "2.0"}),
+       Def<&Owner::person_id>("person_id", "the person's person_id",
+                              {.nullable = true, .since = "2.0"}),
        Def<&Owner::span>("span", "where the owner is written", {.since = "2.0"})}};
   return r;
 }
@@ -333,6 +348,13 @@ const Record& RecordOf<PersonMention>() {
       {Def<&PersonMention::text>("text", "the initials: KL"),
        Def<&PersonMention::name>(
            "name", "who they stand for; null when nobody or more than one fits", kNullable),
+       Def<&PersonMention::person_id>("person_id", "their person_id",
+                                      {.nullable = true, .since = "2.0"}),
+       Def<&PersonMention::settled_by>(
+           "settled_by",
+           "the sha256 of the document of the same series whose evidence settled the name "
+           "(rule says how); null when this document settled it alone",
+           {.nullable = true, .format = Format::kSha256, .since = "2.0"}),
        Def<&PersonMention::evidence>("evidence", "", kEvidence)}};
   return r;
 }
@@ -360,7 +382,8 @@ const Record& RecordOf<Extraction>() {
            "la_register_version", "the LA register the GSS codes come from", {.since = "2.0"}),
        Def<&Extraction::source>("source", "the input", {.embedding = Embedding::kSection}),
        Def<&Extraction::meeting>("meeting", "the meeting", {.embedding = Embedding::kSection}),
-       Def<&Extraction::people>("people", "attendance: present and apologies", {.item = "person"}),
+       Def<&Extraction::people>("people", "attendance: present and apologies",
+                                {.table = "attendance", .item = "person"}),
        Def<&Extraction::actions>("actions", "the action log and inline actions",
                                  {.item = "action"}),
        Def<&Extraction::money>("money", "sums of money", {.item = "money"}),

@@ -206,6 +206,20 @@ std::string NormalizePersonName(std::string_view raw);
 // in case, spacing or apostrophe style have the same key.
 std::string PersonNameKey(std::string_view raw);
 
+// The stable id of a person: "p-" + 16 hex digits of a hash of the name's key and the
+// organisation's (case-folded, spaces collapsed). `organisation` should be the GSS code when the
+// caller resolved one, so "West Berks" and "West Berkshire" agree; "" when none is known. The same
+// id PersonRegistry::Add gives; "" for a blank name.
+std::string PersonId(std::string_view raw_name, std::string_view organisation);
+
+// The key of the series a meeting belongs to: its title without dates, case-folded, punctuation
+// as single spaces. "Fostering regional group meeting notes and action log July 2025" ->
+// "fostering regional group meeting notes and action log"; "South West Fostering Network – Notes
+// of meeting held 3 March 2026" -> "south west fostering network notes of meeting". Weekdays,
+// months, years, day numbers (1st, 03), numeric dates and words left dangling at the end by their
+// removal ("held", "on", "of", "dated") go. "" for a title that is nothing but a date.
+std::string SeriesKey(std::string_view title);
+
 // Initials as the notes write them: one capital per word and per hyphenated part; an O' prefix
 // gives O plus the next capital; Mc/Mac give one letter. "Kelly Grant O'Sullivan" -> "KGOS",
 // "Alitha Lee-Townsend" -> "ALT", "Julie McNally" -> "JM". Returns "" for a blank input.

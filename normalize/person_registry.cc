@@ -52,13 +52,19 @@ const char* AttendanceName(Attendance attendance) {
   return "unknown";
 }
 
+std::string PersonId(std::string_view raw_name, std::string_view organisation) {
+  std::string display = NormalizePersonName(raw_name);
+  if (display.empty()) return "";
+  return StableId(internal::FoldCase(display),
+                  internal::FoldCase(internal::CollapseSpaces(organisation)));
+}
+
 std::string PersonRegistry::Add(std::string_view raw_name, std::string_view organisation,
                                 std::string_view meeting_id, Attendance attendance) {
   std::string display = NormalizePersonName(raw_name);
   if (display.empty()) return "";
   std::string name_key = internal::FoldCase(display);
-  std::string org_key = internal::FoldCase(internal::CollapseSpaces(organisation));
-  std::string id = StableId(name_key, org_key);
+  std::string id = PersonId(display, organisation);
 
   auto it = by_id_.find(id);
   PersonRecord* person;

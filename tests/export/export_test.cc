@@ -36,7 +36,7 @@ Extraction Sample() {
   Action a;
   a.ref = "41";
   a.text = "PH, KL and SA to meet";
-  a.owners = {Owner{"PH", "Peter Hodges", Span{0, 2}}, Owner{"SA", "", Span{11, 13}}};
+  a.owners = {Owner{"PH", "Peter Hodges", "p-1", Span{0, 2}}, Owner{"SA", "", "", Span{11, 13}}};
   a.status = ActionStatus::kOngoing;
   x.actions.push_back(a);
   Person p;
@@ -139,20 +139,20 @@ TEST(ExportTest, CsvQuotesAndKeysEveryRow) {
   const std::string sha(64, 'a');
   std::string documents = tables.Table("documents");
   EXPECT_EQ(0u, documents.find("schema_version,")) << documents;
-  EXPECT_NE(std::string::npos, documents.find(",path,sha256,format,bytes,title,date,")) << documents;
+  EXPECT_NE(std::string::npos, documents.find(",path,sha256,format,bytes,title,")) << documents;
   EXPECT_NE(std::string::npos, documents.find("\"Group, \"\"quarterly\"\" notes\""));
   std::string actions = tables.Table("actions");
   EXPECT_EQ(0u, actions.find("document_sha256,index,ref,text,issued,due,status,")) << actions;
   EXPECT_NE(std::string::npos, actions.find(sha + ",0,41,\"PH, KL and SA to meet\",,,ongoing,"))
       << actions;
   // Owners are rows of their own, keyed by the action: no list with a hole in it.
-  EXPECT_EQ("document_sha256,action_index,index,text,name,span_start,span_end\n" + sha +
-                ",0,0,PH,Peter Hodges,0,2\n" + sha + ",0,1,SA,,11,13\n",
+  EXPECT_EQ("document_sha256,action_index,index,text,name,person_id,span_start,span_end\n" + sha +
+                ",0,0,PH,Peter Hodges,p-1,0,2\n" + sha + ",0,1,SA,,,11,13\n",
             tables.Table("action_owners"));
   std::string money = tables.Table("money");
   EXPECT_NE(std::string::npos, money.find(sha + ",0,60000,GBP,,,true,c.£60k,")) << money;
   EXPECT_NE(std::string::npos, money.find(sha + ",1,1234567.89,GBP,0.45,week,false,")) << money;
-  EXPECT_NE(std::string::npos, tables.Table("people").find(",E10000016;E06000035,apologies,"));
+  EXPECT_NE(std::string::npos, tables.Table("attendance").find(",E10000016;E06000035,apologies,"));
   EXPECT_NE(std::string::npos, tables.Table("next_meetings").find(sha + ",0,2025-10-06,10:00,"));
   EXPECT_EQ("", tables.Table("no_such_table"));
 }
@@ -162,7 +162,7 @@ TEST(ExportTest, CsvWriteCreatesNestedDirectoriesAndAPackage) {
   CsvTables tables;
   tables.Add(Sample());
   ASSERT_TRUE(tables.Write(dir).ok());
-  for (const char* name : {"documents.csv", "people.csv", "actions.csv", "action_owners.csv",
+  for (const char* name : {"documents.csv", "attendance.csv", "actions.csv", "action_owners.csv",
                            "money.csv", "datapackage.json"}) {
     std::ifstream in(dir + "/" + name);
     EXPECT_TRUE(in.good()) << name;
