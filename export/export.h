@@ -31,6 +31,12 @@ std::string ToJson(const Extraction& x, int indent = 2);
 // As ToJson, appending to `*out`.
 void AppendJson(const Extraction& x, int indent, std::string* out);
 
+// Reads one document's JSON (as ToJson writes it, any indentation) back into `*x`. Keys an
+// earlier minor version did not have keep their defaults; keys this version does not know are
+// ignored. Fails with kCorrupt naming the JSON path of the first value that does not fit, or
+// kUnsupported for another major schema version.
+Status ParseJson(std::string_view json, Extraction* x);
+
 // The CSV tables of the schema (schema::Tables()): one file per table, RFC 4180, UTF-8, a header
 // row, LF line ends. Every row is keyed by the document's sha256 and the item's index (see
 // schema::Table). An empty field is null (or an empty string where the field cannot be null);

@@ -93,6 +93,29 @@ void Fill(const T& v, Value* out) {
   }
 }
 
+// The inverse of Fill: false when `in` cannot be a T (an enum name not in its table).
+template <class T>
+bool Take(const Value& in, T* out) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    *out = std::string(in.text);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    *out = in.boolean;
+  } else if constexpr (std::is_same_v<T, double>) {
+    *out = in.number;
+  } else if constexpr (std::is_same_v<T, Amount>) {
+    *out = in.money;
+  } else if constexpr (std::is_enum_v<T>) {
+    std::optional<T> e = EnumFromName<T>(in.text);
+    if (!e) return false;
+    *out = *e;
+  } else if constexpr (std::is_integral_v<T>) {
+    *out = static_cast<T>(in.integer);
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    *out = in.list != nullptr ? *in.list : std::vector<std::string>();
+  }
+  return true;
+}
+
 template <class T>
 constexpr Kind ScalarKind() {
   if constexpr (std::is_same_v<T, std::string>) return Kind::kString;
@@ -121,6 +144,7 @@ Field Def(std::string_view name, std::string_view description, Opt o = {}) {
     f.embedding = o.embedding;
     f.record = &RecordOf<T>;
     f.child = [](const void* p) -> const void* { return &(static_cast<const Owner*>(p)->*M); };
+    f.mutable_child = [](void* p) -> void* { return &(static_cast<Owner*>(p)->*M); };
   } else if constexpr (IsRecordList<T>::value) {
     f.kind = Kind::kRecordList;
     f.table = o.table.empty() ? name : o.table;
@@ -130,6 +154,7 @@ Field Def(std::string_view name, std::string_view description, Opt o = {}) {
     f.at = [](const void* p, size_t i) -> const void* {
       return &(static_cast<const Owner*>(p)->*M)[i];
     };
+    f.append = [](void* p) -> void* { return &(static_cast<Owner*>(p)->*M).emplace_back(); };
   } else if constexpr (IsOptional<T>::value) {
     using Inner = typename IsOptional<T>::Inner;
     f.kind = ScalarKind<Inner>();
@@ -147,6 +172,17 @@ Field Def(std::string_view name, std::string_view description, Opt o = {}) {
         v.is_null = true;
       return v;
     };
+    f.set = [](void* p, const Value& v) {
+      T& opt = static_cast<Owner*>(p)->*M;
+      if (v.is_null) {
+        opt.reset();
+        return true;
+      }
+      Inner inner{};
+      if (!Take(v, &inner)) return false;
+      opt = inner;
+      return true;
+    };
   } else {
     f.kind = ScalarKind<T>();
     if constexpr (std::is_enum_v<T>) {
@@ -157,6 +193,14 @@ Field Def(std::string_view name, std::string_view description, Opt o = {}) {
       Value v;
       Fill(static_cast<const Owner*>(p)->*M, &v);
       return v;
+    };
+    // A null read back is the member's "empty": "" for a nullable string.
+    f.set = [](void* p, const Value& v) {
+      if (v.is_null) {
+        static_cast<Owner*>(p)->*M = T{};
+        return true;
+      }
+      return Take(v, &(static_cast<Owner*>(p)->*M));
     };
   }
   return f;

@@ -197,5 +197,65 @@ TEST(ContractTest, MoneyIsExactThroughEveryOutput) {
   EXPECT_NE(std::string::npos, csv.find(",1,0.45,GBP,")) << csv;
 }
 
+// JSON read back gives the same document: every sample, field for field.
+TEST(ContractTest, JsonReadsBackToTheSameDocument) {
+  int samples = 0;
+  for (const char* dir : {"/samples/seeds/", "/samples/cases/"}) {
+    for (const char* name :
+         {"000_e0affe79a15288f1.txt", "001_2e77aad788dcd255.docx", "eastern_semicolons.txt",
+          "london_lists.docx", "midlands_cp1252.txt", "northwest_bullets.txt",
+          "southwest_table.docx"}) {
+      std::string path = std::string(MINUTES_SOURCE_DIR) + dir + name;
+      Document doc;
+      if (!ReadFile(path, IngestOptions(), &doc).ok()) continue;  // the other folder's file
+      Extraction x = Extract(doc, SourceOf(path, doc), {});
+      std::string json = ToJson(x, 2);
+      Extraction back;
+      Status s = ParseJson(json, &back);
+      ASSERT_TRUE(s.ok()) << path << ": " << s.ToString();
+      EXPECT_EQ(json, ToJson(back, 2)) << path;
+      EXPECT_EQ(ToJson(x, 0), ToJson(back, 0)) << path;
+      ++samples;
+    }
+  }
+  EXPECT_EQ(7, samples);
+}
+
+TEST(ContractTest, JsonThatDoesNotFitIsRefusedNamingWhere) {
+  const struct {
+    const char* json;
+    Status::Code code;
+    const char* message_part;
+  } kCases[] = {
+      {"not json", Status::Code::kCorrupt, "not JSON"},
+      {"[1, 2]", Status::Code::kCorrupt, "not a JSON object"},
+      {R"({"schema_version": "1.0"})", Status::Code::kUnsupported, "schema_version '1.0'"},
+      {R"({"schema_version": "2.0", "people": [{"attendance": "maybe"}]})",
+       Status::Code::kCorrupt, "$.people[0].attendance: 'maybe' is not one of its values"},
+      {R"({"schema_version": "2.0", "money": [{"amount": "lots"}]})", Status::Code::kCorrupt,
+       "$.money[0].amount: is not a number"},
+      {R"({"schema_version": "2.0", "source": {"bytes": -3}})", Status::Code::kCorrupt,
+       "$.source.bytes"},
+      {R"({"schema_version": "2.0", "people": [{"name": null}]})", Status::Code::kCorrupt,
+       "$.people[0].name: is null"},
+      {R"({"schema_version": "2.0", "actions": {}})", Status::Code::kCorrupt,
+       "$.actions: is not a list"},
+  };
+  for (const auto& c : kCases) {
+    Extraction x;
+    Status s = ParseJson(c.json, &x);
+    EXPECT_EQ(c.code, s.code()) << c.json << " -> " << s.ToString();
+    EXPECT_NE(std::string::npos, s.message().find(c.message_part)) << s.message();
+  }
+  // A later minor version's extra key is ignored; a missing key keeps its default.
+  Extraction x;
+  ASSERT_TRUE(ParseJson(R"({"schema_version": "2.7", "new_key": 1, "money": [{"amount": 0.45}]})",
+                        &x)
+                  .ok());
+  ASSERT_EQ(1u, x.money.size());
+  EXPECT_EQ(45, x.money[0].amount.pence);
+  EXPECT_EQ("GBP", x.money[0].currency);
+}
+
 }  // namespace
 }  // namespace minutes
