@@ -30,10 +30,12 @@ void AppendField(std::string_view f, std::string* out) {
   out->push_back('"');
 }
 
-std::string Cell(const sc::Field& f, const sc::Value& v) {
+// A column's value as CSV text: null is empty, booleans true/false, money an exact decimal,
+// lists joined by ';'.
+std::string Cell(sc::Kind kind, const sc::Value& v) {
   if (v.is_null) return "";
   char buf[32];
-  switch (f.kind) {
+  switch (kind) {
     case sc::Kind::kString:
     case sc::Kind::kEnum:
       return std::string(v.text);
@@ -68,45 +70,6 @@ void AppendHeader(const sc::Table& t, std::string* out) {
   out->push_back('\n');
 }
 
-// Emits the row of `item` into table `t`, then the rows of every table below it.
-void AddRows(const std::vector<sc::Table>& tables, const sc::Table& t, const void* item,
-             const std::string& sha256, std::vector<size_t>* parents, size_t index,
-             std::vector<std::string>* text) {
-  std::string& out = (*text)[&t - tables.data()];
-  for (size_t i = 0; i < t.columns.size(); ++i) {
-    const sc::Column& c = t.columns[i];
-    if (i > 0) out.push_back(',');
-    switch (c.role) {
-      case sc::Column::Role::kDocumentKey:
-        AppendField(sha256, &out);
-        break;
-      case sc::Column::Role::kParentIndex:
-        out += std::to_string((*parents)[c.level]);
-        break;
-      case sc::Column::Role::kIndex:
-        out += std::to_string(index);
-        break;
-      case sc::Column::Role::kField: {
-        const void* owner = item;
-        for (const sc::Field* via : c.via) owner = via->child(owner);
-        AppendField(Cell(*c.field, sc::Get(*c.field, owner)), &out);
-        break;
-      }
-    }
-  }
-  out.push_back('\n');
-  bool is_list_row = t.list_field != nullptr;
-  if (is_list_row) parents->push_back(index);
-  for (const sc::Table& child : tables) {
-    if (child.parent != &t) continue;
-    const void* owner = item;
-    for (const sc::Field* via : child.list_via) owner = via->child(owner);
-    for (size_t j = 0, n = child.list_field->size(owner); j < n; ++j)
-      AddRows(tables, child, child.list_field->at(owner, j), sha256, parents, j, text);
-  }
-  if (is_list_row) parents->pop_back();
-}
-
 }  // namespace
 
 CsvTables::CsvTables() {
@@ -114,9 +77,15 @@ CsvTables::CsvTables() {
 }
 
 void CsvTables::Add(const Extraction& x) {
-  const std::vector<sc::Table>& tables = sc::Tables();
-  std::vector<size_t> parents;
-  AddRows(tables, tables.front(), &x, x.source.sha256, &parents, 0, &text_);
+  const sc::Table* first = sc::Tables().data();
+  sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
+    std::string& out = text_[&t - first];
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendField(Cell(t.columns[i].kind, row[i]), &out);
+    }
+    out.push_back('\n');
+  });
 }
 
 std::string CsvTables::Table(const std::string& name) const {

@@ -551,6 +551,58 @@ const std::vector<Table>& Tables() {
   return *tables;
 }
 
+namespace {
+
+// Emits the row of `item` into table `t`, then the rows of every table below it.
+void EmitRows(const std::vector<Table>& tables, const Table& t, const void* item,
+              std::string_view sha256, std::vector<size_t>* parents, size_t index,
+              std::vector<Value>* row,
+              const std::function<void(const Table&, const std::vector<Value>&)>& visit) {
+  row->assign(t.columns.size(), Value());
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    const Column& c = t.columns[i];
+    Value& v = (*row)[i];
+    switch (c.role) {
+      case Column::Role::kDocumentKey:
+        v.text = sha256;
+        break;
+      case Column::Role::kParentIndex:
+        v.integer = (*parents)[c.level];
+        break;
+      case Column::Role::kIndex:
+        v.integer = index;
+        break;
+      case Column::Role::kField: {
+        const void* owner = item;
+        for (const Field* via : c.via) owner = via->child(owner);
+        v = Get(*c.field, owner);
+        break;
+      }
+    }
+  }
+  visit(t, *row);
+  bool is_list_row = t.list_field != nullptr;
+  if (is_list_row) parents->push_back(index);
+  for (const Table& child : tables) {
+    if (child.parent != &t) continue;
+    const void* owner = item;
+    for (const Field* via : child.list_via) owner = via->child(owner);
+    for (size_t j = 0, n = child.list_field->size(owner); j < n; ++j)
+      EmitRows(tables, child, child.list_field->at(owner, j), sha256, parents, j, row, visit);
+  }
+  if (is_list_row) parents->pop_back();
+}
+
+}  // namespace
+
+void ForEachRow(const Extraction& x,
+                const std::function<void(const Table& table, const std::vector<Value>& row)>& visit) {
+  const std::vector<Table>& tables = Tables();
+  std::vector<size_t> parents;
+  std::vector<Value> row;
+  EmitRows(tables, tables.front(), &x, x.source.sha256, &parents, 0, &row, visit);
+}
+
 const Table* TableOf(const Field* field) {
   for (const Table& t : Tables())
     if (t.list_field == field) return &t;
