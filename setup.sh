@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev
+  libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema
 )

@@ -83,6 +83,7 @@ inline void Raise(int* exit_code, int code) {
 int RunText(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
 int RunSchema(const std::vector<std::string>& args);
+int RunLoad(const std::vector<std::string>& args);
 
 }  // namespace minutes::cli
 

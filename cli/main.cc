@@ -20,7 +20,8 @@ const char kMainHelp[] =
     "commands:\n"
     "  extract  meeting, attendance, actions, money, LA mentions and initials as JSON or CSV\n"
     "  text     the canonical plain text of a notes file (the coordinate system of every span)\n"
-    "  schema   the output schema: JSON Schema, datapackage.json or Markdown\n"
+    "  load     notes or extract's JSON into SQLite or PostgreSQL (--db URL)\n"
+    "  schema   the output schema: JSON Schema, datapackage.json, Markdown or SQL\n"
     "\n"
     "Every command reads '-' as standard input. 'minutes <command> --help' lists its options.\n"
     "\n"
@@ -36,6 +37,7 @@ const Command kCommands[] = {
     {"extract", RunExtract},
     {"text", RunText},
     {"schema", RunSchema},
+    {"load", RunLoad},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "export/export.h"
+#include "warehouse/sql_schema.h"
 
 namespace minutes::cli {
 
@@ -13,7 +14,7 @@ int RunSchema(const std::vector<std::string>& args) {
   Poco::Util::OptionSet options;
   options.addOption(Poco::Util::Option("help", "h", "this text"));
   options.addOption(
-      Poco::Util::Option("format", "", "json-schema (default), datapackage or markdown")
+      Poco::Util::Option("format", "", "json-schema (default), datapackage, markdown or sql")
           .argument("FORMAT"));
   std::string format = "json-schema";
   bool help = false;
@@ -23,17 +24,19 @@ int RunSchema(const std::vector<std::string>& args) {
       [&](const std::string& name, const std::string& value) {
         if (name == "help") {
           help = true;
-        } else if (value == "json-schema" || value == "datapackage" || value == "markdown") {
+        } else if (value == "json-schema" || value == "datapackage" || value == "markdown" ||
+                   value == "sql") {
           format = value;
         } else {
-          return Usage("--format takes json-schema, datapackage or markdown, not '" + value + "'");
+          return Usage("--format takes json-schema, datapackage, markdown or sql, not '" + value +
+                       "'");
         }
         return Status::OK();
       },
       &rest);
   if (!parsed.ok()) return Fail(parsed);
   if (help) {
-    std::cout << Help("minutes schema [--format json-schema|datapackage|markdown]",
+    std::cout << Help("minutes schema [--format json-schema|datapackage|markdown|sql]",
                       "Prints the output schema: the JSON Schema (draft 2020-12) of one\n"
                       "document's JSON, the Frictionless datapackage.json of the CSV tables, or\n"
                       "the README's Markdown tables. All three are generated from one\n"
@@ -45,7 +48,8 @@ int RunSchema(const std::vector<std::string>& args) {
   Output out;
   out.Write(format == "json-schema"   ? JsonSchema()
             : format == "datapackage" ? DataPackage()
-                                      : SchemaMarkdown());
+            : format == "markdown"    ? SchemaMarkdown()
+                                      : warehouse::CreateSchemaSql());
   Status s = out.Finish();
   if (!s.ok()) {
     std::cerr << "minutes: " << s.message() << "\n";

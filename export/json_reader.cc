@@ -61,7 +61,8 @@ Status ReadScalar(const sc::Field& f, const Poco::Dynamic::Var& v, void* owner,
           if (a.isNull()) return Bad(path, "is not a list");
           for (size_t i = 0; i < a->size(); ++i) {
             Poco::Dynamic::Var item = a->get(i);
-            if (!item.isString()) return Bad(path + "[" + std::to_string(i) + "]", "is not a string");
+            if (!item.isString())
+              return Bad(path + "[" + std::to_string(i) + "]", "is not a string");
             list.push_back(item.extract<std::string>());
           }
           in.list = &list;

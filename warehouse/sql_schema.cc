@@ -51,8 +51,7 @@ const std::vector<ExpectedTable>& RegistryTables() {
       {"local_authorities",
        {"gss_code", "name", "la_type", "region", "dfe_code", "register_version"}},
       {"meetings",
-       {"document_sha256", "series", "title", "date", "start_time", "end_time",
-        "chair_person_id"}},
+       {"document_sha256", "series", "title", "date", "start_time", "end_time", "chair_person_id"}},
   };
   return *tables;
 }
