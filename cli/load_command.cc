@@ -2,6 +2,7 @@
 
 #include <Poco/Util/OptionSet.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -156,6 +157,9 @@ int RunLoad(const std::vector<std::string>& args) {
     std::cerr << "minutes: " << s.message() << "\n";
     return ExitCodeOf(s) == kExitUsage ? kExitUsage : kExitUnwritable;
   }
+  // One line per document as it is committed, so whoever watches (or kills) the load knows
+  // exactly which documents are in.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   Output out;
   for (const Extraction& x : docs) {
     warehouse::LoadResult r;

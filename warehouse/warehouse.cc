@@ -12,7 +12,9 @@
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/Nullable.h>
+#include <Poco/Path.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -122,6 +124,9 @@ Status ParseUrl(const std::string& url, std::string* connector, std::string* con
     std::string path = url.substr(7);
     if (path.rfind("//", 0) == 0) path = path.substr(2);  // "sqlite://relative" or ":///abs"
     if (path.empty()) return Status::InvalidArgument("sqlite: URL without a path: " + url);
+    std::string dir = Poco::Path(path).parent().toString();
+    if (!dir.empty() && !Poco::File(dir).exists())
+      return Status::IoError("cannot open sqlite:" + path + ": no directory " + dir);
     *connector = Poco::Data::SQLite::Connector::KEY;
     *connection = path;
     *display = "sqlite:" + path;
@@ -201,7 +206,9 @@ Status Warehouse::Open(const std::string& url, std::unique_ptr<Warehouse>* out) 
   impl->postgres = connector == Poco::Data::PostgreSQL::Connector::KEY;
   impl->display_url = display;
   try {
-    impl->session = std::make_unique<Session>(connector, connection);
+    // Poco retries a failed connection until its login timeout (60 s by default): an SQLite
+    // file that cannot be created or a server that is down should fail fast.
+    impl->session = std::make_unique<Session>(connector, connection, 5);
     if (!impl->postgres) {
       // Cascading deletes need foreign keys on; concurrent loaders wait for each other rather
       // than fail; WAL lets readers read while a document loads.
