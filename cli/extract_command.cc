@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "extract/extract.h"
+#include "extract/series.h"
 #include "normalize/normalize.h"
 
 namespace minutes::cli {
@@ -24,6 +25,9 @@ const char kDescription[] =
     "'minutes text'. Prints JSON in the published schema ('minutes schema'): one indented\n"
     "object for one file; JSON Lines (one object per line) for several files, or with --jsonl.\n"
     "With --format csv, writes one CSV table per record list and datapackage.json into --out.\n"
+    "Files of one series (the title without dates, or --series) are settled together: initials\n"
+    "one meeting leaves open are named from the others, and actions dropped from the log are\n"
+    "reported.\n"
     "\n"
     "Exits 1 when a file has a finding of severity error (with --strict, warning too), 3 when a\n"
     "file could not be read (the others are still processed), 4 when the output could not be\n"
@@ -49,10 +53,13 @@ int RunExtract(const std::vector<std::string>& args) {
                            "LA register directory or CSV (default: the "
                            "shipped one)")
                         .argument("PATH"));
+  options.addOption(
+      Option("series", "", "the series every FILE belongs to (default: each title without dates)")
+          .argument("NAME"));
   AddReadOptions(&options);
 
   IngestOptions ingest;
-  std::string format = "json", out_dir, register_path;
+  std::string format = "json", out_dir, register_path, series;
   JsonLayout layout = JsonLayout::kAuto;
   bool help = false, strict = false;
   std::vector<std::string> files;
@@ -75,6 +82,8 @@ int RunExtract(const std::vector<std::string>& args) {
           strict = true;
         } else if (name == "la-register") {
           register_path = value;
+        } else if (name == "series") {
+          series = value;
         } else {
           return ApplyReadOption(name, value, &ingest);
         }
@@ -91,6 +100,7 @@ int RunExtract(const std::vector<std::string>& args) {
   if (format == "json" && !out_dir.empty()) return Fail(Usage("--out goes with --format csv"));
 
   ExtractOptions extract_options;
+  extract_options.series = series;
   std::unique_ptr<normalize::LaRegister> custom;
   if (!register_path.empty()) {
     Status s = normalize::LaRegister::Load(register_path, &custom);
@@ -111,10 +121,15 @@ int RunExtract(const std::vector<std::string>& args) {
   int exit_code = kExitOk;
   Output out;
   CsvTables tables;
+  // Every file first, then the meetings of each series together, then the output in input order.
+  std::vector<Extraction> extractions;
   for (const std::string& path : files) {
     Document doc;
     if (!ReadInput(path, ingest, &doc, &exit_code)) continue;
-    Extraction x = Extract(doc, SourceOf(path, doc), extract_options);
+    extractions.push_back(Extract(doc, SourceOf(path, doc), extract_options));
+  }
+  SettleSeries(&extractions);
+  for (const Extraction& x : extractions) {
     if (x.HasFindingsToFix(strict)) Raise(&exit_code, kExitFindings);
     if (format == "json") {
       std::string json;

@@ -29,6 +29,15 @@ const std::vector<FindingRule>& FindingCatalogue() {
        "an action-log row has no status: give it one"},
       {FindingCode::kUnparsedDate, "unparsed_date", Severity::kWarning,
        "a date in the action log cannot be read: write it as a date"},
+      {FindingCode::kDuplicateMeeting, "duplicate_meeting", Severity::kInfo,
+       "another document of the series has the same date: the same meeting, not evidence for it"},
+      {FindingCode::kSettledInitials, "settled_initials", Severity::kInfo,
+       "initials this document leaves open were settled by another meeting of the series"},
+      {FindingCode::kConflictingInitials, "conflicting_initials", Severity::kWarning,
+       "other meetings of the series name different people for the initials: write the name"},
+      {FindingCode::kOpenActionMissing, "open_action_missing", Severity::kWarning,
+       "an action open in the previous meeting's log is missing from this one: carry it or close "
+       "it"},
   };
   return *rules;
 }

@@ -26,6 +26,11 @@ enum class FindingCode {
   kUnknownStatus,
   kMissingStatus,
   kUnparsedDate,
+  // Across the meetings of a series (extract/series.h).
+  kDuplicateMeeting,
+  kSettledInitials,
+  kConflictingInitials,
+  kOpenActionMissing,
 };
 
 struct FindingRule {

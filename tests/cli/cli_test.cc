@@ -1,6 +1,7 @@
 // The `minutes` program as a user meets it: help, version, exit codes, and one-line errors that
 // name the file.
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/ingest/zip_builder.h"
 
@@ -147,6 +149,67 @@ TEST(CliTest, ExtractOfSeveralFilesPrintsOneObjectPerLine) {
     ++n;
   }
   EXPECT_EQ(2, n);
+}
+
+// The meetings of one series are settled together, and printed in the order given.
+TEST(CliTest, ExtractSettlesTheMeetingsOfASeriesTogether) {
+  const std::string july = Seed("000_e0affe79a15288f1.txt");
+  const std::string december = Seed("001_2e77aad788dcd255.txt");
+  for (bool reversed : {false, true}) {
+    SCOPED_TRACE(reversed ? "december first" : "july first");
+    Result r = RunMinutes("extract " + (reversed ? december + " " + july : july + " " + december));
+    ASSERT_EQ(0, r.exit_code) << r.err;
+    std::istringstream lines(r.out);
+    std::vector<Poco::JSON::Object::Ptr> docs;
+    for (std::string line; std::getline(lines, line);) {
+      Poco::JSON::Parser parser;
+      docs.push_back(parser.parse(line).extract<Poco::JSON::Object::Ptr>());
+    }
+    ASSERT_EQ(2u, docs.size());
+    Poco::JSON::Object::Ptr dec = docs[reversed ? 0 : 1], jul = docs[reversed ? 1 : 0];
+    EXPECT_EQ("2025-12-09", dec->getObject("meeting")->getValue<std::string>("date"));
+    std::string july_sha = jul->getObject("source")->getValue<std::string>("sha256");
+    Poco::JSON::Array::Ptr mentions = dec->getArray("person_mentions");
+    int re = 0;
+    for (size_t i = 0; i < mentions->size(); ++i) {
+      Poco::JSON::Object::Ptr m = mentions->getObject(i);
+      if (m->getValue<std::string>("text") != "RE") continue;
+      ++re;
+      EXPECT_EQ("Rebecca Eligon", m->optValue<std::string>("name", "(null)"));
+      EXPECT_EQ(july_sha, m->optValue<std::string>("settled_by", "(null)"));
+    }
+    EXPECT_EQ(14, re);
+  }
+
+  // December alone leaves RE open.
+  Result r = RunMinutes("extract " + december);
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  Poco::JSON::Parser parser;
+  Poco::JSON::Object::Ptr dec = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+  Poco::JSON::Array::Ptr mentions = dec->getArray("person_mentions");
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    Poco::JSON::Object::Ptr m = mentions->getObject(i);
+    if (m->getValue<std::string>("text") == "RE") EXPECT_TRUE(m->isNull("name"));
+  }
+  EXPECT_NE(std::string::npos, r.out.find("\"ambiguous_initials\"")) << r.out.substr(0, 200);
+}
+
+TEST(CliTest, ExtractSeriesOptionSetsTheSeries) {
+  Result r = RunMinutes("extract --series 'SE fostering' " + Seed("000_e0affe79a15288f1.txt") +
+                        " " + Seed("001_2e77aad788dcd255.txt"));
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  std::istringstream lines(r.out);
+  int n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    Poco::JSON::Parser parser;
+    Poco::JSON::Object::Ptr x = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ("SE fostering", x->getObject("meeting")->getValue<std::string>("series"));
+  }
+  EXPECT_EQ(2, n);
+  // Without it, the series is the title without its dates.
+  r = RunMinutes("extract " + Seed("000_e0affe79a15288f1.txt"));
+  EXPECT_NE(std::string::npos, r.out.find("\"series\": \"fostering regional group meeting notes"))
+      << r.out.substr(0, 400);
 }
 
 TEST(CliTest, ExtractWritesCsvTables) {
