@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "extract/extract.h"
+#include "extract/series.h"
 #include "normalize/normalize.h"
 #include "warehouse/warehouse.h"
 
@@ -149,6 +150,9 @@ int RunLoad(const std::vector<std::string>& args) {
       Raise(&exit_code, kExitUnreadable);
     }
   }
+
+  // Meetings of one series given together settle each other, as `extract` does.
+  SettleSeries(&docs);
 
   std::unique_ptr<warehouse::Warehouse> db;
   Status s = warehouse::Warehouse::Open(url, &db);

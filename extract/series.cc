@@ -305,6 +305,16 @@ void SettleSeries(std::vector<Extraction>* docs) {
       series[x.meeting.series].push_back(&x);
   for (auto& [key, members] : series)
     if (members.size() > 1) SettleOneSeries(members);
+  // Settling documents settled before (extract's JSON given to `load`) finds what it found then:
+  // keep one of each finding.
+  for (Extraction& x : *docs) {
+    std::set<std::tuple<std::string, std::string, size_t, size_t>> seen;
+    std::vector<Finding> kept;
+    for (Finding& f : x.findings)
+      if (seen.insert({f.code, f.message, f.span.start, f.span.end}).second)
+        kept.push_back(std::move(f));
+    x.findings = std::move(kept);
+  }
 }
 
 }  // namespace minutes

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "export/export.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "tests/extract/text_document.h"
@@ -453,6 +454,18 @@ TEST(SeriesTest, InputOrderDoesNotChangeTheResult) {
   EXPECT_NE(std::string::npos,
             expected["d.txt"].find("duplicate_meeting: the same meeting as b.txt"));
   EXPECT_NE(std::string::npos, expected[std::string(kDecember) + ".txt"].find("settled_initials"));
+}
+
+// `load` settles what `extract` wrote after settling it: the second time finds nothing new.
+TEST(SeriesTest, SettlingTwiceChangesNothing) {
+  std::vector<Extraction> docs = {
+      Seed(std::string(kJuly) + ".txt"), Seed(std::string(kDecember) + ".txt"),
+      Seed(std::string(kJuly) + ".docx"), Seed(std::string(kDecember) + ".docx")};
+  SettleSeries(&docs);
+  std::vector<std::string> once;
+  for (const Extraction& x : docs) once.push_back(ToJson(x, 0));
+  SettleSeries(&docs);
+  for (size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(once[i], ToJson(docs[i], 0)) << i;
 }
 
 }  // namespace

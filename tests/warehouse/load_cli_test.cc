@@ -74,6 +74,27 @@ TEST(LoadCliTest, NotesAndJsonLinesLoadOncePerDocument) {
       << r.out;
 }
 
+// Meetings of one series loaded together settle each other: December's RE is Rebecca Eligon.
+TEST(LoadCliTest, ASeriesLoadedTogetherIsSettled) {
+  std::string db = FreshSqlite("series.db");
+  CommandRun r = Minutes("load --db sqlite:" + db + " " + Seed("001_2e77aad788dcd255.txt") + " " +
+                         Seed("000_e0affe79a15288f1.txt"));
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  std::unique_ptr<Warehouse> w;
+  ASSERT_TRUE(Warehouse::Open("sqlite:" + db, &w).ok());
+  QueryResult q;
+  ASSERT_TRUE(w->Query("SELECT DISTINCT m.\"name\", m.\"rule\" FROM \"person_mentions\" m JOIN "
+                       "\"documents\" d ON d.\"sha256\" = m.\"document_sha256\" WHERE "
+                       "m.\"text\" = 'RE' AND d.\"date\" = '2025-12-09' ORDER BY 2",
+                       &q)
+                  .ok());
+  ASSERT_EQ(2u, q.rows.size());
+  EXPECT_EQ("Rebecca Eligon", q.rows[0][0]);
+  EXPECT_EQ("series.action_ref", q.rows[0][1]);
+  EXPECT_EQ("Rebecca Eligon", q.rows[1][0]);
+  EXPECT_EQ("series.earlier_use", q.rows[1][1]);
+}
+
 TEST(LoadCliTest, UnreadableFilesAreReportedAndTheRestLoad) {
   std::string db = FreshSqlite("b.db");
   std::string bad = Temp("bad.jsonl");
