@@ -5,6 +5,7 @@
 #define MINUTES_TESTS_WAREHOUSE_BACKENDS_H_
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct Backend {
 };
 
 std::vector<Backend> Backends();
+
+// How GoogleTest names a backend in test names and messages.
+inline void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
 }  // namespace minutes_test
 
