@@ -125,6 +125,46 @@ Status ApplyReadOption(const std::string& name, const std::string& value, Ingest
   return Usage("unknown option --" + name);
 }
 
+void ExtractArgs::AddOptions(Poco::Util::OptionSet* options) {
+  options->addOption(
+      Option("series", "", "the series every FILE belongs to (default: each title without dates)")
+          .argument("NAME"));
+  options->addOption(
+      Option("la-register", "", "LA register directory or CSV (default: the shipped one)")
+          .argument("PATH"));
+}
+
+bool ExtractArgs::Apply(const std::string& name, const std::string& value) {
+  if (name == "series")
+    series_ = value;
+  else if (name == "la-register")
+    register_path_ = value;
+  else
+    return false;
+  return true;
+}
+
+int ExtractArgs::Prepare(ExtractOptions* options) {
+  options->series = series_;
+  if (!register_path_.empty()) {
+    Status s = normalize::LaRegister::Load(register_path_, &custom_);
+    if (!s.ok()) {
+      std::cerr << "minutes: " << register_path_ << ": cannot load LA register: " << s.message()
+                << "\n";
+      return kExitUnreadable;
+    }
+    options->la_register = custom_.get();
+    return kExitOk;
+  }
+  const Status& shipped = normalize::LaRegister::Default().status();
+  if (!shipped.ok()) {
+    std::cerr << "minutes: cannot load the shipped LA register: " << shipped.message() << "\n";
+    return kExitUnreadable;
+  }
+  options->la_register = &normalize::LaRegister::Default();
+  return kExitOk;
+}
+
 std::string Help(const std::string& usage, const std::string& description,
                  const Poco::Util::OptionSet& options) {
   std::ostringstream out;

@@ -10,12 +10,15 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
+#include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "normalize/normalize.h"
 
 namespace minutes::cli {
 
@@ -53,6 +56,22 @@ void AddReadOptions(Poco::Util::OptionSet* options);
 Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* ingest);
 // Their help text.
 std::string ReadOptionsHelp();
+
+// The options of every command that extracts: --series and --la-register.
+class ExtractArgs {
+ public:
+  static void AddOptions(Poco::Util::OptionSet* options);
+  // Takes one of them; false if `name` is not an extraction option.
+  bool Apply(const std::string& name, const std::string& value);
+  // Loads the register asked for (or checks the shipped one) and fills `*options`, which then
+  // refers to this object: keep it alive while they are used. On failure prints
+  // "minutes: PATH: cannot load LA register: reason" and returns kExitUnreadable.
+  int Prepare(ExtractOptions* options);
+
+ private:
+  std::string register_path_, series_;
+  std::unique_ptr<normalize::LaRegister> custom_;
+};
 
 // Prints Poco's formatted help for `options` after `usage` and `description`.
 std::string Help(const std::string& usage, const std::string& description,

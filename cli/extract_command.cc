@@ -49,17 +49,12 @@ int RunExtract(const std::vector<std::string>& args) {
   options.addOption(Option("compact", "", "the same as --jsonl"));
   options.addOption(Option("pretty", "", "indented JSON even for several files"));
   options.addOption(Option("strict", "", "exit 1 on warnings too"));
-  options.addOption(Option("la-register", "",
-                           "LA register directory or CSV (default: the "
-                           "shipped one)")
-                        .argument("PATH"));
-  options.addOption(
-      Option("series", "", "the series every FILE belongs to (default: each title without dates)")
-          .argument("NAME"));
+  ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
   IngestOptions ingest;
-  std::string format = "json", out_dir, register_path, series;
+  ExtractArgs extract_args;
+  std::string format = "json", out_dir;
   JsonLayout layout = JsonLayout::kAuto;
   bool help = false, strict = false;
   std::vector<std::string> files;
@@ -80,11 +75,7 @@ int RunExtract(const std::vector<std::string>& args) {
           layout = JsonLayout::kPretty;
         } else if (name == "strict") {
           strict = true;
-        } else if (name == "la-register") {
-          register_path = value;
-        } else if (name == "series") {
-          series = value;
-        } else {
+        } else if (!extract_args.Apply(name, value)) {
           return ApplyReadOption(name, value, &ingest);
         }
         return Status::OK();
@@ -100,21 +91,7 @@ int RunExtract(const std::vector<std::string>& args) {
   if (format == "json" && !out_dir.empty()) return Fail(Usage("--out goes with --format csv"));
 
   ExtractOptions extract_options;
-  extract_options.series = series;
-  std::unique_ptr<normalize::LaRegister> custom;
-  if (!register_path.empty()) {
-    Status s = normalize::LaRegister::Load(register_path, &custom);
-    if (!s.ok()) {
-      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << s.message()
-                << "\n";
-      return kExitUnreadable;
-    }
-    extract_options.la_register = custom.get();
-  } else if (!normalize::LaRegister::Default().status().ok()) {
-    std::cerr << "minutes: cannot load the shipped LA register: "
-              << normalize::LaRegister::Default().status().message() << "\n";
-    return kExitUnreadable;
-  }
+  if (int code = extract_args.Prepare(&extract_options); code != kExitOk) return code;
 
   int indent =
       layout == JsonLayout::kPretty || (layout == JsonLayout::kAuto && files.size() == 1) ? 2 : 0;

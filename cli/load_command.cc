@@ -85,19 +85,13 @@ int RunLoad(const std::vector<std::string>& args) {
   Poco::Util::OptionSet options;
   options.addOption(Option("help", "h", "this text"));
   options.addOption(Option("db", "", "the database URL (required)").argument("URL"));
-  options.addOption(Option("series", "",
-                           "the series of every note given (default: each "
-                           "note's title without its dates)")
-                        .argument("NAME"));
-  options.addOption(Option("la-register", "",
-                           "LA register directory or CSV (default: the "
-                           "shipped one)")
-                        .argument("PATH"));
+  ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
   IngestOptions ingest;
   ExtractOptions extract_options;
-  std::string url, register_path;
+  ExtractArgs extract_args;
+  std::string url;
   bool help = false;
   std::vector<std::string> files;
   Status parsed = ParseArgs(
@@ -107,11 +101,7 @@ int RunLoad(const std::vector<std::string>& args) {
           help = true;
         else if (name == "db")
           url = value;
-        else if (name == "series")
-          extract_options.series = value;
-        else if (name == "la-register")
-          register_path = value;
-        else
+        else if (!extract_args.Apply(name, value))
           return ApplyReadOption(name, value, &ingest);
         return Status::OK();
       },
@@ -124,22 +114,8 @@ int RunLoad(const std::vector<std::string>& args) {
   if (url.empty()) return Fail(Usage("load needs --db URL (sqlite:PATH or postgresql://...)"));
   if (files.empty()) return Fail(Usage("no input file (use '-' for standard input)"));
 
-  std::unique_ptr<normalize::LaRegister> custom;
-  const normalize::LaRegister* las = &normalize::LaRegister::Default();
-  if (!register_path.empty()) {
-    Status s = normalize::LaRegister::Load(register_path, &custom);
-    if (!s.ok()) {
-      std::cerr << "minutes: " << register_path << ": cannot load LA register: " << s.message()
-                << "\n";
-      return kExitUnreadable;
-    }
-    las = custom.get();
-  } else if (!las->status().ok()) {
-    std::cerr << "minutes: cannot load the shipped LA register: " << las->status().message()
-              << "\n";
-    return kExitUnreadable;
-  }
-  extract_options.la_register = las;
+  if (int code = extract_args.Prepare(&extract_options); code != kExitOk) return code;
+  const normalize::LaRegister* las = extract_options.la_register;
 
   int exit_code = kExitOk;
   std::vector<Extraction> docs;
