@@ -12,7 +12,9 @@ cd "$(dirname "$0")"
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev libpq-dev
+  libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev
+  libpq-dev   # Poco's PostgreSQL connector includes <libpq-fe.h>; libpoco-dev does not pull it in
+  postgresql  # the server the tests start and stop themselves (tests/support/pg_server.h)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema
 )
