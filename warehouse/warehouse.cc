@@ -209,7 +209,10 @@ Status Warehouse::Open(const std::string& url, std::unique_ptr<Warehouse>* out) 
     // Poco retries a failed connection until its login timeout (60 s by default): an SQLite
     // file that cannot be created or a server that is down should fail fast.
     impl->session = std::make_unique<Session>(connector, connection, 5);
-    if (!impl->postgres) {
+    if (impl->postgres) {
+      // "relation already exists, skipping" and the like are not the user's business.
+      impl->Exec("SET client_min_messages = WARNING");
+    } else {
       // Cascading deletes need foreign keys on; concurrent loaders wait for each other rather
       // than fail; WAL lets readers read while a document loads.
       impl->Exec("PRAGMA foreign_keys = ON");

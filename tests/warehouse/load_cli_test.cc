@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "export/export.h"
+#include "tests/support/pg_server.h"
 #include "warehouse/warehouse.h"
 
 namespace minutes::warehouse {
@@ -111,28 +112,99 @@ TEST(LoadCliTest, UnreadableFilesAreReportedAndTheRestLoad) {
   EXPECT_EQ(4, r.exit_code) << r.err;
 }
 
+Extraction JulySeed() {
+  CommandRun e = Minutes("extract --jsonl " + Seed("000_e0affe79a15288f1.txt"));
+  Extraction seed;
+  EXPECT_TRUE(ParseJson(e.out, &seed).ok());
+  return seed;
+}
+
+// Meetings first..last-1 of a series of distinct meetings: the July seed, each on its own date
+// with its own bytes, as JSON Lines in `path`.
+void WriteMeetings(const Extraction& seed, int first, int last, const std::string& path) {
+  std::ofstream out(path);
+  for (int i = first; i < last; ++i) {
+    Extraction x = seed;
+    char sha[65];
+    std::snprintf(sha, sizeof sha, "%064x", i + 1);
+    x.source.sha256 = sha;
+    x.source.path = "meeting" + std::to_string(i) + ".txt";
+    char date[11];
+    std::snprintf(date, sizeof date, "20%02d-%02d-01", 10 + i / 12, 1 + i % 12);
+    x.meeting.date = date;
+    out << ToJson(x, 0);
+  }
+}
+
+pid_t Spawn(const std::vector<std::string>& args, const std::string& out) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    freopen(out.c_str(), "w", stdout);
+    freopen((out + ".err").c_str(), "w", stderr);
+    std::vector<char*> argv = {const_cast<char*>(MINUTES_BIN)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(MINUTES_BIN, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Two loads into one PostgreSQL database at once, with overlapping shards: no lost or doubled
+// rows, every overlapping document loaded once, both finish.
+TEST(LoadCliTest, TwoLoadsAtOnceIntoPostgresql) {
+  std::string why;
+  minutes_test::PgServer* pg = minutes_test::SharedPgServer(&why);
+  if (pg == nullptr) {
+    if (minutes_test::RunningInCi()) FAIL() << "PostgreSQL unavailable in CI: " << why;
+    GTEST_SKIP() << "PostgreSQL unavailable here: " << why;
+  }
+  ASSERT_TRUE(pg->CreateDatabase("concurrent_loads").ok());
+  std::string url = pg->Url("concurrent_loads");
+  Extraction seed = JulySeed();
+  std::string a = Temp("shard_a.jsonl"), b = Temp("shard_b.jsonl");
+  WriteMeetings(seed, 0, 80, a);
+  WriteMeetings(seed, 40, 120, b);
+  pid_t pa = Spawn({"load", "--db", url, a}, Temp("shard_a.out"));
+  pid_t pb = Spawn({"load", "--db", url, b}, Temp("shard_b.out"));
+  int sa = 0, sb = 0;
+  waitpid(pa, &sa, 0);
+  waitpid(pb, &sb, 0);
+  EXPECT_EQ(0, WIFEXITED(sa) ? WEXITSTATUS(sa) : -1) << Slurp(Temp("shard_a.out.err"));
+  EXPECT_EQ(0, WIFEXITED(sb) ? WEXITSTATUS(sb) : -1) << Slurp(Temp("shard_b.out.err"));
+  std::string out = Slurp(Temp("shard_a.out")) + Slurp(Temp("shard_b.out"));
+  auto count = [&](const std::string& word) {
+    size_t n = 0;
+    for (size_t p = out.find(word); p != std::string::npos; p = out.find(word, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(120u, count("loaded "));
+  EXPECT_EQ(40u, count("unchanged "));
+
+  std::unique_ptr<Warehouse> w;
+  ASSERT_TRUE(Warehouse::Open(url, &w).ok());
+  auto number = [&](const std::string& sql) {
+    QueryResult r;
+    EXPECT_TRUE(w->Query(sql, &r).ok()) << sql;
+    return r.rows.empty() ? std::string() : r.rows[0][0];
+  };
+  EXPECT_EQ("120", number("SELECT COUNT(*) FROM \"documents\""));
+  EXPECT_EQ(std::to_string(120 * seed.people.size()),
+            number("SELECT COUNT(*) FROM \"attendance\""));
+  EXPECT_EQ(std::to_string(120 * seed.money.size()), number("SELECT COUNT(*) FROM \"money\""));
+  EXPECT_EQ("120", number("SELECT COUNT(*) FROM \"action_status_history\" WHERE \"ref\" = '47'"));
+  // One registry row per person, however many loads named them at once.
+  EXPECT_EQ(number("SELECT COUNT(DISTINCT \"person_id\") FROM \"attendance\""),
+            number("SELECT COUNT(*) FROM \"people\" p WHERE EXISTS (SELECT 1 FROM \"attendance\" a "
+                   "WHERE a.\"person_id\" = p.\"person_id\")"));
+}
+
 // kill -9 in the middle of a load: every document in the database is whole, and loading again
 // finishes the job.
 TEST(LoadCliTest, AKilledLoadLeavesOnlyWholeDocuments) {
-  // 150 distinct meetings: the July seed, each on its own date with its own bytes.
-  CommandRun e = Minutes("extract --jsonl " + Seed("000_e0affe79a15288f1.txt"));
-  Extraction seed;
-  ASSERT_TRUE(ParseJson(e.out, &seed).ok());
+  Extraction seed = JulySeed();
   std::string jsonl = Temp("many.jsonl");
-  {
-    std::ofstream out(jsonl);
-    for (int i = 0; i < 150; ++i) {
-      Extraction x = seed;
-      char sha[65];
-      std::snprintf(sha, sizeof sha, "%064x", i + 1);
-      x.source.sha256 = sha;
-      x.source.path = "meeting" + std::to_string(i) + ".txt";
-      char date[11];
-      std::snprintf(date, sizeof date, "20%02d-%02d-01", 10 + i / 12, 1 + i % 12);
-      x.meeting.date = date;
-      out << ToJson(x, 0);
-    }
-  }
+  WriteMeetings(seed, 0, 150, jsonl);
   std::string db = FreshSqlite("killed.db");
   std::string out = Temp("killed.out");
   pid_t pid = fork();

@@ -211,6 +211,65 @@ TEST_P(WarehouseTest, QuestionsHaveAnswers) {
   EXPECT_EQ("2", r.rows[0][1]);  // someone was present at both seed meetings
 }
 
+// A value as the questions compare it: numbers by value (SQLite's REAL 310.0 and PostgreSQL's
+// NUMERIC 310.00 are one answer), everything else as text.
+std::string Canonical(const std::string& v) {
+  char* end = nullptr;
+  double d = std::strtod(v.c_str(), &end);
+  if (!v.empty() && end != nullptr && *end == '\0') {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", d);
+    return buf;
+  }
+  return v;
+}
+
+// Every warehouse question gets the same answer from SQLite and from PostgreSQL after loading
+// every sample.
+TEST(WarehouseQuestionsTest, SqliteAndPostgresqlAnswerAlike) {
+  std::vector<Extraction> docs = Samples();
+  std::map<std::string, std::map<std::string, std::vector<std::vector<std::string>>>> answers;
+  std::vector<std::string> questions;
+  std::string dir = std::string(MINUTES_SOURCE_DIR) + "/warehouse/questions/";
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 4 && n.substr(n.size() - 4) == ".sql") questions.push_back(n);
+    }
+    closedir(d);
+  }
+  std::sort(questions.begin(), questions.end());
+  ASSERT_GE(questions.size(), 4u);
+  for (const Backend& b : minutes_test::Backends()) {
+    std::string why, url = b.NewDatabase(&why);
+    if (url.empty()) {
+      if (std::getenv("CI") != nullptr) FAIL() << b.name << " unavailable in CI: " << why;
+      GTEST_SKIP() << b.name << " unavailable here: " << why;
+    }
+    std::unique_ptr<Warehouse> db;
+    ASSERT_TRUE(Warehouse::Open(url, &db).ok());
+    ASSERT_TRUE(db->LoadRegister(normalize::LaRegister::Default()).ok());
+    for (const Extraction& x : docs) {
+      LoadResult r;
+      ASSERT_TRUE(db->Load(x, "test", &r).ok());
+    }
+    for (const std::string& q : questions) {
+      QueryResult r;
+      Status s = db->Query(Slurp(dir + q), &r);
+      ASSERT_TRUE(s.ok()) << b.name << " " << q << ": " << s.ToString();
+      EXPECT_FALSE(r.rows.empty()) << b.name << " " << q;
+      std::vector<std::vector<std::string>> rows = {r.columns};
+      for (auto& row : r.rows) {
+        for (std::string& v : row) v = Canonical(v);
+        rows.push_back(row);
+      }
+      answers[q][b.name] = rows;
+    }
+  }
+  for (const std::string& q : questions)
+    EXPECT_EQ(answers[q]["sqlite"], answers[q]["postgresql"]) << q;
+}
+
 TEST(WarehouseUrlTest, BadUrlsAreUsageErrors) {
   std::unique_ptr<Warehouse> db;
   for (const char* url : {"mysql://x/y", "sqlite:", "postgresql://host-only", "minutes.db"}) {
