@@ -328,6 +328,10 @@ Status Warehouse::Load(const Extraction& x, const std::string& minutes_version,
         continue;
       }
       return Status::IoError("cannot load into " + db.display_url + ": " + Describe(e));
+    } catch (const std::exception& e) {
+      // Out of memory or the like: the document is not loaded, the next one may be.
+      db.Rollback();
+      return Status::IoError("cannot load into " + db.display_url + ": " + e.what());
     }
   }
 }
