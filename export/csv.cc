@@ -70,32 +70,13 @@ void AppendHeader(const sc::Table& t, std::string* out) {
   out->push_back('\n');
 }
 
-}  // namespace
-
-CsvTables::CsvTables() {
-  for (const sc::Table& t : sc::Tables()) AppendHeader(t, &text_.emplace_back());
+// `name` in the directory `dir` (which may or may not end with a separator).
+std::string InDirectory(const std::string& dir, const std::string& name) {
+  Poco::Path p(dir);
+  p.makeDirectory();
+  p.setFileName(name);
+  return p.toString();
 }
-
-void CsvTables::Add(const Extraction& x) {
-  const sc::Table* first = sc::Tables().data();
-  sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
-    std::string& out = text_[&t - first];
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendField(Cell(t.columns[i].kind, row[i]), &out);
-    }
-    out.push_back('\n');
-  });
-}
-
-std::string CsvTables::Table(const std::string& name) const {
-  const std::vector<sc::Table>& tables = sc::Tables();
-  for (size_t i = 0; i < tables.size(); ++i)
-    if (tables[i].name == name) return text_[i];
-  return "";
-}
-
-namespace {
 
 // Writes `contents` to `path` through a temporary file and a rename.
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {
@@ -116,28 +97,99 @@ Status WriteFileAtomically(const std::string& path, const std::string& contents)
   return Status::OK();
 }
 
-// `name` in the directory `dir` (which may or may not end with a separator).
-std::string InDirectory(const std::string& dir, const std::string& name) {
-  Poco::Path p(dir);
-  p.makeDirectory();
-  p.setFileName(name);
-  return p.toString();
-}
+// Rows are written out once a table's buffer passes this size.
+constexpr size_t kFlushBytes = 1 << 20;
 
 }  // namespace
 
-Status CsvTables::Write(const std::string& dir) const {
+CsvTables::CsvTables() {
+  for (const sc::Table& t : sc::Tables()) AppendHeader(t, &text_.emplace_back());
+}
+
+CsvTables::~CsvTables() {
+  for (std::FILE* f : files_)
+    if (f != nullptr) std::fclose(f);
+}
+
+void CsvTables::Add(const Extraction& x) {
+  const sc::Table* first = sc::Tables().data();
+  sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
+    std::string& out = text_[&t - first];
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendField(Cell(t.columns[i].kind, row[i]), &out);
+    }
+    out.push_back('\n');
+  });
+  if (!files_.empty())
+    for (size_t i = 0; i < text_.size(); ++i)
+      if (text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;
+}
+
+std::string CsvTables::Table(const std::string& name) const {
+  const std::vector<sc::Table>& tables = sc::Tables();
+  for (size_t i = 0; i < tables.size(); ++i)
+    if (tables[i].name == name) return text_[i];
+  return "";
+}
+
+Status CsvTables::Open(const std::string& dir) {
   try {
     Poco::File(dir).createDirectories();
   } catch (const Poco::Exception& e) {
     return Status::IoError(dir + ": cannot create the directory: " + e.message());
   }
+  dir_ = dir;
   const std::vector<sc::Table>& tables = sc::Tables();
-  for (size_t i = 0; i < tables.size(); ++i) {
-    Status s = WriteFileAtomically(InDirectory(dir, tables[i].name + ".csv"), text_[i]);
+  for (const sc::Table& t : tables) {
+    std::string tmp = InDirectory(dir, t.name + ".csv.tmp");
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    files_.push_back(f);
+    if (f == nullptr) return Status::IoError(tmp + ": could not be written");
+  }
+  for (size_t i = 0; i < text_.size(); ++i) {
+    Status s = Flush(i);
     if (!s.ok()) return s;
   }
-  return WriteFileAtomically(InDirectory(dir, "datapackage.json"), DataPackage());
+  return Status::OK();
+}
+
+Status CsvTables::Flush(size_t i) {
+  const std::string& text = text_[i];
+  if (std::fwrite(text.data(), 1, text.size(), files_[i]) != text.size())
+    return Status::IoError(InDirectory(dir_, sc::Tables()[i].name + ".csv") +
+                           ": could not be written");
+  text_[i].clear();
+  return Status::OK();
+}
+
+Status CsvTables::Close() {
+  const std::vector<sc::Table>& tables = sc::Tables();
+  Status s = failed_ ? Status::IoError(dir_ + ": a table could not be written") : Status::OK();
+  for (size_t i = 0; i < files_.size(); ++i) {
+    if (s.ok()) s = Flush(i);
+    if (std::fclose(files_[i]) != 0 && s.ok())
+      s = Status::IoError(InDirectory(dir_, tables[i].name + ".csv") + ": could not be written");
+    files_[i] = nullptr;
+  }
+  files_.clear();
+  if (s.ok()) s = WriteFileAtomically(InDirectory(dir_, "datapackage.json"), DataPackage());
+  for (const sc::Table& t : tables) {
+    std::string path = InDirectory(dir_, t.name + ".csv");
+    if (s.ok() && std::rename((path + ".tmp").c_str(), path.c_str()) != 0)
+      s = Status::IoError(path + ": could not be written");
+    if (!s.ok()) std::remove((path + ".tmp").c_str());
+  }
+  return s;
+}
+
+Status CsvTables::Write(const std::string& dir) {
+  Status s = Open(dir);
+  if (s.ok()) return Close();
+  for (std::FILE*& f : files_)
+    if (f != nullptr) std::fclose(f), f = nullptr;
+  files_.clear();
+  return s;
 }
 
 }  // namespace minutes

@@ -16,6 +16,7 @@
 #ifndef MINUTES_EXPORT_EXPORT_H_
 #define MINUTES_EXPORT_EXPORT_H_
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -42,23 +43,39 @@ Status ParseJson(std::string_view json, Extraction* x);
 // schema::Table). An empty field is null (or an empty string where the field cannot be null);
 // a list is its items joined by ';' (no item contains one), empty when there are none; booleans
 // are true/false; money is an exact decimal.
+//
+// Two ways to use it: in memory (Add, then Table or Write), or streaming for any number of
+// documents in bounded memory (Open, Add..., Close), where rows go to temporary files as they come.
 class CsvTables {
  public:
   CsvTables();
+  ~CsvTables();
 
   // Appends the rows of one document to every table.
   void Add(const Extraction& x);
 
-  // The CSV text of the named table, header first; "" for a name that is not a table.
+  // The CSV text of the named table, header first; "" for a name that is not a table. In
+  // memory use only (after Open, rows already written out are not here).
   std::string Table(const std::string& name) const;
 
   // Writes "<table>.csv" for every table and "datapackage.json" into `dir`, creating it and any
   // missing parents, replacing files there. Each file is written to a temporary name and renamed,
   // so a reader never sees half a table. Fails with kIoError naming the path that failed.
-  Status Write(const std::string& dir) const;
+  Status Write(const std::string& dir);
+
+  // Streaming: creates `dir` and a temporary file per table; later Adds write through to them.
+  Status Open(const std::string& dir);
+  // Streaming: flushes, writes datapackage.json, and renames every table into place. A process
+  // killed before Close leaves only "*.tmp" files beside the previous complete tables.
+  Status Close();
 
  private:
-  std::vector<std::string> text_;  // parallel to schema::Tables()
+  Status Flush(size_t table);
+
+  std::vector<std::string> text_;  // parallel to schema::Tables(): rows not yet written out
+  std::string dir_;                // set by Open
+  std::vector<std::FILE*> files_;  // parallel to text_ while open
+  bool failed_ = false;
 };
 
 // The JSON Schema (draft 2020-12) of one document's JSON, as `minutes schema` prints it and as

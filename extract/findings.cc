@@ -29,6 +29,9 @@ const std::vector<FindingRule>& FindingCatalogue() {
        "an action-log row has no status: give it one"},
       {FindingCode::kUnparsedDate, "unparsed_date", Severity::kWarning,
        "a date in the action log cannot be read: write it as a date"},
+      {FindingCode::kNotMinutes, "not_minutes", Severity::kError,
+       "no meeting date, no attendance and no actions: this is not meeting notes (a letter, a "
+       "report); the warehouse can leave it out"},
       {FindingCode::kDuplicateMeeting, "duplicate_meeting", Severity::kInfo,
        "another document of the series has the same date: the same meeting, not evidence for it"},
       {FindingCode::kSettledInitials, "settled_initials", Severity::kInfo,
@@ -69,7 +72,18 @@ void MergeRepeatedFindings(std::vector<Finding>* findings) {
 
 // What the notes lack as a whole.
 extern const Step kCompletenessStep = {
-    "completeness", {Datum::kMeeting, Datum::kPeople}, {Datum::kCompleteness}, [](Workspace* w) {
+    "completeness",
+    {Datum::kMeeting, Datum::kPeople, Datum::kActions},
+    {Datum::kCompleteness},
+    [](Workspace* w) {
+      // A letter or a report lacks everything at once: one finding says what it is.
+      if (w->x.meeting.date.empty() && w->x.people.empty() && w->x.actions.empty()) {
+        w->x.findings.push_back(MakeFinding(FindingCode::kNotMinutes,
+                                            "no meeting date, no attendance and no actions: "
+                                            "this does not read as meeting notes",
+                                            Span{}));
+        return;
+      }
       if (w->x.meeting.date.empty())
         w->x.findings.push_back(MakeFinding(FindingCode::kMissingMeetingDate,
                                             "no meeting date found (expected a 'Date:' line or a "

@@ -26,6 +26,7 @@ enum class FindingCode {
   kUnknownStatus,
   kMissingStatus,
   kUnparsedDate,
+  kNotMinutes,
   // Across the meetings of a series (extract/series.h).
   kDuplicateMeeting,
   kSettledInitials,

@@ -796,6 +796,8 @@ class DocxFormat final : public Reader {
   std::string_view description() const override {
     return "Word 2007+ document (.docx, a zip package of WordprocessingML)";
   }
+  // Macro-enabled documents and templates are the same package with other content types.
+  std::vector<std::string_view> extensions() const override { return {"docx", "docm", "dotx"}; }
   bool Sniff(std::string_view bytes) const override {
     return bytes.starts_with(kZipLocalHeader) || bytes.starts_with(kZipEmptyArchive) ||
            HasZipTrailer(bytes);

@@ -67,6 +67,10 @@ const std::vector<const Reader*>& Readers();
 // not a reader: it names no reader and gives nullptr.
 const Reader* FindReader(std::string_view name);
 
+// The reader whose extensions() hold `extension` (no dot; any case: "DOCX"), or nullptr: how a
+// folder walk tells notes from other files.
+const Reader* ReaderForExtension(std::string_view extension);
+
 // The readers' names in sniff order joined by `separator`, for help text and error messages:
 // ReaderNames("|") is "docx|text". Does not include "auto".
 std::string ReaderNames(std::string_view separator);

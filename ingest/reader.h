@@ -31,6 +31,7 @@
 #define MINUTES_INGEST_READER_H_
 
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "ingest/document.h"
@@ -54,6 +55,10 @@ class Reader {
 
   // One line for help text, without a final period: "Word 2007+ document (zip package)".
   virtual std::string_view description() const = 0;
+
+  // The file name extensions (lower case, no dot) that mark this format when a folder is walked
+  // (`minutes batch`): "docx", "docm", "dotx". The bytes still decide how a file is read.
+  virtual std::vector<std::string_view> extensions() const = 0;
 
   // True if `bytes` look like this format. `bytes` is the whole input, never empty; a reader must
   // look only at a bounded head and tail (a zip's directory record lies up to 64 KiB from the

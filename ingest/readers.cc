@@ -27,6 +27,16 @@ const Reader* FindReader(std::string_view name) {
   return nullptr;
 }
 
+const Reader* ReaderForExtension(std::string_view extension) {
+  std::string lower(extension);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const Reader* r : Readers())
+    for (std::string_view e : r->extensions())
+      if (e == lower) return r;
+  return nullptr;
+}
+
 std::string ReaderNames(std::string_view separator) {
   std::string names;
   for (const Reader* r : Readers()) {

@@ -424,6 +424,7 @@ class TextFormat final : public Reader {
   std::string_view description() const override {
     return "plain text notes (UTF-8, UTF-16 or Windows-1252; tab-laid tables)";
   }
+  std::vector<std::string_view> extensions() const override { return {"txt"}; }
   bool Sniff(std::string_view bytes) const override { return true; }
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
     std::string utf8;

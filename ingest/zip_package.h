@@ -30,8 +30,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ingest/ingest.h"
 #include "common/status.h"
+#include "ingest/ingest.h"
 
 namespace minutes {
 

@@ -52,6 +52,8 @@ struct Source {
   std::string sha256;  // lower-case hex of the input's bytes
   std::string format;  // the reader that read it: "docx", "text"
   uint64_t bytes = 0;  // the input's size
+  // Other paths holding the same bytes, when a batch met them (extracted once).
+  std::vector<std::string> other_paths;
 };
 
 struct MeetingTime {

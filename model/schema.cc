@@ -249,7 +249,10 @@ const Record& RecordOf<Source>() {
        Def<&Source::sha256>("sha256", "SHA-256 of the input's bytes, lower-case hex",
                             {.format = Format::kSha256}),
        Def<&Source::format>("format", "the reader that read it (docx, text, ...)"),
-       Def<&Source::bytes>("bytes", "the input's size", {.unit = "bytes"})}};
+       Def<&Source::bytes>("bytes", "the input's size", {.unit = "bytes"}),
+       Def<&Source::other_paths>("other_paths",
+                                 "other paths with the same bytes, when a batch met them",
+                                 {.since = "2.0"})}};
   return r;
 }
 
@@ -595,8 +598,9 @@ void EmitRows(const std::vector<Table>& tables, const Table& t, const void* item
 
 }  // namespace
 
-void ForEachRow(const Extraction& x,
-                const std::function<void(const Table& table, const std::vector<Value>& row)>& visit) {
+void ForEachRow(
+    const Extraction& x,
+    const std::function<void(const Table& table, const std::vector<Value>& row)>& visit) {
   const std::vector<Table>& tables = Tables();
   std::vector<size_t> parents;
   std::vector<Value> row;

@@ -150,8 +150,9 @@ const std::vector<Table>& Tables();
 // items in list order. A row holds one Value per column of its table: the document's sha256 and
 // the indexes for key columns, the field's value (null as Get gives it) for the others. The
 // Values point into `x`; they are valid during the call.
-void ForEachRow(const Extraction& x,
-                const std::function<void(const Table& table, const std::vector<Value>& row)>& visit);
+void ForEachRow(
+    const Extraction& x,
+    const std::function<void(const Table& table, const std::vector<Value>& row)>& visit);
 
 // The table fed by `field` (a kRecordList of the description), or nullptr.
 const Table* TableOf(const Field* field);

@@ -7,6 +7,7 @@ CREATE TABLE "documents" (
   "sha256" TEXT NOT NULL,
   "format" TEXT NOT NULL,
   "bytes" BIGINT NOT NULL,
+  "other_paths" TEXT NOT NULL,
   "title" TEXT,
   "series" TEXT NOT NULL,
   "date" TEXT,
