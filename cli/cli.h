@@ -103,6 +103,7 @@ int RunText(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
 int RunSchema(const std::vector<std::string>& args);
 int RunLoad(const std::vector<std::string>& args);
+int RunBatch(const std::vector<std::string>& args);
 
 }  // namespace minutes::cli
 

@@ -102,6 +102,16 @@ constexpr size_t kFlushBytes = 1 << 20;
 
 }  // namespace
 
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendField(fields[i], &out);
+  }
+  out.push_back('\n');
+  return out;
+}
+
 CsvTables::CsvTables() {
   for (const sc::Table& t : sc::Tables()) AppendHeader(t, &text_.emplace_back());
 }

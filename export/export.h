@@ -32,6 +32,10 @@ std::string ToJson(const Extraction& x, int indent = 2);
 // As ToJson, appending to `*out`.
 void AppendJson(const Extraction& x, int indent, std::string* out);
 
+// One RFC 4180 line (fields quoted where they hold a comma, quote or line break; "\n" at the
+// end), for the small CSV files beside the tables (a batch's skipped.csv and errors.csv).
+std::string CsvLine(const std::vector<std::string>& fields);
+
 // Reads one document's JSON (as ToJson writes it, any indentation) back into `*x`. Keys an
 // earlier minor version did not have keep their defaults; keys this version does not know are
 // ignored. Fails with kCorrupt naming the JSON path of the first value that does not fit, or

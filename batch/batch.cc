@@ -1,0 +1,345 @@
+// Run: walk, convert in workers (skipping what the manifest has), settle each series, write the
+// outputs in path order.
+
+#include "batch/batch.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/SHA2Engine.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "batch/manifest.h"
+#include "batch/walk.h"
+#include "batch/worker_pool.h"
+#include "export/export.h"
+#include "extract/series.h"
+#include "warehouse/warehouse.h"
+
+namespace minutes::batch {
+namespace {
+
+std::string InDir(const std::string& dir, const std::string& name) {
+  Poco::Path p(dir);
+  p.makeDirectory();
+  p.setFileName(name);
+  return p.toString();
+}
+
+// A file's bytes, within the input limit.
+Status ReadBytesOf(const std::string& path, size_t limit, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError(std::strerror(errno));
+  out->clear();
+  char buf[1 << 16];
+  size_t n;
+  Status s;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (out->size() + n > limit) {
+      s = Status::TooLarge("input is larger than max_input_bytes (" + std::to_string(limit) + ")");
+      break;
+    }
+    out->append(buf, n);
+  }
+  if (s.ok() && std::ferror(f)) s = Status::IoError(std::strerror(errno));
+  std::fclose(f);
+  return s;
+}
+
+std::string Sha256(const std::string& bytes) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+// A text file written whole or not at all: to "<path>.tmp", renamed by Commit.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path) : path_(std::move(path)) {
+    f_ = std::fopen((path_ + ".tmp").c_str(), "wb");
+  }
+  ~AtomicFile() {
+    if (f_ != nullptr) {
+      std::fclose(f_);
+      std::remove((path_ + ".tmp").c_str());
+    }
+  }
+  void Write(const std::string& s) {
+    if (f_ != nullptr && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) failed_ = true;
+  }
+  Status Commit() {
+    bool ok = f_ != nullptr && !failed_ && std::fclose(f_) == 0;
+    f_ = nullptr;
+    if (ok && std::rename((path_ + ".tmp").c_str(), path_.c_str()) == 0) return Status::OK();
+    std::remove((path_ + ".tmp").c_str());
+    return Status::IoError(path_ + ": could not be written");
+  }
+
+ private:
+  std::string path_;
+  std::FILE* f_ = nullptr;
+  bool failed_ = false;
+};
+
+struct Outcome {
+  enum Kind { kPending, kConverted, kFailed } kind = kPending;
+  std::string sha256, error_kind, message;
+};
+
+}  // namespace
+
+bool InShard(const std::string& path, int index, int count) {
+  if (count <= 1) return true;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a: stable across machines and versions
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<int>(h % static_cast<uint64_t>(count)) == index;
+}
+
+Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* summary) {
+  const auto start = std::chrono::steady_clock::now();
+  *summary = Summary();
+  if (options.inputs.empty()) return Status::InvalidArgument("no input folder or file");
+  if (options.out_dir.empty()) return Status::InvalidArgument("batch needs --out DIR");
+  if (options.shard_count < 1 || options.shard_index < 0 ||
+      options.shard_index >= options.shard_count)
+    return Status::InvalidArgument("--shard I/N needs 0 <= I < N");
+  try {
+    Poco::File(options.out_dir).createDirectories();
+  } catch (const Poco::Exception& e) {
+    return Status::IoError(options.out_dir + ": cannot create the folder: " + e.message());
+  }
+
+  Walked walked = Walk(options.inputs);
+  auto shard = [&](auto* v) {
+    v->erase(std::remove_if(v->begin(), v->end(),
+                            [&](const auto& x) {
+                              return !InShard(x.path, options.shard_index, options.shard_count);
+                            }),
+             v->end());
+  };
+  shard(&walked.files);
+  shard(&walked.skipped);
+  shard(&walked.errors);
+
+  std::unique_ptr<Manifest> manifest;
+  Status s = Manifest::Open(InDir(options.out_dir, "manifest.db"), options.force,
+                            std::string(kSchemaVersion) + "/" + options.minutes_version, &manifest);
+  if (!s.ok()) return s;
+
+  // What the manifest already has, then the rest in workers.
+  const std::vector<InputFile>& files = walked.files;
+  std::vector<Outcome> outcomes(files.size());
+  std::vector<size_t> pending;
+  size_t done = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Manifest::FileRecord r;
+    if (manifest->FindFile(files[i].path, files[i].size, files[i].mtime_ns, &r) &&
+        r.outcome == "converted" && manifest->HasDocument(r.sha256)) {
+      outcomes[i] = {Outcome::kConverted, r.sha256, "", ""};
+      ++summary->reused;
+      ++done;
+    } else {
+      pending.push_back(i);
+    }
+  }
+  if (progress) progress(done, files.size());
+
+  auto record = [&](size_t i, const Outcome& o) {
+    outcomes[i] = o;
+    Manifest::FileRecord r{o.sha256, o.kind == Outcome::kConverted ? "converted" : "failed",
+                           o.error_kind, o.message};
+    Status rs = manifest->RecordFile(files[i].path, files[i].size, files[i].mtime_ns, r);
+    if (!rs.ok() && s.ok()) s = rs;
+    ++done;
+  };
+
+  if (!pending.empty()) {
+    int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
+    jobs = std::max(1, std::min<int>(jobs, static_cast<int>(pending.size())));
+    const IngestOptions ingest = options.ingest;
+    const ExtractOptions extract = options.extract;
+    WorkerPool pool(jobs, options.doc_timeout_seconds, [ingest, extract](const Job& job) {
+      JobResult r;
+      r.id = job.id;
+      Document doc;
+      Status rs = ReadBytes(job.bytes, ingest, &doc);
+      if (!rs.ok()) {
+        r.kind = std::string(rs.kind());
+        r.message = rs.message();
+        return r;
+      }
+      Extraction x = Extract(doc, SourceOf(job.path, doc), extract);
+      r.ok = true;
+      r.series = x.meeting.series;
+      r.date = x.meeting.date;
+      r.json = ToJson(x, 0);
+      r.json.pop_back();  // the newline
+      return r;
+    });
+    std::map<std::string, size_t> in_flight;                // sha256 -> file being extracted
+    std::map<std::string, std::vector<size_t>> same_bytes;  // sha256 -> files waiting on it
+    size_t next = 0;
+    auto last_report = std::chrono::steady_clock::now();
+    while ((next < pending.size() || pool.busy() > 0) && s.ok()) {
+      while (pool.idle() > 0 && next < pending.size()) {
+        size_t i = pending[next++];
+        std::string bytes;
+        Status rs = ReadBytesOf(files[i].path, options.ingest.max_input_bytes, &bytes);
+        if (!rs.ok()) {
+          record(i, {Outcome::kFailed, "", std::string(rs.kind()), rs.message()});
+          continue;
+        }
+        std::string sha = Sha256(bytes);
+        if (manifest->HasDocument(sha)) {  // the same bytes under another path, done before
+          record(i, {Outcome::kConverted, sha, "", ""});
+          continue;
+        }
+        if (in_flight.count(sha)) {  // ... or being done now
+          same_bytes[sha].push_back(i);
+          continue;
+        }
+        in_flight[sha] = i;
+        pool.Submit(Job{i, files[i].path, std::move(bytes)});
+      }
+      for (JobResult& r : pool.Collect(200)) {
+        size_t i = r.id;
+        std::string sha;
+        for (const auto& [key, file] : in_flight)
+          if (file == i) sha = key;
+        in_flight.erase(sha);
+        Outcome o;
+        if (r.ok) {
+          Status rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
+          if (!rs.ok() && s.ok()) s = rs;
+          o = {Outcome::kConverted, sha, "", ""};
+        } else {
+          o = {Outcome::kFailed, sha, r.kind, r.message};
+        }
+        record(i, o);
+        for (size_t j : same_bytes[sha]) record(j, o);
+        same_bytes.erase(sha);
+      }
+      auto now = std::chrono::steady_clock::now();
+      if (progress && now - last_report > std::chrono::milliseconds(200)) {
+        progress(done, files.size());
+        last_report = now;
+      }
+    }
+  }
+  if (!s.ok()) return s;
+  if (progress) progress(done, files.size());
+
+  // Each distinct document once, under its first path, with the others listed.
+  std::map<std::string, std::vector<std::string>> paths_of;  // sha256 -> paths, sorted
+  std::vector<std::string> order;                            // sha256s by first path
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (outcomes[i].kind != Outcome::kConverted) continue;
+    auto& paths = paths_of[outcomes[i].sha256];
+    if (paths.empty()) order.push_back(outcomes[i].sha256);
+    paths.push_back(files[i].path);
+  }
+  auto load = [&](const std::string& sha, Extraction* x) {
+    std::string json;
+    Status ls = manifest->Json(sha, &json);
+    if (ls.ok()) ls = ParseJson(json, x);
+    if (!ls.ok()) return ls;
+    const std::vector<std::string>& paths = paths_of[sha];
+    x->source.path = paths.front();
+    x->source.other_paths.assign(paths.begin() + 1, paths.end());
+    return Status::OK();
+  };
+
+  // The meetings of each series settled together, one series at a time.
+  s = manifest->ClearSettled();
+  std::vector<Manifest::DocumentKey> keys;
+  if (s.ok()) s = manifest->Keys(order, &keys);
+  std::map<std::string, std::vector<std::string>> series;
+  for (const Manifest::DocumentKey& k : keys)
+    if (!k.series.empty() && !k.date.empty()) series[k.series].push_back(k.sha256);
+  for (const auto& [key, members] : series) {
+    if (members.size() < 2 || !s.ok()) continue;
+    std::vector<Extraction> docs(members.size());
+    for (size_t i = 0; i < members.size() && s.ok(); ++i) s = load(members[i], &docs[i]);
+    if (!s.ok()) break;
+    SettleSeries(&docs);
+    for (size_t i = 0; i < members.size() && s.ok(); ++i) {
+      std::string json = ToJson(docs[i], 0);
+      json.pop_back();
+      s = manifest->StoreSettled(members[i], json);
+    }
+  }
+  if (!s.ok()) return s;
+
+  std::unique_ptr<warehouse::Warehouse> db;
+  if (!options.db_url.empty()) {
+    s = warehouse::Warehouse::Open(options.db_url, &db);
+    if (s.ok() && options.extract.la_register != nullptr)
+      s = db->LoadRegister(*options.extract.la_register);
+    if (!s.ok()) return s;
+  }
+
+  // The outputs, document by document in path order.
+  AtomicFile documents(InDir(options.out_dir, "documents.jsonl"));
+  CsvTables tables;
+  s = tables.Open(options.out_dir);
+  for (const std::string& sha : order) {
+    if (!s.ok()) break;
+    Extraction x;
+    s = load(sha, &x);
+    if (!s.ok()) break;
+    documents.Write(ToJson(x, 0));
+    tables.Add(x);
+    ++summary->documents;
+    summary->people += x.people.size();
+    summary->actions += x.actions.size();
+    summary->money += x.money.size();
+    for (const Finding& f : x.findings) ++summary->findings[std::string(EnumName(f.severity))];
+    if (db != nullptr) {
+      warehouse::LoadResult lr;
+      s = db->Load(x, options.minutes_version, &lr);
+      if (s.ok()) ++summary->loaded;
+    }
+  }
+  AtomicFile skipped(InDir(options.out_dir, "skipped.csv"));
+  skipped.Write(CsvLine({"path", "reason"}));
+  for (const PathNote& n : walked.skipped) skipped.Write(CsvLine({n.path, n.message}));
+  AtomicFile errors(InDir(options.out_dir, "errors.csv"));
+  errors.Write(CsvLine({"path", "sha256", "kind", "message"}));
+  std::vector<std::vector<std::string>> error_rows;
+  for (const PathNote& n : walked.errors) error_rows.push_back({n.path, "", n.kind, n.message});
+  for (size_t i = 0; i < files.size(); ++i)
+    if (outcomes[i].kind == Outcome::kFailed)
+      error_rows.push_back(
+          {files[i].path, outcomes[i].sha256, outcomes[i].error_kind, outcomes[i].message});
+  std::sort(error_rows.begin(), error_rows.end());
+  for (const auto& row : error_rows) errors.Write(CsvLine(row));
+
+  if (s.ok()) s = tables.Close();
+  if (s.ok()) s = documents.Commit();
+  if (s.ok()) s = skipped.Commit();
+  if (s.ok()) s = errors.Commit();
+
+  summary->files = files.size() + walked.skipped.size() + walked.errors.size();
+  summary->skipped = walked.skipped.size();
+  summary->failed = error_rows.size();
+  for (const Outcome& o : outcomes) summary->converted += o.kind == Outcome::kConverted;
+  summary->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return s;
+}
+
+}  // namespace minutes::batch

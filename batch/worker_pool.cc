@@ -1,0 +1,236 @@
+#include "batch/worker_pool.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+namespace minutes::batch {
+namespace {
+
+bool WriteAll(int fd, const char* data, size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, data, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+bool ReadAll(int fd, char* data, size_t n) {
+  while (n > 0) {
+    ssize_t r = ::read(fd, data, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    data += r;
+    n -= static_cast<size_t>(r);
+  }
+  return true;
+}
+
+// A message: its length as 8 bytes (host order: both ends are this machine), then its bytes.
+bool SendMessage(int fd, const std::string& payload) {
+  uint64_t n = payload.size();
+  return WriteAll(fd, reinterpret_cast<const char*>(&n), sizeof n) &&
+         WriteAll(fd, payload.data(), payload.size());
+}
+
+// The worker's life: read a job, do it, reply; exit when the parent closes the pipe.
+[[noreturn]] void WorkerMain(int in, int out, const WorkerPool::Work& work) {
+  for (;;) {
+    uint64_t n = 0;
+    if (!ReadAll(in, reinterpret_cast<char*>(&n), sizeof n)) _exit(0);
+    std::string payload(n, '\0');
+    if (!ReadAll(in, payload.data(), n)) _exit(0);
+    Job job;
+    size_t nul = payload.find('\0');
+    job.path = payload.substr(0, nul);
+    job.bytes = payload.substr(nul + 1);
+    JobResult r = work(job);
+    // "1" series NUL date NUL json, or "0" kind NUL message NUL.
+    std::string reply = r.ok ? "1" + r.series + '\0' + r.date + '\0' + r.json
+                             : "0" + r.kind + '\0' + r.message + '\0';
+    if (!SendMessage(out, reply)) _exit(0);
+  }
+}
+
+}  // namespace
+
+WorkerPool::WorkerPool(int workers, double timeout_seconds, Work work)
+    : workers_(workers < 1 ? 1 : workers),
+      timeout_seconds_(timeout_seconds),
+      work_(std::move(work)) {
+  // A worker that dies leaves a pipe with no reader: the write must fail, not kill the parent.
+  ::signal(SIGPIPE, SIG_IGN);
+  for (Worker& w : workers_) Spawn(&w);
+}
+
+WorkerPool::~WorkerPool() {
+  for (Worker& w : workers_) {
+    if (w.to >= 0) ::close(w.to);
+    if (w.from >= 0) ::close(w.from);
+  }
+  for (Worker& w : workers_) {
+    if (w.busy) ::kill(w.pid, SIGKILL);  // abandoned mid-job
+    if (w.pid > 0) ::waitpid(w.pid, nullptr, 0);
+  }
+}
+
+void WorkerPool::Spawn(Worker* w) {
+  int requests[2], replies[2];
+  if (::pipe(requests) != 0 || ::pipe(replies) != 0) {
+    w->pid = -1;
+    return;
+  }
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    // The child keeps only its own two ends: another worker's pipe held open here would hide
+    // that worker's end-of-file from the parent.
+    for (const Worker& other : workers_) {
+      if (other.to >= 0) ::close(other.to);
+      if (other.from >= 0) ::close(other.from);
+    }
+    ::close(requests[1]);
+    ::close(replies[0]);
+    ::signal(SIGINT, SIG_DFL);
+    WorkerMain(requests[0], replies[1], work_);
+  }
+  ::close(requests[0]);
+  ::close(replies[1]);
+  ::fcntl(replies[0], F_SETFD, FD_CLOEXEC);
+  ::fcntl(requests[1], F_SETFD, FD_CLOEXEC);
+  w->pid = pid;
+  w->to = requests[1];
+  w->from = replies[0];
+  w->busy = false;
+  w->inbox.clear();
+}
+
+size_t WorkerPool::idle() const {
+  size_t n = 0;
+  for (const Worker& w : workers_) n += !w.busy && w.pid > 0;
+  return n;
+}
+
+size_t WorkerPool::busy() const {
+  size_t n = 0;
+  for (const Worker& w : workers_) n += w.busy;
+  return n;
+}
+
+void WorkerPool::Submit(Job job) {
+  for (Worker& w : workers_) {
+    if (w.busy || w.pid <= 0) continue;
+    w.busy = true;
+    w.job_id = job.id;
+    w.started = std::chrono::steady_clock::now();
+    w.inbox.clear();
+    // A failed write means the worker is gone; Collect finds that out and reports the job.
+    SendMessage(w.to, job.path + '\0' + job.bytes);
+    return;
+  }
+}
+
+JobResult WorkerPool::Replace(Worker* w, bool kill_it, const std::string& kind,
+                              const std::string& message) {
+  JobResult r;
+  r.id = w->job_id;
+  r.kind = kind;
+  r.message = message;
+  if (kill_it) ::kill(w->pid, SIGKILL);
+  int status = 0;
+  ::waitpid(w->pid, &status, 0);
+  if (!kill_it && WIFSIGNALED(status))
+    r.message +=
+        " (signal " + std::to_string(WTERMSIG(status)) + ": " + strsignal(WTERMSIG(status)) + ")";
+  ::close(w->to);
+  ::close(w->from);
+  w->to = w->from = -1;
+  Spawn(w);
+  return r;
+}
+
+std::vector<JobResult> WorkerPool::Collect(int max_wait_ms) {
+  std::vector<JobResult> done;
+  std::vector<pollfd> fds;
+  std::vector<Worker*> polled;
+  auto now = std::chrono::steady_clock::now();
+  int wait = max_wait_ms;
+  for (Worker& w : workers_) {
+    if (!w.busy) continue;
+    fds.push_back({w.from, POLLIN, 0});
+    polled.push_back(&w);
+    double left = timeout_seconds_ - std::chrono::duration<double>(now - w.started).count();
+    wait = std::min(wait, std::max(0, static_cast<int>(left * 1000) + 1));
+  }
+  if (fds.empty()) return done;
+  int ready = ::poll(fds.data(), fds.size(), wait);
+  if (ready < 0 && errno != EINTR) return done;
+  for (size_t i = 0; i < fds.size(); ++i) {
+    Worker* w = polled[i];
+    if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+      char buf[1 << 16];
+      ssize_t n = ::read(w->from, buf, sizeof buf);
+      if (n <= 0) {
+        done.push_back(Replace(w, false, "crash", "the worker died while extracting it"));
+        continue;
+      }
+      w->inbox.append(buf, static_cast<size_t>(n));
+      // The reply's length, once its 8 bytes are in; then the rest of a large reply, read
+      // without waiting for poll again (the worker is writing it now).
+      auto wanted = [&]() -> size_t {
+        uint64_t len = 0;
+        if (w->inbox.size() < sizeof len) return SIZE_MAX;
+        std::memcpy(&len, w->inbox.data(), sizeof len);
+        return sizeof len + len;
+      };
+      while (w->inbox.size() < wanted() && w->inbox.size() >= sizeof(uint64_t)) {
+        n = ::read(w->from, buf, sizeof buf);
+        if (n <= 0) break;
+        w->inbox.append(buf, static_cast<size_t>(n));
+      }
+      if (w->inbox.size() >= wanted() && wanted() != SIZE_MAX) {
+        std::string reply = w->inbox.substr(sizeof(uint64_t), wanted() - sizeof(uint64_t));
+        JobResult r;
+        r.id = w->job_id;
+        r.ok = !reply.empty() && reply[0] == '1';
+        size_t k = reply.find('\0', 1), m = reply.find('\0', k + 1);
+        std::string first = reply.substr(1, k - 1), second = reply.substr(k + 1, m - k - 1);
+        if (r.ok) {
+          r.series = std::move(first);
+          r.date = std::move(second);
+          r.json = reply.substr(m + 1);
+        } else {
+          r.kind = std::move(first);
+          r.message = std::move(second);
+        }
+        w->busy = false;
+        w->inbox.clear();
+        done.push_back(std::move(r));
+      } else if (n <= 0) {
+        done.push_back(Replace(w, false, "crash", "the worker died while extracting it"));
+      }
+      continue;
+    }
+    double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - w->started).count();
+    if (took > timeout_seconds_) {
+      char budget[32];
+      std::snprintf(budget, sizeof budget, "%g", timeout_seconds_);
+      done.push_back(Replace(
+          w, true, "timeout",
+          std::string("took longer than the time budget of ") + budget + " s (--doc-timeout)"));
+    }
+  }
+  return done;
+}
+
+}  // namespace minutes::batch
