@@ -311,7 +311,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     if (db != nullptr) {
       warehouse::LoadResult lr;
       s = db->Load(x, options.minutes_version, &lr);
-      if (s.ok()) ++summary->loaded;
+      if (s.ok() && lr.outcome != warehouse::LoadOutcome::kDuplicateMeeting) ++summary->loaded;
     }
   }
   AtomicFile skipped(InDir(options.out_dir, "skipped.csv"));
