@@ -87,7 +87,7 @@ using Poco::Util::Option;
 void AddReadOptions(Poco::Util::OptionSet* options) {
   options->addOption(
       Option("input-format", "",
-             "force a reader: auto, docx or text (default auto: told from the bytes)")
+             "force a reader: auto|" + ReaderNames("|") + " (default auto: told from the bytes)")
           .argument("NAME"));
   options->addOption(
       Option("max-input-bytes", "", "largest input accepted (default 67108864)").argument("N"));

@@ -24,7 +24,8 @@ const char kMainHelp[] =
     "  load     notes or extract's JSON into SQLite or PostgreSQL (--db URL)\n"
     "  schema   the output schema: JSON Schema, datapackage.json, Markdown or SQL\n"
     "\n"
-    "Every command reads '-' as standard input. 'minutes <command> --help' lists its options.\n"
+    "Commands that read notes take '-' for standard input. 'minutes <command> --help' lists\n"
+    "its options.\n"
     "\n"
     "exit codes: 0 success, 1 findings to fix, 2 usage error, 3 an input could not be read,\n"
     "            4 the output could not be written\n";
