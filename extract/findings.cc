@@ -70,6 +70,58 @@ void MergeRepeatedFindings(std::vector<Finding>* findings) {
   *findings = std::move(merged);
 }
 
+Status ParseRuleOverrides(std::string_view text, RuleOverrides* out) {
+  out->by_code.clear();
+  size_t line_no = 0, start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : line + " ") {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '=') {
+        if (!word.empty()) words.push_back(word);
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    if (words.empty()) continue;
+    std::string where = "line " + std::to_string(line_no) + ": ";
+    if (words.size() != 2) return Status::InvalidArgument(where + "expected 'CODE off|error|warning|info'");
+    bool known = false;
+    for (const FindingRule& r : FindingCatalogue()) known = known || r.code == words[0];
+    if (!known) return Status::InvalidArgument(where + "no rule is called '" + words[0] + "'");
+    if (words[1] == "off") {
+      out->by_code[words[0]] = std::nullopt;
+    } else if (std::optional<Severity> s = EnumFromName<Severity>(words[1])) {
+      out->by_code[words[0]] = s;
+    } else {
+      return Status::InvalidArgument(where + "'" + words[1] +
+                                     "' is not off, error, warning or info");
+    }
+  }
+  return Status::OK();
+}
+
+void ApplyRuleOverrides(const RuleOverrides& overrides, std::vector<Finding>* findings) {
+  std::vector<Finding> kept;
+  for (Finding& f : *findings) {
+    auto it = overrides.by_code.find(f.code);
+    if (it == overrides.by_code.end()) {
+      kept.push_back(std::move(f));
+    } else if (it->second) {
+      f.severity = *it->second;
+      kept.push_back(std::move(f));
+    }
+  }
+  *findings = std::move(kept);
+}
+
 // What the notes lack as a whole.
 extern const Step kCompletenessStep = {
     "completeness",

@@ -7,9 +7,13 @@
 #ifndef MINUTES_EXTRACT_FINDINGS_H_
 #define MINUTES_EXTRACT_FINDINGS_H_
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/status.h"
 
 #include "model/model.h"
 
@@ -53,6 +57,24 @@ Finding MakeFinding(FindingCode id, std::string message, Span span);
 // The same finding at several places ("SD sent apologies but speaks", seven times) becomes one
 // finding at its first place, its message saying how often. Order is kept.
 void MergeRepeatedFindings(std::vector<Finding>* findings);
+
+// A group's own view of the catalogue: rules switched off, or given another severity.
+//
+//   # rules.conf
+//   unresolved_initials off
+//   money_without_la    warning
+//
+// One rule per line, "CODE off|error|warning|info"; '#' starts a comment.
+struct RuleOverrides {
+  std::map<std::string, std::optional<Severity>> by_code;  // nullopt = off
+};
+
+// Parses a rules file. Fails with kInvalidArgument naming the line for an unknown code, an
+// unknown setting or a malformed line.
+Status ParseRuleOverrides(std::string_view text, RuleOverrides* out);
+
+// Drops the findings of rules switched off and gives the others their overridden severity.
+void ApplyRuleOverrides(const RuleOverrides& overrides, std::vector<Finding>* findings);
 
 }  // namespace minutes
 
