@@ -104,6 +104,7 @@ int RunExtract(const std::vector<std::string>& args);
 int RunSchema(const std::vector<std::string>& args);
 int RunLoad(const std::vector<std::string>& args);
 int RunBatch(const std::vector<std::string>& args);
+int RunValidate(const std::vector<std::string>& args);
 
 }  // namespace minutes::cli
 

@@ -92,7 +92,8 @@ Status ParseRuleOverrides(std::string_view text, RuleOverrides* out) {
     }
     if (words.empty()) continue;
     std::string where = "line " + std::to_string(line_no) + ": ";
-    if (words.size() != 2) return Status::InvalidArgument(where + "expected 'CODE off|error|warning|info'");
+    if (words.size() != 2)
+      return Status::InvalidArgument(where + "expected 'CODE off|error|warning|info'");
     bool known = false;
     for (const FindingRule& r : FindingCatalogue()) known = known || r.code == words[0];
     if (!known) return Status::InvalidArgument(where + "no rule is called '" + words[0] + "'");

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "common/status.h"
-
 #include "model/model.h"
 
 namespace minutes {

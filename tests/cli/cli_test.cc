@@ -333,4 +333,57 @@ TEST(CliTest, SchemaPrintsTheJsonSchemaKeptInTheRepository) {
   EXPECT_EQ(2, RunMinutes("schema --format yaml").exit_code);
 }
 
+TEST(CliTest, ValidateMarksFindingsAndExitsByTheirSeverity) {
+  // The December seed: the chair sent apologies but is recorded speaking; RE is ambiguous.
+  Result r = RunMinutes("validate " + Seed("001_2e77aad788dcd255.txt"));
+  EXPECT_EQ(0, r.exit_code) << r.out;  // warnings only
+  EXPECT_NE(std::string::npos, r.out.find("warning chair_sent_apologies (line 7)")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("Chair: [[Sarah Daly]] DCS Portsmouth")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("[[RE]] presented")) << r.out;
+  EXPECT_EQ(1, RunMinutes("validate --strict " + Seed("001_2e77aad788dcd255.txt")).exit_code);
+  // With July given too, RE is settled and said so.
+  r = RunMinutes("validate " + Seed("000_e0affe79a15288f1.txt") + " " +
+                 Seed("001_2e77aad788dcd255.txt"));
+  EXPECT_NE(std::string::npos, r.out.find("settled_initials")) << r.out;
+  EXPECT_EQ(std::string::npos, r.out.find("ambiguous_initials (line 17)")) << r.out;
+
+  std::string undated = WriteTemp("v_undated.txt", "Notes\nAttendees: Ann Bell (Kent)\n");
+  r = RunMinutes("validate --format json " + undated);
+  EXPECT_EQ(1, r.exit_code);
+  Poco::JSON::Parser parser;
+  Poco::JSON::Object::Ptr x = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(undated, x->getValue<std::string>("path"));
+  Poco::JSON::Object::Ptr f = x->getArray("findings")->getObject(0);
+  EXPECT_EQ("missing_meeting_date", f->getValue<std::string>("code"));
+  EXPECT_EQ("error", f->getValue<std::string>("severity"));
+  EXPECT_EQ(1, f->getValue<int>("line"));
+  EXPECT_EQ("Notes", f->getValue<std::string>("text"));
+
+  // A group's rules file: an error made a warning exits 0; an unknown code is a usage error.
+  std::string rules = WriteTemp("rules.conf", "# ours\nmissing_meeting_date warning\n");
+  EXPECT_EQ(0, RunMinutes("validate --rules " + rules + " " + undated).exit_code);
+  rules = WriteTemp("rules_off.conf", "missing_meeting_date off\n");
+  r = RunMinutes("validate --rules " + rules + " " + undated);
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_EQ(std::string::npos, r.out.find("missing_meeting_date")) << r.out;
+  std::string bad = WriteTemp("rules_bad.conf", "missing_meting_date off\n");
+  r = RunMinutes("validate --rules " + bad + " " + undated);
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("line 1: no rule is called 'missing_meting_date'"))
+      << r.err;
+  EXPECT_EQ(3, RunMinutes("validate /nonexistent.txt").exit_code);
+}
+
+TEST(CliTest, ValidateListsItsRules) {
+  Result r = RunMinutes("validate --list-rules");
+  EXPECT_EQ(0, r.exit_code);
+  for (const char* code : {"missing_meeting_date", "weekday_mismatch", "ambiguous_initials",
+                           "not_minutes", "open_action_missing"})
+    EXPECT_NE(std::string::npos, r.out.find(code)) << code;
+  r = RunMinutes("validate --list-rules --format json");
+  Poco::JSON::Parser parser;
+  Poco::JSON::Array::Ptr rules = parser.parse(r.out).extract<Poco::JSON::Array::Ptr>();
+  EXPECT_GE(rules->size(), 15u);
+}
+
 }  // namespace
