@@ -177,15 +177,6 @@ void CheckOrganisations(Workspace* w) {
 
 // --- money ---
 
-void CheckMoney(Workspace* w) {
-  for (const Money& m : w->x.money)
-    if (m.la_codes.empty())
-      w->x.findings.push_back(
-          MakeFinding(FindingCode::kMoneyWithoutLa,
-                      "the figure '" + m.text + "' belongs to no local authority: say whose it is",
-                      m.evidence.span));
-}
-
 // --- OCR debris ---
 
 // How much a line looks like OCR debris: one point per stray thing.
@@ -198,7 +189,7 @@ int DebrisScore(std::string_view line) {
   static const RE2 symbols_re(R"((?:[;:'"|\[\]{}~^`<>@]|“|”|‘|’){3,})");
   static const RE2 pound_sign_re(R"((?:^|[\s\[|(])(?:e\d|#\d))");
   static const RE2 pence_re(R"(£?\b(\d{1,4})\.(\d\d)\b)");
-  static const RE2 whole_re(R"(£(\d{4,})\b(?:[^.,\d]|$))");
+  static const RE2 whole_re(R"(£(\d{4,12})\b(?:[^.,\d]|$))");  // std::stod cannot overflow
   re2::StringPiece text(line.data(), line.size());
   int score = 0;
   re2::StringPiece input = text;
@@ -240,7 +231,9 @@ int DebrisScore(std::string_view line) {
   return score;
 }
 
-void CheckOcrDebris(Workspace* w) {
+// Adds a finding per debris region; returns the regions.
+std::vector<Span> CheckOcrDebris(Workspace* w) {
+  std::vector<Span> regions;
   // A region: suspect lines (score > 0) with at most kGap other non-blank lines between them. It is
   // debris when it holds at least kMinLines suspect lines and kMinScore points: one stray "|" or an
   // odd quotation is not debris, a block of them is.
@@ -254,12 +247,14 @@ void CheckOcrDebris(Workspace* w) {
   };
   Region r;
   auto flush = [&] {
-    if (r.lines >= kMinLines && r.score >= kMinScore)
+    if (r.lines >= kMinLines && r.score >= kMinScore) {
+      regions.push_back(Span{r.start, r.end});
       w->x.findings.push_back(MakeFinding(
           FindingCode::kOcrDebris,
           "these " + std::to_string(r.lines) +
               " lines look like OCR debris (stray symbols, garbled figures): remove or retype them",
           Span{r.start, r.end}));
+    }
     r = Region{};
   };
   size_t pos = 0;
@@ -283,14 +278,29 @@ void CheckOcrDebris(Workspace* w) {
     pos = end + 1;
   }
   flush();
+  return regions;
+}
+
+// A figure inside OCR debris is not worth an LA: the debris finding covers it.
+void CheckMoney(Workspace* w, const std::vector<Span>& debris) {
+  for (const Money& m : w->x.money) {
+    if (!m.la_codes.empty()) continue;
+    const Span& s = m.evidence.span;
+    bool in_debris = std::any_of(debris.begin(), debris.end(), [&s](const Span& d) {
+      return d.start <= s.start && s.end <= d.end;
+    });
+    if (in_debris) continue;
+    w->x.findings.push_back(MakeFinding(
+        FindingCode::kMoneyWithoutLa,
+        "the figure '" + m.text + "' belongs to no local authority: say whose it is", s));
+  }
 }
 
 }  // namespace
 
 extern const Step kValidationStep = {
     "validation",
-    {Datum::kMeeting, Datum::kPeople, Datum::kActionLog, Datum::kActions, Datum::kActionLinks,
-     Datum::kMoney, Datum::kLaMentions},
+    {Datum::kMeeting, Datum::kPeople, Datum::kActionLog, Datum::kActions, Datum::kMoney},
     {Datum::kValidation},
     [](Workspace* w) {
       CheckDates(w);
@@ -298,8 +308,7 @@ extern const Step kValidationStep = {
       CheckItemNumbers(w);
       CheckAttendance(w);
       CheckOrganisations(w);
-      CheckMoney(w);
-      CheckOcrDebris(w);
+      CheckMoney(w, CheckOcrDebris(w));
     }};
 
 }  // namespace minutes

@@ -121,6 +121,13 @@ TEST(ValidationTest, EachRuleFiresAndHoldsItsFire) {
            "1115 | e2a7 FRYVEY £257  [£20181| £254.24 £266.00 £260 £319.07 | £437.11\n" +
            "That ends the notes.\n",
        "ocr_debris", 1, ""},
+      {"no money_without_la inside debris",
+       std::string(kHead) + attendees + "Allowances by age:\n" +
+           "0'2;::“\"‘ 3E) £189 £267 £20 £198 £203.45\n" + "a2 £205.77 £207 £211.01 | £266.82\n" +
+           "old (58 | £216 [P ITINEIY | 225 [e23041 £23262 £227 £239.33 | £303.52\n" +
+           "1115 | e2a7 FRYVEY £257  [£20181| £254.24 £266.00 £260 £319.07 | £437.11\n" +
+           "That ends the notes.\n",
+       "money_without_la", 0, ""},
       {"a table and a quotation are not debris",
        std::string(kHead) + attendees +
            "| LA | Rate |\n| Kent | £203.45 |\n| Surrey | £207.10 |\n" +
