@@ -1,5 +1,12 @@
 // The consistency rules: what the extracted data say against each other and against the text.
-// One step, after everything else, adding only findings.
+// One step, after everything else, adding only findings (codes in findings.cc):
+//   next_meeting_before_meeting, issued_after_meeting   dates against the meeting's (a "YYYY-MM"
+//                                                        counts only when the whole month is)
+//   action_without_owner, duplicate_action_ref          log rows (a ref repeated in one table)
+//   duplicate_item_number                               "Item N" headings at a line's start
+//   present_and_apologies, unknown_organisation         the attendance lists as written
+//   money_without_la                                    figures outside OCR debris
+//   ocr_debris                                          blocks of stray symbols and garbled figures
 
 #include <re2/re2.h>
 

@@ -128,6 +128,10 @@ TEST(ValidationTest, EachRuleFiresAndHoldsItsFire) {
            "1115 | e2a7 FRYVEY £257  [£20181| £254.24 £266.00 £260 £319.07 | £437.11\n" +
            "That ends the notes.\n",
        "money_without_la", 0, ""},
+      {"a figure too long for a double is not a crash",
+       std::string(kHead) + attendees + "Kent pays £1.50 and £2.50, not £" + std::string(400, '9') +
+           ".\n",
+       "ocr_debris", 0, ""},
       {"a table and a quotation are not debris",
        std::string(kHead) + attendees +
            "| LA | Rate |\n| Kent | £203.45 |\n| Surrey | £207.10 |\n" +
