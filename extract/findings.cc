@@ -41,6 +41,24 @@ const std::vector<FindingRule>& FindingCatalogue() {
       {FindingCode::kOpenActionMissing, "open_action_missing", Severity::kWarning,
        "an action open in the previous meeting's log is missing from this one: carry it or close "
        "it"},
+      {FindingCode::kNextMeetingBeforeMeeting, "next_meeting_before_meeting", Severity::kWarning,
+       "the next meeting is dated on or before this meeting: correct its date"},
+      {FindingCode::kActionWithoutOwner, "action_without_owner", Severity::kWarning,
+       "an action-log row has no owner: say who will do it"},
+      {FindingCode::kDuplicateActionRef, "duplicate_action_ref", Severity::kWarning,
+       "an action ref is used twice in one action log: renumber one of the rows"},
+      {FindingCode::kDuplicateItemNumber, "duplicate_item_number", Severity::kWarning,
+       "an agenda item number is used twice: renumber the items"},
+      {FindingCode::kIssuedAfterMeeting, "issued_after_meeting", Severity::kWarning,
+       "an action is dated as issued after the meeting: correct its issued date"},
+      {FindingCode::kPresentAndApologies, "present_and_apologies", Severity::kError,
+       "someone is listed both present and sending apologies: keep the right one"},
+      {FindingCode::kUnknownOrganisation, "unknown_organisation", Severity::kInfo,
+       "a person's organisation is neither a local authority nor a known body: check its spelling"},
+      {FindingCode::kMoneyWithoutLa, "money_without_la", Severity::kInfo,
+       "a sum of money belongs to no local authority: say whose figure it is"},
+      {FindingCode::kOcrDebris, "ocr_debris", Severity::kWarning,
+       "text looks like OCR debris (stray symbols, garbled figures): remove it or retype it"},
   };
   return *rules;
 }

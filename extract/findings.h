@@ -35,6 +35,16 @@ enum class FindingCode {
   kSettledInitials,
   kConflictingInitials,
   kOpenActionMissing,
+  // Consistency rules over one document (extract/validation.cc).
+  kNextMeetingBeforeMeeting,
+  kActionWithoutOwner,
+  kDuplicateActionRef,
+  kDuplicateItemNumber,
+  kIssuedAfterMeeting,
+  kPresentAndApologies,
+  kUnknownOrganisation,
+  kMoneyWithoutLa,
+  kOcrDebris,
 };
 
 struct FindingRule {

@@ -170,7 +170,8 @@ extern const Step kPeopleStep = {
       auto is_organisation = [w](std::string_view piece) {
         return w->las.Resolve(piece, w->match).has_value() || LooksLikeOrganisation(piece);
       };
-      w->x.people = ResolvePeople(FindAttendance(w->doc, is_organisation), w->las, w->match);
+      w->listed_people = FindAttendance(w->doc, is_organisation);
+      w->x.people = ResolvePeople(w->listed_people, w->las, w->match);
       std::vector<std::string>& expected = w->match.expected_gss_codes;
       for (const Person& p : w->x.people)
         for (const std::string& code : p.la_codes)

@@ -24,6 +24,7 @@ extern const Step kActionLinksStep;     // actions.cc
 extern const Step kMoneyStep;           // money.cc
 extern const Step kCompletenessStep;    // findings.cc
 extern const Step kPersonIdsStep;       // person_ids.cc
+extern const Step kValidationStep;      // validation.cc
 
 const std::vector<const Step*>& RegisteredSteps() {
   static const std::vector<const Step*> steps = {
@@ -38,6 +39,7 @@ const std::vector<const Step*>& RegisteredSteps() {
       &kMoneyStep,           //
       &kCompletenessStep,    //
       &kPersonIdsStep,       //
+      &kValidationStep,      //
   };
   return steps;
 }

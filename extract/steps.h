@@ -23,6 +23,7 @@
 
 #include "common/status.h"
 #include "extract/action_log.h"
+#include "extract/attendance.h"
 #include "extract/extract.h"
 #include "extract/meeting.h"
 #include "ingest/document.h"
@@ -33,7 +34,7 @@ namespace minutes {
 // What a step can read or produce. Each is written by exactly one step.
 enum class Datum {
   kMeeting,         // x.meeting (but its chair), Workspace::meeting_info
-  kPeople,          // x.people, Workspace::match.expected_gss_codes
+  kPeople,          // x.people, Workspace::listed_people, Workspace::match.expected_gss_codes
   kChair,           // x.meeting.chair
   kLaMentions,      // x.la_mentions, Workspace::la_spans
   kActionLog,       // Workspace::raw_actions, Workspace::owner_spans
@@ -43,6 +44,7 @@ enum class Datum {
   kMoney,           // x.money
   kCompleteness,    // the findings about what the notes lack (no date, no attendance)
   kPersonIds,       // every person_id (Person, chair, substitutes, owners, uses of initials)
+  kValidation,      // the findings of the consistency rules (extract/validation.cc)
 };
 
 // Everything a step may use: the document, the options, the results of earlier steps and the
@@ -57,10 +59,11 @@ struct Workspace {
   normalize::MatchOptions match;
   Extraction x;
 
-  MeetingInfo meeting_info;            // kMeeting
-  std::vector<Span> la_spans;          // kLaMentions: the mentions' spans, in text order
-  std::vector<RawAction> raw_actions;  // kActionLog: parallel to x.actions once kActions ran
-  std::vector<Span> owner_spans;       // kActionLog: owners' spans and leading owners in texts
+  MeetingInfo meeting_info;                 // kMeeting
+  std::vector<ListedPerson> listed_people;  // kPeople: every listing, before merging by name
+  std::vector<Span> la_spans;               // kLaMentions: the mentions' spans, in text order
+  std::vector<RawAction> raw_actions;       // kActionLog: parallel to x.actions once kActions ran
+  std::vector<Span> owner_spans;            // kActionLog: owners' spans and leading owners in texts
 
   // The body's text (up to Document::body_end).
   std::string_view body() const { return std::string_view(doc.text).substr(0, doc.body_end); }
