@@ -60,8 +60,15 @@ std::string Snippet(const std::string& text, Span span, const std::string& open,
   return s;
 }
 
-void ListRules(bool json) {
-  if (json) {
+void ListRules(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << "| code | severity | meaning |\n|---|---|---|\n";
+    for (const FindingRule& r : FindingCatalogue())
+      std::cout << "| `" << r.code << "` | " << EnumName(r.severity) << " | " << r.meaning
+                << " |\n";
+    return;
+  }
+  if (format == "json") {
     std::string text;
     internal::JsonOut out(&text, 2);
     out.BeginArray();
@@ -92,7 +99,8 @@ void ListRules(bool json) {
 int RunValidate(const std::vector<std::string>& args) {
   Poco::Util::OptionSet options;
   options.addOption(Option("help", "h", "this text"));
-  options.addOption(Option("format", "", "text (default) or json").argument("FORMAT"));
+  options.addOption(Option("format", "", "text (default) or json; markdown too for --list-rules")
+                        .argument("FORMAT"));
   options.addOption(Option("strict", "", "warnings fail too (exit 1)"));
   options.addOption(Option("rules", "",
                            "switch rules off or change their severity (a file of 'CODE off|error|"
@@ -113,8 +121,9 @@ int RunValidate(const std::vector<std::string>& args) {
         if (name == "help") {
           help = true;
         } else if (name == "format") {
-          if (value != "text" && value != "json")
-            return Usage("--format takes text or json, not '" + value + "'");
+          if (value != "text" && value != "json" && value != "markdown")
+            return Usage("--format takes text or json (markdown with --list-rules), not '" + value +
+                         "'");
           format = value;
         } else if (name == "strict") {
           strict = true;
@@ -134,10 +143,11 @@ int RunValidate(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (list) {
-    ListRules(format == "json");
+    ListRules(format);
     return kExitOk;
   }
   if (files.empty()) return Fail(Usage("no input file (use '-' for standard input)"));
+  if (format == "markdown") return Fail(Usage("--format markdown goes with --list-rules"));
   RuleOverrides overrides;
   if (!rules_path.empty()) {
     std::ifstream in(rules_path, std::ios::binary);
