@@ -199,6 +199,13 @@ Status Output::Finish() {
   return Status::IoError(std::string("cannot write to standard output: ") + std::strerror(error_));
 }
 
+int Finished(const Status& s, int exit_code) {
+  if (s.ok()) return exit_code;
+  std::cerr << "minutes: " << s.message() << "\n";
+  Raise(&exit_code, kExitUnwritable);
+  return exit_code;
+}
+
 bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
                int* exit_code) {
   Status s = ReadFile(path, options, doc);

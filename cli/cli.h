@@ -89,6 +89,10 @@ class Output {
   int error_ = 0;
 };
 
+// The exit code `exit_code` becomes once the output `s` (Output::Finish, a file written) is
+// known: raised to kExitUnwritable, the reason printed, when it failed.
+int Finished(const Status& s, int exit_code);
+
 // Reads `path` ("-" is stdin). On failure prints "minutes: PATH: kind: reason" and returns false.
 bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
                int* exit_code);

@@ -116,12 +116,7 @@ int RunExtract(const std::vector<std::string>& args) {
       tables.Add(x);
     }
   }
-  Status s = format == "csv" ? tables.Write(out_dir) : out.Finish();
-  if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
-    Raise(&exit_code, kExitUnwritable);
-  }
-  return exit_code;
+  return Finished(format == "csv" ? tables.Write(out_dir) : out.Finish(), exit_code);
 }
 
 }  // namespace minutes::cli

@@ -164,12 +164,7 @@ int RunLoad(const std::vector<std::string>& args) {
         break;
     }
   }
-  s = out.Finish();
-  if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
-    Raise(&exit_code, kExitUnwritable);
-  }
-  return exit_code;
+  return Finished(out.Finish(), exit_code);
 }
 
 }  // namespace minutes::cli

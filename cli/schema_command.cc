@@ -50,12 +50,7 @@ int RunSchema(const std::vector<std::string>& args) {
             : format == "datapackage" ? DataPackage()
             : format == "markdown"    ? SchemaMarkdown()
                                       : warehouse::CreateSchemaSql());
-  Status s = out.Finish();
-  if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
-    return kExitUnwritable;
-  }
-  return kExitOk;
+  return Finished(out.Finish(), kExitOk);
 }
 
 }  // namespace minutes::cli

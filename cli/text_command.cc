@@ -44,12 +44,7 @@ int RunText(const std::vector<std::string>& args) {
     if (files.size() > 1) out.Write("==> " + path + " <==\n");
     out.Write(doc.text);
   }
-  Status s = out.Finish();
-  if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
-    Raise(&exit_code, kExitUnwritable);
-  }
-  return exit_code;
+  return Finished(out.Finish(), exit_code);
 }
 
 }  // namespace minutes::cli

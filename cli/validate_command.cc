@@ -238,12 +238,7 @@ int RunValidate(const std::vector<std::string>& args) {
     }
     out.Write(report);
   }
-  Status s = out.Finish();
-  if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
-    Raise(&exit_code, kExitUnwritable);
-  }
-  return exit_code;
+  return Finished(out.Finish(), exit_code);
 }
 
 }  // namespace minutes::cli
