@@ -109,6 +109,7 @@ int RunSchema(const std::vector<std::string>& args);
 int RunLoad(const std::vector<std::string>& args);
 int RunBatch(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 
 }  // namespace minutes::cli
 

@@ -21,6 +21,7 @@ const char kMainHelp[] =
     "  extract  meeting, attendance, actions, money, LA mentions and initials as JSON or CSV\n"
     "  text     the canonical plain text of a notes file (the coordinate system of every span)\n"
     "  validate what to fix in new notes, marked on the notes (exit 1 on errors)\n"
+    "  serve    validate and extract over HTTP (POST /api/v1/validate, /api/v1/extract)\n"
     "  batch    a whole archive: folders walked, in parallel, resumable\n"
     "  load     notes or extract's JSON into SQLite or PostgreSQL (--db URL)\n"
     "  schema   the output schema: JSON Schema, datapackage.json, Markdown or SQL\n"
@@ -37,8 +38,8 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"extract", RunExtract}, {"text", RunText},   {"schema", RunSchema},
-    {"load", RunLoad},       {"batch", RunBatch}, {"validate", RunValidate},
+    {"extract", RunExtract}, {"text", RunText},         {"schema", RunSchema}, {"load", RunLoad},
+    {"batch", RunBatch},     {"validate", RunValidate}, {"serve", RunServe},
 };
 
 }  // namespace

@@ -4,16 +4,22 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/ingest/zip_builder.h"
@@ -395,6 +401,36 @@ TEST(CliTest, ValidateListsItsRules) {
   Poco::JSON::Parser parser;
   Poco::JSON::Array::Ptr rules = parser.parse(r.out).extract<Poco::JSON::Array::Ptr>();
   EXPECT_GE(rules->size(), 15u);
+}
+
+// `minutes serve` as an operator runs it: it says where it listens, answers, and stops on SIGTERM.
+TEST(CliTest, ServeAnswersAndStopsOnSigterm) {
+  std::string err = ::testing::TempDir() + "/serve_err_" + std::to_string(::getpid());
+  pid_t pid = fork();
+  if (pid == 0) {
+    freopen(err.c_str(), "w", stderr);
+    execl(MINUTES_BIN, MINUTES_BIN, "serve", "--port", "0", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    std::string log = Slurp(err);
+    size_t at = log.find("serving on http://127.0.0.1:");
+    if (at != std::string::npos) port = std::atoi(log.c_str() + at + 28);
+  }
+  ASSERT_GT(port, 0) << Slurp(err);
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/healthz");
+  session.sendRequest(request);
+  Poco::Net::HTTPResponse response;
+  session.receiveResponse(response);
+  EXPECT_EQ(Poco::Net::HTTPResponse::HTTP_OK, response.getStatus());
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << Slurp(err);
+  EXPECT_NE(std::string::npos, Slurp(err).find("method=GET path=/healthz status=200"));
 }
 
 }  // namespace

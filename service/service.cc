@@ -1,0 +1,327 @@
+// Service: Poco's HTTPServer with our own admission control (Poco drops connections past its queue
+// silently; we answer 503 instead), upload limits and a bearer token.
+
+#include "service/service.h"
+
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Semaphore.h>
+#include <Poco/URI.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "export/export.h"
+#include "export/json_out.h"
+
+namespace minutes::service {
+namespace {
+
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+struct Shared {
+  ServiceOptions options;
+  std::atomic<int> admitted{0};  // requests past the door: processing or waiting for a worker
+  Poco::Semaphore workers;
+  explicit Shared(const ServiceOptions& o) : options(o), workers(o.workers, o.workers) {}
+};
+
+std::string ErrorJson(const std::string& kind, const std::string& message) {
+  std::string s;
+  internal::JsonOut out(&s, 0);
+  out.BeginObject();
+  out.Key("error");
+  out.BeginObject();
+  out.Key("kind");
+  out.String(kind);
+  out.Key("message");
+  out.String(message);
+  out.EndObject();
+  out.EndObject();
+  return s + "\n";
+}
+
+// Equal without telling how much of a guess matched by how long it took.
+bool SameSecret(const std::string& a, const std::string& b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < a.size(); ++i) diff |= a[i] ^ b[i % (b.empty() ? 1 : b.size())];
+  return diff == 0 && !b.empty();
+}
+
+// Collects the "file" part of a multipart form, stopping past the upload limit.
+class FilePart : public Poco::Net::PartHandler {
+ public:
+  explicit FilePart(size_t limit) : limit_(limit) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition, params_name;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                              params);
+    if (params.get("name", "") != "file" || found_) {
+      stream.ignore(std::numeric_limits<std::streamsize>::max());
+      return;
+    }
+    found_ = true;
+    filename_ = params.get("filename", "upload");
+    char buf[1 << 16];
+    while (stream.read(buf, sizeof buf) || stream.gcount() > 0) {
+      if (bytes_.size() + stream.gcount() > limit_) {
+        too_large_ = true;
+        return;
+      }
+      bytes_.append(buf, static_cast<size_t>(stream.gcount()));
+    }
+  }
+  bool found_ = false, too_large_ = false;
+  std::string filename_, bytes_;
+
+ private:
+  size_t limit_;
+};
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit Handler(Shared* shared) : shared_(shared) {}
+
+  void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
+    auto start = std::chrono::steady_clock::now();
+    std::string path = Poco::URI(request.getURI()).getPath();
+    size_t sent = 0;
+    HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
+    try {
+      status = Route(request, path, &body_, &content_type_);
+    } catch (const std::exception&) {
+      status = HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
+      body_ = ErrorJson("internal", "the request could not be processed");
+      content_type_ = "application/json";
+    }
+    try {
+      response.setStatus(status);
+      response.setContentType(content_type_);
+      response.setContentLength(static_cast<std::streamsize>(body_.size()));
+      if (close_) response.setKeepAlive(false);
+      response.send().write(body_.data(), static_cast<std::streamsize>(body_.size()));
+      sent = body_.size();
+    } catch (const std::exception&) {
+      // The client went away; nothing to tell it.
+    }
+    if (shared_->options.access_log) {
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+      char line[512];
+      std::snprintf(line, sizeof line, "method=%s path=%s status=%d bytes=%zu ms=%.1f",
+                    request.getMethod().c_str(), path.substr(0, 200).c_str(),
+                    static_cast<int>(status), sent, ms.count());
+      shared_->options.access_log(line);
+    }
+  }
+
+ private:
+  HTTPResponse::HTTPStatus Error(HTTPResponse::HTTPStatus status, const std::string& kind,
+                                 const std::string& message) {
+    body_ = ErrorJson(kind, message);
+    content_type_ = "application/json";
+    return status;
+  }
+
+  HTTPResponse::HTTPStatus Route(HTTPServerRequest& request, const std::string& path,
+                                 std::string* body, std::string* content_type) {
+    *content_type = "application/json";
+    if (path == "/healthz") {
+      *body = "{\"status\":\"ok\"}\n";
+      return HTTPResponse::HTTP_OK;
+    }
+    bool validate = path == "/api/v1/validate", extract = path == "/api/v1/extract";
+    if (!validate && !extract)
+      return Error(HTTPResponse::HTTP_NOT_FOUND, "not_found",
+                   "no such endpoint: " + path.substr(0, 100));
+    if (request.getMethod() != "POST") {
+      close_ = true;
+      return Error(HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method", "use POST with a file");
+    }
+    const ServiceOptions& o = shared_->options;
+    if (!o.token.empty()) {
+      std::string auth = request.get("Authorization", "");
+      if (auth.rfind("Bearer ", 0) != 0 || !SameSecret(auth.substr(7), o.token)) {
+        // Read (and drop) a body of allowed size, so the client gets to read the answer.
+        if (request.hasContentLength() &&
+            request.getContentLength64() <= static_cast<Poco::Int64>(o.max_upload_bytes))
+          request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+        else
+          close_ = true;
+        return Error(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized",
+                     "send 'Authorization: Bearer <token>'");
+      }
+    }
+    if (request.hasContentLength() &&
+        request.getContentLength64() > static_cast<Poco::Int64>(o.max_upload_bytes + 4096)) {
+      close_ = true;  // the body is not read: the connection cannot be reused
+      return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large",
+                   "the upload is larger than " + std::to_string(o.max_upload_bytes) + " bytes");
+    }
+    // Admission: a bounded number wait for a worker; beyond that, 503 at once.
+    if (shared_->admitted.fetch_add(1) >= o.workers + o.queue) {
+      shared_->admitted.fetch_sub(1);
+      close_ = true;
+      return Error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "busy",
+                   "every worker is busy and the queue is full: try again shortly");
+    }
+    struct Release {
+      Shared* s;
+      ~Release() { s->admitted.fetch_sub(1); }
+    } release{shared_};
+
+    std::string filename = "upload", bytes;
+    std::string type = request.getContentType();
+    if (type.rfind("multipart/form-data", 0) == 0) {
+      FilePart part(o.max_upload_bytes);
+      Poco::Net::HTMLForm form;
+      form.load(request, request.stream(), part);
+      if (part.too_large_) {
+        close_ = true;
+        return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large",
+                     "the upload is larger than " + std::to_string(o.max_upload_bytes) + " bytes");
+      }
+      if (!part.found_)
+        return Error(HTTPResponse::HTTP_BAD_REQUEST, "no_file", "the form has no 'file' field");
+      filename = part.filename_;
+      bytes = std::move(part.bytes_);
+    } else {
+      std::istream& in = request.stream();
+      char buf[1 << 16];
+      while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        if (bytes.size() + static_cast<size_t>(in.gcount()) > o.max_upload_bytes) {
+          close_ = true;
+          return Error(
+              HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large",
+              "the upload is larger than " + std::to_string(o.max_upload_bytes) + " bytes");
+        }
+        bytes.append(buf, static_cast<size_t>(in.gcount()));
+      }
+      filename = Poco::URI(request.getURI()).getQueryParameters().empty()
+                     ? filename
+                     : Poco::URI(request.getURI()).getQueryParameters().front().second;
+    }
+
+    shared_->workers.wait();
+    struct Free {
+      Shared* s;
+      ~Free() { s->workers.set(); }
+    } free{shared_};
+    Document doc;
+    Status s = ReadBytes(bytes, o.ingest, &doc);
+    if (!s.ok())
+      return Error(s.code() == Status::Code::kTooLarge ? HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE
+                                                       : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
+                   std::string(s.kind()), s.message());
+    Extraction x =
+        Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract);
+    if (extract) {
+      *body = ToJson(x, 0);
+      return HTTPResponse::HTTP_OK;
+    }
+    internal::JsonOut out(body, 0);
+    out.BeginObject();
+    out.Key("path");
+    out.String(filename);
+    out.Key("sha256");
+    out.String(x.source.sha256);
+    out.Key("valid");
+    out.Bool(!x.HasFindingsToFix(false));
+    out.Key("findings");
+    out.BeginArray();
+    for (const Finding& f : x.findings) {
+      out.BeginObject();
+      out.Key("code");
+      out.String(f.code);
+      out.Key("severity");
+      out.String(EnumName(f.severity));
+      out.Key("message");
+      out.String(f.message);
+      out.Key("span");
+      out.BeginObject();
+      out.Key("start");
+      out.Integer(f.span.start);
+      out.Key("end");
+      out.Integer(f.span.end);
+      out.EndObject();
+      out.EndObject();
+    }
+    out.EndArray();
+    out.EndObject();
+    body->push_back('\n');
+    return HTTPResponse::HTTP_OK;
+  }
+
+  Shared* shared_;
+  std::string body_, content_type_ = "application/json";
+  bool close_ = false;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Factory(Shared* shared) : shared_(shared) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
+    return new Handler(shared_);
+  }
+
+ private:
+  Shared* shared_;
+};
+
+}  // namespace
+
+struct Service::Impl {
+  std::unique_ptr<Shared> shared;
+  std::unique_ptr<Poco::Net::HTTPServer> server;
+  int port = 0;
+};
+
+Service::Service(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Service::~Service() { Stop(); }
+int Service::port() const { return impl_->port; }
+
+Status Service::Start(const ServiceOptions& options, std::unique_ptr<Service>* out) {
+  auto impl = std::make_unique<Impl>();
+  impl->shared = std::make_unique<Shared>(options);
+  try {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.bind, options.port));
+    impl->port = socket.address().port();
+    auto* params = new Poco::Net::HTTPServerParams;
+    // Threads enough to answer 503 to those past the queue; Poco's own queue (which drops
+    // silently when full) only holds connections for the instant before a thread takes them.
+    params->setMaxThreads(options.workers + options.queue + 4);
+    params->setMaxQueued(64);
+    params->setTimeout(Poco::Timespan(options.timeout_seconds, 0));
+    params->setKeepAlive(true);
+    impl->server =
+        std::make_unique<Poco::Net::HTTPServer>(new Factory(impl->shared.get()), socket, params);
+    impl->server->start();
+  } catch (const Poco::Exception& e) {
+    return Status::IoError("cannot serve on " + options.bind + ":" + std::to_string(options.port) +
+                           ": " + e.displayText());
+  }
+  out->reset(new Service(std::move(impl)));
+  return Status::OK();
+}
+
+void Service::Stop() {
+  if (impl_->server == nullptr) return;
+  impl_->server->stop();
+  // Let requests in flight finish (bounded: their sockets time out).
+  for (int i = 0; i < 600 && impl_->server->currentConnections() > 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  impl_->server.reset();
+}
+
+}  // namespace minutes::service
