@@ -17,16 +17,18 @@ PACKAGES=(
   postgresql  # the server the tests start and stop themselves (tests/support/pg_server.h)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema
+  chromium    # the upload page's browser test (driven by playwright-core from npm, tests/browser)
+  nodejs
 )
 
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -53,6 +55,14 @@ case "${1:-build}" in
     done
     ;;
   test)
+    # The browser test's driver: playwright-core from the npm registry, pinned by package-lock.json
+    # (it uses Debian's Chromium; no browser is downloaded).
+    if { command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq npm >/dev/null 2>&1; } &&
+      npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null; then
+      cmake -S . -B build >/dev/null  # the browser test is registered once its module is there
+    else
+      echo "setup: npm could not install playwright-core: the browser test is left out" >&2
+    fi
     cd build
     ctest --output-on-failure -j"$JOBS" --timeout 600
     ;;

@@ -24,6 +24,10 @@
 #include "export/json_out.h"
 
 namespace minutes::service {
+
+std::string_view UploadPage();  // page.cc, generated from page.html
+std::string OpenApi();          // openapi.cc
+
 namespace {
 
 using Poco::Net::HTTPResponse;
@@ -141,8 +145,18 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       *body = "{\"status\":\"ok\"}\n";
       return HTTPResponse::HTTP_OK;
     }
-    bool validate = path == "/api/v1/validate", extract = path == "/api/v1/extract";
-    if (!validate && !extract)
+    if (path == "/" || path == "/index.html") {
+      *body = std::string(UploadPage());
+      *content_type = "text/html; charset=utf-8";
+      return HTTPResponse::HTTP_OK;
+    }
+    if (path == "/api/v1/openapi.json") {
+      *body = OpenApi();
+      return HTTPResponse::HTTP_OK;
+    }
+    bool validate = path == "/api/v1/validate", extract = path == "/api/v1/extract",
+         text = path == "/api/v1/text";
+    if (!validate && !extract && !text)
       return Error(HTTPResponse::HTTP_NOT_FOUND, "not_found",
                    "no such endpoint: " + path.substr(0, 100));
     if (request.getMethod() != "POST") {
@@ -224,6 +238,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       return Error(s.code() == Status::Code::kTooLarge ? HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE
                                                        : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
                    std::string(s.kind()), s.message());
+    if (text) {
+      *body = doc.text;
+      *content_type = "text/plain; charset=utf-8";
+      return HTTPResponse::HTTP_OK;
+    }
     Extraction x =
         Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract);
     if (extract) {

@@ -101,6 +101,22 @@ TEST_F(ServiceTest, HealthExtractAndValidate) {
   for (const std::string& line : log_) EXPECT_EQ(std::string::npos, line.find("Sarah")) << line;
 }
 
+TEST_F(ServiceTest, ThePageTheTextAndTheOpenApiDescription) {
+  Start(ServiceOptions());
+  Reply page = Call(port_, "GET", "/", "");
+  EXPECT_EQ(200, page.status);
+  EXPECT_NE(std::string::npos, page.body.find("<input id=\"file\" type=\"file\""));
+  EXPECT_EQ(std::string::npos, page.body.find("https://")) << "the page fetches nothing";
+  Reply text = Call(port_, "POST", "/api/v1/text", "Notes\r\nDate: 14 October 2025\r\n");
+  EXPECT_EQ(200, text.status);
+  EXPECT_EQ("Notes\n\nDate: 14 October 2025\n", text.body);
+  Reply api = Call(port_, "GET", "/api/v1/openapi.json", "");
+  EXPECT_EQ(200, api.status);
+  for (const char* key : {"\"openapi\": \"3.1.0\"", "\"/api/v1/validate\"", "\"/api/v1/extract\"",
+                          "\"/api/v1/text\"", "\"/healthz\"", "\"413\"", "\"503\"", "\"Document\""})
+    EXPECT_NE(std::string::npos, api.body.find(key)) << key;
+}
+
 TEST_F(ServiceTest, MultipartUpload) {
   Start(ServiceOptions());
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
