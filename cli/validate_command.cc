@@ -62,10 +62,10 @@ std::string Snippet(const std::string& text, Span span, const std::string& open,
 
 void ListRules(const std::string& format) {
   if (format == "markdown") {
-    std::cout << "| code | severity | meaning |\n|---|---|---|\n";
+    std::cout << "| code | severity | meaning | example |\n|---|---|---|---|\n";
     for (const FindingRule& r : FindingCatalogue())
-      std::cout << "| `" << r.code << "` | " << EnumName(r.severity) << " | " << r.meaning
-                << " |\n";
+      std::cout << "| `" << r.code << "` | " << EnumName(r.severity) << " | " << r.meaning << " | "
+                << r.example << " |\n";
     return;
   }
   if (format == "json") {
@@ -80,6 +80,8 @@ void ListRules(const std::string& format) {
       out.String(EnumName(r.severity));
       out.Key("meaning");
       out.String(r.meaning);
+      out.Key("example");
+      out.String(r.example);
       out.EndObject();
     }
     out.EndArray();

@@ -52,6 +52,7 @@ struct FindingRule {
   std::string_view code;  // the stable string in Finding::code
   Severity severity;
   std::string_view meaning;  // one line: what it says and what to do
+  std::string_view example;  // where it fires, for the README and --list-rules
 };
 
 // Every rule, in the order above.
