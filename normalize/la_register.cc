@@ -1,5 +1,8 @@
 // Loading and checking the LA register files; lookups by code. The matcher lives in la_matcher.cc.
 
+#include <limits.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <mutex>
 
@@ -10,6 +13,11 @@
 
 #ifndef MINUTES_DATA_DIR
 #define MINUTES_DATA_DIR "normalize/data"
+#endif
+// Where an installed register lies relative to the installed program's folder (set by CMake from
+// GNUInstallDirs: bin/ -> share/minutes/data).
+#ifndef MINUTES_DATA_FROM_BIN
+#define MINUTES_DATA_FROM_BIN "../share/minutes/data"
 #endif
 
 namespace minutes::normalize {
@@ -64,6 +72,28 @@ Status Columns(const CsvTable& t, std::initializer_list<const char*> names, std:
 std::string Cell(const std::vector<std::string>& row, int column) {
   if (column < 0 || static_cast<size_t>(column) >= row.size()) return "";
   return Trim(row[column]);
+}
+
+// The installed register beside the running program (<prefix>/bin/minutes ->
+// <prefix>/share/minutes/data), or "" when /proc/self/exe is unreadable or holds no register there
+// (the build tree, a test binary).
+std::string InstalledDataDir() {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return "";
+  std::string path(exe, static_cast<size_t>(n));
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return "";
+  std::string dir = path.substr(0, slash + 1) + MINUTES_DATA_FROM_BIN;
+  return internal::FileExists(dir + "/la_register.csv") ? dir : "";
+}
+
+// Default()'s directory: $MINUTES_DATA_DIR, else the installed register, else the source tree's.
+std::string DefaultDataDir() {
+  const char* env = std::getenv("MINUTES_DATA_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  std::string installed = InstalledDataDir();
+  return installed.empty() ? MINUTES_DATA_DIR : installed;
 }
 
 }  // namespace
@@ -230,10 +260,8 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
 
 const LaRegister& LaRegister::Default() {
   static const LaRegister* const instance = [] {
-    const char* env = std::getenv("MINUTES_DATA_DIR");
-    std::string dir = env != nullptr && *env != '\0' ? env : MINUTES_DATA_DIR;
     std::unique_ptr<LaRegister> reg;
-    Status s = Load(dir, &reg);
+    Status s = Load(DefaultDataDir(), &reg);
     if (!s.ok()) {
       reg.reset(new LaRegister());
       reg->status_ = std::move(s);

@@ -120,10 +120,15 @@ class LaRegister {
   //    GSS code, empty name, no rows).
   static Status Load(const std::string& path, std::unique_ptr<LaRegister>* out);
 
-  // The shipped register (normalize/data/, or the directory in the environment variable
-  // MINUTES_DATA_DIR when set), loaded once on first use; thread-safe. Never fails: if loading
-  // failed it returns an empty register (no authorities, no mentions) whose status() is Load's
-  // error. The instance lives until the process exits.
+  // The shipped register, loaded once on first use; thread-safe (a function-local static). The
+  // directory is the first of:
+  //  1. the environment variable MINUTES_DATA_DIR, when set and not empty (used even if it fails);
+  //  2. the installed register beside the running program: /proc/self/exe's folder/../share/
+  //     minutes/data (<prefix>/bin/minutes -> <prefix>/share/minutes/data, as `cmake --install`
+  //     and the .deb lay it out), when it holds la_register.csv;
+  //  3. the source tree's normalize/data/, fixed at compile time (the build tree and the tests).
+  // Never fails: if loading failed it returns an empty register (no authorities, no mentions)
+  // whose status() is Load's error. The instance lives until the process exits.
   static const LaRegister& Default();
 
   ~LaRegister();
@@ -361,8 +366,8 @@ std::optional<TimeRange> ParseTimeRange(std::string_view text, const TimeOptions
 // -------------------------------------------------------------------------------------------------
 // Action statuses
 
-// Maps a status cell to the contract's ActionStatus (model/enums.h), ignoring case, spacing (including line breaks) and a
-// trailing
+// Maps a status cell to the contract's ActionStatus (model/enums.h), ignoring case, spacing
+// (including line breaks) and a trailing
 // ".": "Complete", "Done", "In progress", "Not started", "New", "Carried forward", "Withdrawn",
 // "No longer relevant", "Green"/"Amber"/"Red". Two words joined by "/" map to the less finished of
 // the two (open < ongoing < complete < closed), so "Ongoing/complete" is ongoing: part done is not
