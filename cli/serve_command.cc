@@ -51,6 +51,9 @@ int RunServe(const std::vector<std::string>& args) {
   options.addOption(Option("workers", "", "uploads processed at once (default 4)").argument("N"));
   options.addOption(
       Option("queue", "", "uploads waiting beyond those before 503 (default 16)").argument("N"));
+  options.addOption(Option("processing-timeout", "",
+                           "seconds one upload may take to process before 503 (default 60)")
+                        .argument("SECONDS"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -79,6 +82,9 @@ int RunServe(const std::vector<std::string>& args) {
           if ((s = ParseNumber(name, value, 1, 256, &n)).ok()) so.workers = static_cast<int>(n);
         } else if (name == "queue") {
           if ((s = ParseNumber(name, value, 0, 4096, &n)).ok()) so.queue = static_cast<int>(n);
+        } else if (name == "processing-timeout") {
+          if ((s = ParseNumber(name, value, 1, 3600, &n)).ok())
+            so.processing_timeout = std::chrono::milliseconds(n * 1000);
         } else if (!extract_args.Apply(name, value)) {
           return ApplyReadOption(name, value, &so.ingest);
         }

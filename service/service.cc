@@ -18,6 +18,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include "export/export.h"
@@ -94,9 +96,76 @@ class FilePart : public Poco::Net::PartHandler {
   size_t limit_;
 };
 
+// What the service answers for one upload: the work a worker does, apart from HTTP.
+struct Answer {
+  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
+  std::string body, content_type = "application/json";
+  static Answer Error(HTTPResponse::HTTPStatus status, const std::string& kind,
+                      const std::string& message) {
+    return Answer{status, ErrorJson(kind, message), "application/json"};
+  }
+};
+
+enum class Endpoint { kValidate, kExtract, kText };
+
+Answer Process(const ServiceOptions& o, Endpoint endpoint, const std::string& filename,
+               const std::string& bytes) {
+  const bool text = endpoint == Endpoint::kText, extract = endpoint == Endpoint::kExtract;
+  Answer a;
+  Document doc;
+  Status s = ReadBytes(bytes, o.ingest, &doc);
+  if (!s.ok())
+    return Answer::Error(s.code() == Status::Code::kTooLarge
+                             ? HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE
+                             : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
+                         std::string(s.kind()), s.message());
+  if (text) {
+    a.body = doc.text;
+    a.content_type = "text/plain; charset=utf-8";
+    return a;
+  }
+  Extraction x =
+      Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract);
+  if (extract) {
+    a.body = ToJson(x, 0);
+    return a;
+  }
+  internal::JsonOut out(&a.body, 0);
+  out.BeginObject();
+  out.Key("path");
+  out.String(filename);
+  out.Key("sha256");
+  out.String(x.source.sha256);
+  out.Key("valid");
+  out.Bool(!x.HasFindingsToFix(false));
+  out.Key("findings");
+  out.BeginArray();
+  for (const Finding& f : x.findings) {
+    out.BeginObject();
+    out.Key("code");
+    out.String(f.code);
+    out.Key("severity");
+    out.String(EnumName(f.severity));
+    out.Key("message");
+    out.String(f.message);
+    out.Key("span");
+    out.BeginObject();
+    out.Key("start");
+    out.Integer(f.span.start);
+    out.Key("end");
+    out.Integer(f.span.end);
+    out.EndObject();
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+  a.body.push_back('\n');
+  return a;
+}
+
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
-  explicit Handler(Shared* shared) : shared_(shared) {}
+  explicit Handler(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     auto start = std::chrono::steady_clock::now();
@@ -191,7 +260,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                    "every worker is busy and the queue is full: try again shortly");
     }
     struct Release {
-      Shared* s;
+      std::shared_ptr<Shared> s;
       ~Release() { s->admitted.fetch_sub(1); }
     } release{shared_};
 
@@ -227,81 +296,50 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                      : Poco::URI(request.getURI()).getQueryParameters().front().second;
     }
 
+    // The work runs on a thread of its own so that a runaway document costs its caller a 503 after
+    // the time budget, not a hung connection; it keeps its worker slot until it is really done.
     shared_->workers.wait();
-    struct Free {
-      Shared* s;
-      ~Free() { s->workers.set(); }
-    } free{shared_};
-    Document doc;
-    Status s = ReadBytes(bytes, o.ingest, &doc);
-    if (!s.ok())
-      return Error(s.code() == Status::Code::kTooLarge ? HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE
-                                                       : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
-                   std::string(s.kind()), s.message());
-    if (text) {
-      *body = doc.text;
-      *content_type = "text/plain; charset=utf-8";
-      return HTTPResponse::HTTP_OK;
-    }
-    Extraction x =
-        Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract);
-    if (extract) {
-      *body = ToJson(x, 0);
-      return HTTPResponse::HTTP_OK;
-    }
-    internal::JsonOut out(body, 0);
-    out.BeginObject();
-    out.Key("path");
-    out.String(filename);
-    out.Key("sha256");
-    out.String(x.source.sha256);
-    out.Key("valid");
-    out.Bool(!x.HasFindingsToFix(false));
-    out.Key("findings");
-    out.BeginArray();
-    for (const Finding& f : x.findings) {
-      out.BeginObject();
-      out.Key("code");
-      out.String(f.code);
-      out.Key("severity");
-      out.String(EnumName(f.severity));
-      out.Key("message");
-      out.String(f.message);
-      out.Key("span");
-      out.BeginObject();
-      out.Key("start");
-      out.Integer(f.span.start);
-      out.Key("end");
-      out.Integer(f.span.end);
-      out.EndObject();
-      out.EndObject();
-    }
-    out.EndArray();
-    out.EndObject();
-    body->push_back('\n');
-    return HTTPResponse::HTTP_OK;
+    auto task = std::make_shared<std::packaged_task<Answer()>>(
+        [o, filename, bytes = std::move(bytes),
+         endpoint = text ? Endpoint::kText
+                    : extract
+                        ? Endpoint::kExtract
+                        : Endpoint::kValidate] { return Process(o, endpoint, filename, bytes); });
+    std::future<Answer> answer = task->get_future();
+    std::thread([task, keep = shared_] {
+      (*task)();
+      keep->workers.set();
+    }).detach();
+    if (answer.wait_for(o.processing_timeout) == std::future_status::timeout)
+      return Error(
+          HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "timeout",
+          "processing took longer than " + std::to_string(o.processing_timeout.count()) + " ms");
+    Answer a = answer.get();
+    *body = std::move(a.body);
+    *content_type = a.content_type;
+    return a.status;
   }
 
-  Shared* shared_;
+  std::shared_ptr<Shared> shared_;
   std::string body_, content_type_ = "application/json";
   bool close_ = false;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit Factory(Shared* shared) : shared_(shared) {}
+  explicit Factory(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
     return new Handler(shared_);
   }
 
  private:
-  Shared* shared_;
+  std::shared_ptr<Shared> shared_;
 };
 
 }  // namespace
 
 struct Service::Impl {
-  std::unique_ptr<Shared> shared;
+  std::shared_ptr<Shared> shared;  // also held by work still running after a time-out
   std::unique_ptr<Poco::Net::HTTPServer> server;
   int port = 0;
 };
@@ -312,7 +350,7 @@ int Service::port() const { return impl_->port; }
 
 Status Service::Start(const ServiceOptions& options, std::unique_ptr<Service>* out) {
   auto impl = std::make_unique<Impl>();
-  impl->shared = std::make_unique<Shared>(options);
+  impl->shared = std::make_shared<Shared>(options);
   try {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.bind, options.port));
     impl->port = socket.address().port();
@@ -324,7 +362,7 @@ Status Service::Start(const ServiceOptions& options, std::unique_ptr<Service>* o
     params->setTimeout(Poco::Timespan(options.timeout_seconds, 0));
     params->setKeepAlive(true);
     impl->server =
-        std::make_unique<Poco::Net::HTTPServer>(new Factory(impl->shared.get()), socket, params);
+        std::make_unique<Poco::Net::HTTPServer>(new Factory(impl->shared), socket, params);
     impl->server->start();
   } catch (const Poco::Exception& e) {
     return Status::IoError("cannot serve on " + options.bind + ":" + std::to_string(options.port) +

@@ -18,6 +18,7 @@
 #ifndef MINUTES_SERVICE_SERVICE_H_
 #define MINUTES_SERVICE_SERVICE_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,7 +36,10 @@ struct ServiceOptions {
   int workers = 4;           // requests processed at once
   int queue = 16;            // requests waiting beyond those; more get 503
   int timeout_seconds = 30;  // reading a request, writing an answer
-  std::string token;         // when not empty, API calls need "Authorization: Bearer <token>"
+  // Reading and extracting one upload; past it the answer is 503 "timeout" (the work finishes in
+  // the background, keeping its worker slot, so capacity stays bounded).
+  std::chrono::milliseconds processing_timeout{60000};
+  std::string token;  // when not empty, API calls need "Authorization: Bearer <token>"
   IngestOptions ingest;
   ExtractOptions extract;
   // Called with each access-log line; thread-safe callers only (it is called from workers).

@@ -117,6 +117,16 @@ TEST_F(ServiceTest, ThePageTheTextAndTheOpenApiDescription) {
     EXPECT_NE(std::string::npos, api.body.find(key)) << key;
 }
 
+TEST_F(ServiceTest, ProcessingPastItsBudgetIs503AndTheServiceGoesOn) {
+  ServiceOptions o;
+  o.processing_timeout = std::chrono::milliseconds(0);
+  Start(o);
+  Reply r = Call(port_, "POST", "/api/v1/extract", Seed());
+  EXPECT_EQ(503, r.status) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find("\"timeout\"")) << r.body;
+  EXPECT_EQ(200, Call(port_, "GET", "/healthz", "").status);
+}
+
 TEST_F(ServiceTest, MultipartUpload) {
   Start(ServiceOptions());
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
