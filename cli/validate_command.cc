@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "export/export.h"
 #include "export/json_out.h"
 #include "extract/findings.h"
 #include "extract/series.h"
@@ -26,15 +27,6 @@ const char kDescription[] =
     "\n"
     "Exits 0 when no finding is an error (with --strict: no warning either), 1 when one is,\n"
     "2 for a usage error or a bad rules file, 3 when a file could not be read.";
-
-// 1-based line and column of byte `pos` in `text`.
-std::pair<size_t, size_t> LineColumn(const std::string& text, size_t pos) {
-  pos = std::min(pos, text.size());
-  size_t line = 1 + std::count(text.begin(), text.begin() + pos, '\n');
-  size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-  line_start = (line_start == std::string::npos || pos == 0) ? 0 : line_start + 1;
-  return {line, pos - line_start + 1};
-}
 
 // The line holding `span`, cut to about 100 characters around it, the span between `open` and
 // `close`.
@@ -182,44 +174,7 @@ int RunValidate(const std::vector<std::string>& args) {
     ApplyRuleOverrides(overrides, &x.findings);
     if (x.HasFindingsToFix(strict)) Raise(&exit_code, kExitFindings);
     if (format == "json") {
-      std::string json;
-      internal::JsonOut j(&json, 0);
-      j.BeginObject();
-      j.Key("path");
-      j.String(x.source.path);
-      j.Key("sha256");
-      j.String(x.source.sha256);
-      j.Key("findings");
-      j.BeginArray();
-      for (const Finding& f : x.findings) {
-        auto [line, column] = LineColumn(text, f.span.start);
-        j.BeginObject();
-        j.Key("code");
-        j.String(f.code);
-        j.Key("severity");
-        j.String(EnumName(f.severity));
-        j.Key("message");
-        j.String(f.message);
-        j.Key("line");
-        j.Integer(line);
-        j.Key("column");
-        j.Integer(column);
-        j.Key("span");
-        j.BeginObject();
-        j.Key("start");
-        j.Integer(f.span.start);
-        j.Key("end");
-        j.Integer(f.span.end);
-        j.EndObject();
-        j.Key("text");
-        j.String(f.span.end > f.span.start && f.span.end <= text.size()
-                     ? text.substr(f.span.start, f.span.size())
-                     : "");
-        j.EndObject();
-      }
-      j.EndArray();
-      j.EndObject();
-      out.Write(json + "\n");
+      out.Write(ValidationJson(x, text, strict));
       continue;
     }
     std::string report = x.source.path + ": ";

@@ -18,6 +18,8 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -31,6 +33,14 @@ std::string ToJson(const Extraction& x, int indent = 2);
 
 // As ToJson, appending to `*out`.
 void AppendJson(const Extraction& x, int indent, std::string* out);
+
+// One document's findings as JSON, one line: {path, sha256, valid (no error; with `strict`, no
+// warning), findings: [{code, severity, message, line, column, span, text}]}, where line and
+// column (1-based) and text refer to `text`, the document's canonical text.
+std::string ValidationJson(const Extraction& x, std::string_view text, bool strict);
+
+// The 1-based line and column of byte `pos` in `text`.
+std::pair<size_t, size_t> LineColumn(std::string_view text, size_t pos);
 
 // One RFC 4180 line (fields quoted where they hold a comma, quote or line break; "\n" at the
 // end), for the small CSV files beside the tables (a batch's skipped.csv and errors.csv).

@@ -130,36 +130,7 @@ Answer Process(const ServiceOptions& o, Endpoint endpoint, const std::string& fi
     a.body = ToJson(x, 0);
     return a;
   }
-  internal::JsonOut out(&a.body, 0);
-  out.BeginObject();
-  out.Key("path");
-  out.String(filename);
-  out.Key("sha256");
-  out.String(x.source.sha256);
-  out.Key("valid");
-  out.Bool(!x.HasFindingsToFix(false));
-  out.Key("findings");
-  out.BeginArray();
-  for (const Finding& f : x.findings) {
-    out.BeginObject();
-    out.Key("code");
-    out.String(f.code);
-    out.Key("severity");
-    out.String(EnumName(f.severity));
-    out.Key("message");
-    out.String(f.message);
-    out.Key("span");
-    out.BeginObject();
-    out.Key("start");
-    out.Integer(f.span.start);
-    out.Key("end");
-    out.Integer(f.span.end);
-    out.EndObject();
-    out.EndObject();
-  }
-  out.EndArray();
-  out.EndObject();
-  a.body.push_back('\n');
+  a.body = ValidationJson(x, doc.text, /*strict=*/false);
   return a;
 }
 

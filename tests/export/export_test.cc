@@ -18,7 +18,7 @@ namespace {
 
 Extraction Sample() {
   Extraction x;
-  x.source = {"notes.txt", std::string(64, 'a'), "text", 120};
+  x.source = {"notes.txt", std::string(64, 'a'), "text", 120, {}};
   x.meeting.title = "Group, \"quarterly\" notes";
   x.meeting.date = "2025-07-07";
   x.meeting.next_meetings.push_back(MeetingTime{"2025-10-06", "10:00", "11:30", false, {}});
