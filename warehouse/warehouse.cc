@@ -55,6 +55,26 @@ struct Warehouse::Impl {
   }
   // The n-th (1-based) parameter marker.
   std::string Param(size_t n) const { return postgres ? "$" + std::to_string(n) : "?"; }
+
+  // The INSERT of each table's rows, built once per connection (the marker style is its own).
+  const std::map<const sc::Table*, std::string>& InsertSql() {
+    if (insert_sql.empty()) {
+      for (const DbTable& d : DbTables()) {
+        std::vector<std::string> names;
+        for (const sc::Column& c : d.table->columns) names.push_back(c.name);
+        names.insert(names.end(), d.extra_columns.begin(), d.extra_columns.end());
+        std::string cols, params;
+        for (size_t n = 1; n <= names.size(); ++n) {
+          cols += (n > 1 ? ", " : "") + Quote(names[n - 1]);
+          params += (n > 1 ? ", " : "") + Param(n);
+        }
+        insert_sql[d.table] =
+            "INSERT INTO " + Quote(d.table->name) + " (" + cols + ") VALUES (" + params + ")";
+      }
+    }
+    return insert_sql;
+  }
+  std::map<const sc::Table*, std::string> insert_sql;
 };
 
 namespace {
@@ -370,28 +390,11 @@ Status Warehouse::LoadOnce(const Extraction& x, const std::string& minutes_versi
   }
 
   // The document's rows, table by table, as the description lays them out.
-  std::map<const sc::Table*, std::string> insert_sql;
   const std::string loaded_at = Now();
-  for (const DbTable& d : DbTables()) {
-    std::string cols, params;
-    size_t n = 0;
-    std::vector<std::string> names;
-    for (const sc::Column& c : d.table->columns) names.push_back(c.name);
-    names.insert(names.end(), d.extra_columns.begin(), d.extra_columns.end());
-    for (const std::string& name : names) {
-      if (n++ > 0) {
-        cols += ", ";
-        params += ", ";
-      }
-      cols += Quote(name);
-      params += db.Param(n);
-    }
-    insert_sql[d.table] =
-        "INSERT INTO " + Quote(d.table->name) + " (" + cols + ") VALUES (" + params + ")";
-  }
+  const std::map<const sc::Table*, std::string>& insert_sql = db.InsertSql();
   sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
     Statement st(session);
-    st << insert_sql[&t];
+    st << insert_sql.at(&t);
     Binds binds;
     for (size_t i = 0; i < row.size(); ++i) Bind(&st, &binds, t.columns[i].kind, row[i]);
     if (t.parent == nullptr) {
