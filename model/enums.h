@@ -18,7 +18,7 @@
 namespace minutes {
 
 // How a listed person took part in the meeting.
-enum class Attendance { kPresent, kApologies };
+enum class Attendance { kPresent, kApologies, kAbsent };
 
 // Where an action was written.
 enum class ActionSource { kLog, kInline };
@@ -53,6 +53,7 @@ struct EnumTraits<Attendance> {
   static constexpr EnumEntry<Attendance> kEntries[] = {
       {Attendance::kPresent, "present", "listed as attending"},
       {Attendance::kApologies, "apologies", "sent apologies (absent)"},
+      {Attendance::kAbsent, "absent", "listed as absent, without apologies"},
   };
 };
 

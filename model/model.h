@@ -26,7 +26,7 @@ namespace minutes {
 
 // The JSON/CSV output contract's version. A minor version adds fields or enum values; a major one
 // renames, removes or reshapes. The history is in the README.
-inline constexpr char kSchemaVersion[] = "2.0";
+inline constexpr char kSchemaVersion[] = "2.1";
 
 // A sum of money held exactly, in pence: "£1,234,567.89" is 123456789, never a binary fraction.
 struct Amount {
@@ -76,6 +76,15 @@ struct Meeting {
   Evidence evidence;  // the title's
 };
 
+// A numbered item of the agenda, as the minutes number it: "4. Minutes of the last meeting". An
+// item runs from its heading to the next item's heading; every item below carries the number of the
+// one it sits in.
+struct AgendaItem {
+  std::string number;  // as written, without the final dot: "4", "4.1", "23/25", "A"
+  std::string title;   // empty = null
+  Evidence evidence;   // the heading
+};
+
 struct Person {
   std::string person_id;              // stable across meetings (normalize::PersonId)
   std::string name;                   // display form: "Kelly Wilkes"
@@ -108,6 +117,7 @@ struct Action {
   std::string status_raw;              // as written; empty = null
   ActionSource source = ActionSource::kLog;
   std::optional<uint64_t> linked_log_index;  // inline actions: index in `actions` of its log row
+  std::string item;  // the agenda item it sits in (AgendaItem::number); empty = null
   Evidence evidence;
 };
 
@@ -119,6 +129,7 @@ struct Money {
   bool approximate = false;           // c., circa, around, roughly, estimated, about
   std::string text;  // the figure as written, qualifiers included: "c.£60k", "£250 for week"
   std::vector<std::string> la_codes;  // the LA the figure belongs to
+  std::string item;                   // the agenda item it sits in; empty = null
   Evidence evidence;
 };
 
@@ -127,6 +138,7 @@ struct LaMentionItem {
   std::vector<std::string> la_codes;
   std::string canonical_name;
   MatchMethod method = MatchMethod::kExact;
+  std::string item;  // the agenda item it sits in; empty = null
   Evidence evidence;
 };
 
@@ -137,7 +149,17 @@ struct PersonMention {
   // When the name was settled from other meetings of the series: the sha256 of the document
   // whose evidence settled it (evidence.rule says how); empty = null.
   std::string settled_by;
+  std::string item;  // the agenda item it sits in; empty = null
   Evidence evidence;
+};
+
+// What the meeting resolved or agreed: "RESOLVED – that the report be noted", "The Board agreed
+// that ...". The recommendations listed under it are kept as written, one string each.
+struct Decision {
+  std::string text;                          // the decision as written, its keyword removed
+  std::vector<std::string> recommendations;  // "(a) that the report be noted", ...
+  std::string item;                          // the agenda item it sits in; empty = null
+  Evidence evidence;                         // the keyword to the end of its last recommendation
 };
 
 struct Finding {
@@ -153,11 +175,13 @@ struct Extraction {
   std::string la_register_version;  // the LA register the GSS codes come from
   Source source;
   Meeting meeting;
+  std::vector<AgendaItem> items;
   std::vector<Person> people;
   std::vector<Action> actions;
   std::vector<Money> money;
   std::vector<LaMentionItem> la_mentions;
   std::vector<PersonMention> person_mentions;
+  std::vector<Decision> decisions;
   std::vector<Finding> findings;
 
   // True when any finding has severity kError (or, with `strict`, kWarning).

@@ -46,12 +46,14 @@ MINUTES_SCHEMA_RECORD(Evidence);
 MINUTES_SCHEMA_RECORD(Source);
 MINUTES_SCHEMA_RECORD(MeetingTime);
 MINUTES_SCHEMA_RECORD(Meeting);
+MINUTES_SCHEMA_RECORD(AgendaItem);
 MINUTES_SCHEMA_RECORD(Person);
 MINUTES_SCHEMA_RECORD(Owner);
 MINUTES_SCHEMA_RECORD(Action);
 MINUTES_SCHEMA_RECORD(Money);
 MINUTES_SCHEMA_RECORD(LaMentionItem);
 MINUTES_SCHEMA_RECORD(PersonMention);
+MINUTES_SCHEMA_RECORD(Decision);
 MINUTES_SCHEMA_RECORD(Finding);
 MINUTES_SCHEMA_RECORD(Extraction);
 #undef MINUTES_SCHEMA_RECORD
@@ -211,6 +213,8 @@ constexpr Opt kNullableDate{.nullable = true, .format = Format::kPartialDate};
 constexpr Opt kNullableTime{.nullable = true, .format = Format::kTime};
 constexpr Opt kGssCodes{.format = Format::kGssCode};
 constexpr Opt kEvidence{.embedding = Embedding::kInline};
+constexpr Opt kItem{.nullable = true, .since = "2.1"};
+constexpr char kItemDescription[] = "the number of the agenda item it sits in";
 
 }  // namespace
 
@@ -295,6 +299,18 @@ const Record& RecordOf<Meeting>() {
 }
 
 template <>
+const Record& RecordOf<AgendaItem>() {
+  static const Record r{
+      "item",
+      "A numbered item of the agenda; it runs from its heading to the next item's.",
+      {Def<&AgendaItem::number>("number", "as written, without a final dot: 4, 4.1, 23/25",
+                                {.since = "2.1"}),
+       Def<&AgendaItem::title>("title", "the item's heading", {.nullable = true, .since = "2.1"}),
+       Def<&AgendaItem::evidence>("evidence", "", kEvidence)}};
+  return r;
+}
+
+template <>
 const Record& RecordOf<Person>() {
   static const Record r{
       "person",
@@ -350,6 +366,7 @@ const Record& RecordOf<Action>() {
        Def<&Action::source>("source", "where the action is written"),
        Def<&Action::linked_log_index>(
            "linked_log_index", "an inline action's row in the action log (index into actions)"),
+       Def<&Action::item>("item", kItemDescription, kItem),
        Def<&Action::evidence>("evidence", "", kEvidence)}};
   return r;
 }
@@ -370,6 +387,7 @@ const Record& RecordOf<Money>() {
                              "the LA the figure belongs to: named in its clause or sentence, "
                              "else the speaker's",
                              kGssCodes),
+       Def<&Money::item>("item", kItemDescription, kItem),
        Def<&Money::evidence>("evidence", "", kEvidence)}};
   return r;
 }
@@ -383,6 +401,7 @@ const Record& RecordOf<LaMentionItem>() {
        Def<&LaMentionItem::la_codes>("la_codes", "ONS GSS codes of the LAs meant", kGssCodes),
        Def<&LaMentionItem::canonical_name>("canonical_name", "the register's name"),
        Def<&LaMentionItem::method>("method", "how the mention was resolved"),
+       Def<&LaMentionItem::item>("item", kItemDescription, kItem),
        Def<&LaMentionItem::evidence>("evidence", "", kEvidence)}};
   return r;
 }
@@ -402,7 +421,22 @@ const Record& RecordOf<PersonMention>() {
            "the sha256 of the document of the same series whose evidence settled the name "
            "(rule says how); null when this document settled it alone",
            {.nullable = true, .format = Format::kSha256, .since = "2.0"}),
+       Def<&PersonMention::item>("item", kItemDescription, kItem),
        Def<&PersonMention::evidence>("evidence", "", kEvidence)}};
+  return r;
+}
+
+template <>
+const Record& RecordOf<Decision>() {
+  static const Record r{
+      "decision",
+      "What the meeting resolved or agreed (RESOLVED, AGREED, DECISION, 'The Board agreed that').",
+      {Def<&Decision::text>("text", "the decision as written, without its keyword",
+                            {.since = "2.1"}),
+       Def<&Decision::recommendations>(
+           "recommendations", "the recommendations listed under it, as written", {.since = "2.1"}),
+       Def<&Decision::item>("item", kItemDescription, kItem),
+       Def<&Decision::evidence>("evidence", "", kEvidence)}};
   return r;
 }
 
@@ -429,6 +463,8 @@ const Record& RecordOf<Extraction>() {
            "la_register_version", "the LA register the GSS codes come from", {.since = "2.0"}),
        Def<&Extraction::source>("source", "the input", {.embedding = Embedding::kSection}),
        Def<&Extraction::meeting>("meeting", "the meeting", {.embedding = Embedding::kSection}),
+       Def<&Extraction::items>("items", "the numbered agenda items",
+                               {.since = "2.1", .table = "agenda_items", .item = "item"}),
        Def<&Extraction::people>("people", "attendance: present and apologies",
                                 {.table = "attendance", .item = "person"}),
        Def<&Extraction::actions>("actions", "the action log and inline actions",
@@ -438,6 +474,8 @@ const Record& RecordOf<Extraction>() {
                                      {.item = "la_mention"}),
        Def<&Extraction::person_mentions>("person_mentions", "every use of initials",
                                          {.item = "person_mention"}),
+       Def<&Extraction::decisions>("decisions", "what was resolved or agreed",
+                                   {.since = "2.1", .item = "decision"}),
        Def<&Extraction::findings>("findings", "validation findings", {.item = "finding"})}};
   return r;
 }

@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "model/model.h"
 #include "tests/ingest/zip_builder.h"
 
 namespace {
@@ -132,7 +133,7 @@ TEST(CliTest, ExtractPrintsOneJsonObjectInTheSchema) {
   ASSERT_EQ(0, r.exit_code) << r.err;
   Poco::JSON::Parser parser;
   Poco::JSON::Object::Ptr x = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
-  EXPECT_EQ("2.0", x->getValue<std::string>("schema_version"));
+  EXPECT_EQ(minutes::kSchemaVersion, x->getValue<std::string>("schema_version"));
   Poco::JSON::Object::Ptr source = x->getObject("source");
   EXPECT_EQ(64u, source->getValue<std::string>("sha256").size());
   EXPECT_EQ("text", source->getValue<std::string>("format"));
@@ -246,7 +247,9 @@ TEST(CliTest, ExtractRefusesAMissingRegisterAndGoesOnPastBadFiles) {
   r = RunMinutes("extract " + empty + " " + Seed("000_e0affe79a15288f1.txt"));
   EXPECT_EQ(3, r.exit_code);
   EXPECT_NE(std::string::npos, r.err.find(empty + ": corrupt: empty file")) << r.err;
-  EXPECT_NE(std::string::npos, r.out.find("\"schema_version\":\"2.0\"")) << r.out.substr(0, 200);
+  EXPECT_NE(std::string::npos,
+            r.out.find("\"schema_version\":\"" + std::string(minutes::kSchemaVersion) + "\""))
+      << r.out.substr(0, 200);
 }
 
 // Exit 1 means "read, but has findings to fix": an error always, a warning with --strict.
@@ -324,7 +327,9 @@ TEST(CliTest, PrettyOrLinesAsAsked) {
   Result r = RunMinutes("extract --jsonl " + a);
   EXPECT_EQ(1, std::count(r.out.begin(), r.out.end(), '\n'));
   r = RunMinutes("extract --pretty " + a + " " + a);
-  EXPECT_EQ(0u, r.out.find("{\n  \"schema_version\": \"2.0\",\n")) << r.out.substr(0, 80);
+  EXPECT_EQ(0u, r.out.find("{\n  \"schema_version\": \"" + std::string(minutes::kSchemaVersion) +
+                           "\",\n"))
+      << r.out.substr(0, 80);
   EXPECT_NE(std::string::npos, r.out.find("}\n{\n  \"schema_version\""));
 }
 

@@ -55,7 +55,8 @@ Poco::JSON::Object::Ptr Parse(const std::string& json) {
 
 TEST(ExportTest, JsonHasSchemaTypesAndNulls) {
   std::string json = ToJson(Sample());
-  EXPECT_EQ(0u, json.find("{\n  \"schema_version\": \"2.0\",\n"));  // schema order: version first
+  EXPECT_EQ(0u, json.find("{\n  \"schema_version\": \"" + std::string(kSchemaVersion) +
+                          "\",\n"));  // schema order: version first
   EXPECT_LT(json.find("\"source\": {\n    \"path\""), json.find("\"meeting\": {\n"));
   Poco::JSON::Object::Ptr x = Parse(json);
   Poco::JSON::Object::Ptr money = x->getArray("money")->getObject(0);

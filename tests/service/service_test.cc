@@ -16,6 +16,8 @@
 #include <sstream>
 #include <thread>
 
+#include "model/model.h"
+
 namespace minutes::service {
 namespace {
 
@@ -80,7 +82,8 @@ TEST_F(ServiceTest, HealthExtractAndValidate) {
   EXPECT_EQ(200, Call(port_, "GET", "/healthz", "").status);
   Reply r = Call(port_, "POST", "/api/v1/extract?name=december.docx", Seed());
   ASSERT_EQ(200, r.status) << r.body;
-  EXPECT_NE(std::string::npos, r.body.find("\"schema_version\":\"2.0\""));
+  EXPECT_NE(std::string::npos,
+            r.body.find("\"schema_version\":\"" + std::string(kSchemaVersion) + "\""));
   EXPECT_NE(std::string::npos, r.body.find("\"path\":\"december.docx\""));
   r = Call(port_, "POST", "/api/v1/validate", Seed());
   ASSERT_EQ(200, r.status) << r.body;

@@ -1,0 +1,31 @@
+-- Migration 2: schema version 2.1 — agenda items, decisions, and the agenda item every action,
+-- sum of money and mention sits in. Frozen once submitted.
+CREATE TABLE "agenda_items" (
+  "document_sha256" TEXT NOT NULL,
+  "index" BIGINT NOT NULL,
+  "number" TEXT NOT NULL,
+  "title" TEXT,
+  "span_start" BIGINT NOT NULL,
+  "span_end" BIGINT NOT NULL,
+  "confidence" DOUBLE PRECISION NOT NULL,
+  "rule" TEXT NOT NULL,
+  PRIMARY KEY ("document_sha256", "index"),
+  FOREIGN KEY ("document_sha256") REFERENCES "documents" ("sha256") ON DELETE CASCADE
+);
+CREATE TABLE "decisions" (
+  "document_sha256" TEXT NOT NULL,
+  "index" BIGINT NOT NULL,
+  "text" TEXT NOT NULL,
+  "recommendations" TEXT NOT NULL,
+  "item" TEXT,
+  "span_start" BIGINT NOT NULL,
+  "span_end" BIGINT NOT NULL,
+  "confidence" DOUBLE PRECISION NOT NULL,
+  "rule" TEXT NOT NULL,
+  PRIMARY KEY ("document_sha256", "index"),
+  FOREIGN KEY ("document_sha256") REFERENCES "documents" ("sha256") ON DELETE CASCADE
+);
+ALTER TABLE "actions" ADD COLUMN "item" TEXT;
+ALTER TABLE "money" ADD COLUMN "item" TEXT;
+ALTER TABLE "la_mentions" ADD COLUMN "item" TEXT;
+ALTER TABLE "person_mentions" ADD COLUMN "item" TEXT;
