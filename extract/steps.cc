@@ -25,10 +25,13 @@ extern const Step kMoneyStep;           // money.cc
 extern const Step kCompletenessStep;    // findings.cc
 extern const Step kPersonIdsStep;       // person_ids.cc
 extern const Step kValidationStep;      // validation.cc
+extern const Step kAgendaStep;          // agenda.cc
+extern const Step kItemLinksStep;       // agenda.cc
 
 const std::vector<const Step*>& RegisteredSteps() {
   static const std::vector<const Step*> steps = {
       &kMeetingStep,         //
+      &kAgendaStep,          //
       &kPeopleStep,          //
       &kChairStep,           //
       &kLaMentionsStep,      //
@@ -37,6 +40,7 @@ const std::vector<const Step*>& RegisteredSteps() {
       &kActionsStep,         //
       &kActionLinksStep,     //
       &kMoneyStep,           //
+      &kItemLinksStep,       //
       &kCompletenessStep,    //
       &kPersonIdsStep,       //
       &kValidationStep,      //

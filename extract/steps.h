@@ -23,6 +23,7 @@
 
 #include "common/status.h"
 #include "extract/action_log.h"
+#include "extract/agenda.h"
 #include "extract/attendance.h"
 #include "extract/extract.h"
 #include "extract/meeting.h"
@@ -45,6 +46,8 @@ enum class Datum {
   kCompleteness,    // the findings about what the notes lack (no date, no attendance)
   kPersonIds,       // every person_id (Person, chair, substitutes, owners, uses of initials)
   kValidation,      // the findings of the consistency rules (extract/validation.cc)
+  kAgenda,          // x.items, x.decisions, Workspace::agenda
+  kItemLinks,       // the `item` of every action, sum of money and mention
 };
 
 // Everything a step may use: the document, the options, the results of earlier steps and the
@@ -64,6 +67,7 @@ struct Workspace {
   std::vector<Span> la_spans;               // kLaMentions: the mentions' spans, in text order
   std::vector<RawAction> raw_actions;       // kActionLog: parallel to x.actions once kActions ran
   std::vector<Span> owner_spans;            // kActionLog: owners' spans and leading owners in texts
+  Agenda agenda;                            // kAgenda
 
   // The body's text (up to Document::body_end).
   std::string_view body() const { return std::string_view(doc.text).substr(0, doc.body_end); }

@@ -3,7 +3,7 @@
 //   next_meeting_before_meeting, issued_after_meeting   dates against the meeting's (a "YYYY-MM"
 //                                                        counts only when the whole month is)
 //   action_without_owner, duplicate_action_ref          log rows (a ref repeated in one table)
-//   duplicate_item_number                               "Item N" headings at a line's start
+//   duplicate_item_number                               agenda items (extract/agenda.h)
 //   present_and_apologies, unknown_organisation         the attendance lists as written
 //   money_without_la                                    figures outside OCR debris
 //   ocr_debris                                          blocks of stray symbols and garbled figures
@@ -109,20 +109,13 @@ void CheckActionLog(Workspace* w) {
 // --- agenda items ---
 
 void CheckItemNumbers(Workspace* w) {
-  static const RE2 item_re(R"((?im)^[ \t]*(item[ \t]+(\d+))\b)");
-  std::string_view body = w->body();
-  re2::StringPiece input(body.data(), body.size());
-  re2::StringPiece heading;
-  std::string number;
   std::set<std::string> seen;
-  while (RE2::FindAndConsume(&input, item_re, &heading, &number)) {
-    if (seen.insert(number).second) continue;
-    size_t start = heading.data() - body.data();
-    w->x.findings.push_back(
-        MakeFinding(FindingCode::kDuplicateItemNumber,
-                    "agenda item " + number + " is numbered twice: renumber the items",
-                    Span{start, start + heading.size()}));
-  }
+  for (const AgendaItem& item : w->x.items)
+    if (!seen.insert(item.number).second)
+      w->x.findings.push_back(
+          MakeFinding(FindingCode::kDuplicateItemNumber,
+                      "agenda item " + item.number + " is numbered twice: renumber the items",
+                      item.evidence.span));
 }
 
 // --- people ---
@@ -305,17 +298,17 @@ void CheckMoney(Workspace* w, const std::vector<Span>& debris) {
 
 }  // namespace
 
-extern const Step kValidationStep = {
-    "validation",
-    {Datum::kMeeting, Datum::kPeople, Datum::kActionLog, Datum::kActions, Datum::kMoney},
-    {Datum::kValidation},
-    [](Workspace* w) {
-      CheckDates(w);
-      CheckActionLog(w);
-      CheckItemNumbers(w);
-      CheckAttendance(w);
-      CheckOrganisations(w);
-      CheckMoney(w, CheckOcrDebris(w));
-    }};
+extern const Step kValidationStep = {"validation",
+                                     {Datum::kMeeting, Datum::kPeople, Datum::kActionLog,
+                                      Datum::kActions, Datum::kMoney, Datum::kAgenda},
+                                     {Datum::kValidation},
+                                     [](Workspace* w) {
+                                       CheckDates(w);
+                                       CheckActionLog(w);
+                                       CheckItemNumbers(w);
+                                       CheckAttendance(w);
+                                       CheckOrganisations(w);
+                                       CheckMoney(w, CheckOcrDebris(w));
+                                     }};
 
 }  // namespace minutes

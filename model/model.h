@@ -155,11 +155,16 @@ struct PersonMention {
 
 // What the meeting resolved or agreed: "RESOLVED – that the report be noted", "The Board agreed
 // that ...". The recommendations listed under it are kept as written, one string each.
+struct Recommendation {
+  std::string text;  // as written, marker included: "(a) that the report be noted;"
+  Span span;
+};
+
 struct Decision {
-  std::string text;                          // the decision as written, its keyword removed
-  std::vector<std::string> recommendations;  // "(a) that the report be noted", ...
-  std::string item;                          // the agenda item it sits in; empty = null
-  Evidence evidence;                         // the keyword to the end of its last recommendation
+  std::string text;                             // the decision as written, its keyword removed
+  std::vector<Recommendation> recommendations;  // the list under it, in order
+  std::string item;                             // the agenda item it sits in; empty = null
+  Evidence evidence;  // the keyword to the end of its last recommendation
 };
 
 struct Finding {

@@ -53,6 +53,7 @@ MINUTES_SCHEMA_RECORD(Action);
 MINUTES_SCHEMA_RECORD(Money);
 MINUTES_SCHEMA_RECORD(LaMentionItem);
 MINUTES_SCHEMA_RECORD(PersonMention);
+MINUTES_SCHEMA_RECORD(Recommendation);
 MINUTES_SCHEMA_RECORD(Decision);
 MINUTES_SCHEMA_RECORD(Finding);
 MINUTES_SCHEMA_RECORD(Extraction);
@@ -427,6 +428,17 @@ const Record& RecordOf<PersonMention>() {
 }
 
 template <>
+const Record& RecordOf<Recommendation>() {
+  static const Record r{
+      "recommendation",
+      "One recommendation listed under a decision.",
+      {Def<&Recommendation::text>(
+           "text", "as written, marker included: (a) that the report be noted", {.since = "2.1"}),
+       Def<&Recommendation::span>("span", "where it is written", {.since = "2.1"})}};
+  return r;
+}
+
+template <>
 const Record& RecordOf<Decision>() {
   static const Record r{
       "decision",
@@ -434,7 +446,8 @@ const Record& RecordOf<Decision>() {
       {Def<&Decision::text>("text", "the decision as written, without its keyword",
                             {.since = "2.1"}),
        Def<&Decision::recommendations>(
-           "recommendations", "the recommendations listed under it, as written", {.since = "2.1"}),
+           "recommendations", "the recommendations listed under it, in order",
+           {.since = "2.1", .table = "decision_recommendations", .item = "recommendation"}),
        Def<&Decision::item>("item", kItemDescription, kItem),
        Def<&Decision::evidence>("evidence", "", kEvidence)}};
   return r;

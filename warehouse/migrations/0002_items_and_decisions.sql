@@ -1,5 +1,5 @@
--- Migration 2: schema version 2.1 — agenda items, decisions, and the agenda item every action,
--- sum of money and mention sits in. Frozen once submitted.
+-- Migration 2: schema version 2.1 — agenda items, decisions and their recommendations, and the
+-- agenda item every action, sum of money and mention sits in. Frozen once submitted.
 CREATE TABLE "agenda_items" (
   "document_sha256" TEXT NOT NULL,
   "index" BIGINT NOT NULL,
@@ -16,7 +16,6 @@ CREATE TABLE "decisions" (
   "document_sha256" TEXT NOT NULL,
   "index" BIGINT NOT NULL,
   "text" TEXT NOT NULL,
-  "recommendations" TEXT NOT NULL,
   "item" TEXT,
   "span_start" BIGINT NOT NULL,
   "span_end" BIGINT NOT NULL,
@@ -24,6 +23,16 @@ CREATE TABLE "decisions" (
   "rule" TEXT NOT NULL,
   PRIMARY KEY ("document_sha256", "index"),
   FOREIGN KEY ("document_sha256") REFERENCES "documents" ("sha256") ON DELETE CASCADE
+);
+CREATE TABLE "decision_recommendations" (
+  "document_sha256" TEXT NOT NULL,
+  "decision_index" BIGINT NOT NULL,
+  "index" BIGINT NOT NULL,
+  "text" TEXT NOT NULL,
+  "span_start" BIGINT NOT NULL,
+  "span_end" BIGINT NOT NULL,
+  PRIMARY KEY ("document_sha256", "decision_index", "index"),
+  FOREIGN KEY ("document_sha256", "decision_index") REFERENCES "decisions" ("document_sha256", "index") ON DELETE CASCADE
 );
 ALTER TABLE "actions" ADD COLUMN "item" TEXT;
 ALTER TABLE "money" ADD COLUMN "item" TEXT;
