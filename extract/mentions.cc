@@ -102,6 +102,15 @@ bool SpokeHere(std::string_view text, size_t end) {
   return verbs->count(w) > 0;
 }
 
+// True when `caps` is an ambiguous LA abbreviation ("WCC"), which FindLaMentions reported
+// rather than resolved. Scans only the token.
+bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
+  nz::MatchOptions keep;
+  keep.keep_ambiguous = true;
+  std::vector<nz::LaMention> m = las.FindMentions(caps, keep);
+  return m.size() == 1 && m[0].ambiguous && m[0].end - m[0].start == caps.size();
+}
+
 bool IsSectionStart(std::string_view para) {
   static const RE2 re(R"((?i)^\s*(?:item\s*\d+|aob\b|any other business|agenda item))");
   return RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), re);
@@ -289,8 +298,9 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
 
     const std::vector<InitialsResolver::Candidate>& cands = resolver.Candidates(t);
     if (cands.empty()) {
-      // Unknown initials count only where the words around say a person.
-      if (!context || acronym || not_person) continue;
+      // Unknown initials count only where the words around say a person. A council's
+      // abbreviation the meeting's area left unsettled ("WCC reported") is not a person either.
+      if (!context || acronym || not_person || IsUnsettledLaAlias(las, t)) continue;
       PersonMention pm;
       pm.text = t;
       pm.evidence = {span, 0.5,

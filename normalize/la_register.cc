@@ -343,19 +343,32 @@ std::optional<std::string> LaRegister::SettleInArea(const std::vector<std::strin
   if (hits.size() == 1) return *hits[0];
   if (also_acronym) return std::nullopt;
 
-  std::vector<std::string> regions;
-  if (!options.region.empty()) regions.push_back(options.region);
+  // How many expected LAs each region holds; options.region counts as one.
+  std::map<std::string, int, std::less<>> named_in_region;
+  if (!options.region.empty()) ++named_in_region[options.region];
   for (const std::string& code : options.expected_gss_codes) {
     const LocalAuthority* la = FindByCode(code);
-    if (la != nullptr && !la->region.empty() && !contains(regions, la->region))
-      regions.push_back(la->region);
+    if (la != nullptr && !la->region.empty()) ++named_in_region[la->region];
   }
   hits.clear();
+  int most = 0;
   for (const std::string& c : candidates) {
     const LocalAuthority* la = FindByCode(c);
-    if (la != nullptr && contains(regions, la->region)) hits.push_back(&c);
+    auto it = la == nullptr ? named_in_region.end() : named_in_region.find(la->region);
+    if (it == named_in_region.end()) continue;
+    hits.push_back(&c);
+    most = std::max(most, it->second);
   }
   if (hits.size() == 1) return *hits[0];
+  // Several regions fit: the one most of the named LAs lie in is the meeting's own (a London
+  // meeting that mentions Reading once still reads "WCC" as Westminster).
+  const std::string* best = nullptr;
+  for (const std::string* c : hits) {
+    if (named_in_region.find(FindByCode(*c)->region)->second != most) continue;
+    if (best != nullptr) return std::nullopt;
+    best = c;
+  }
+  if (best != nullptr) return *best;
   return std::nullopt;
 }
 

@@ -203,7 +203,9 @@ class LaRegister {
   //     names Warwickshire): exactly one wins;
   //  2. else, unless `also_acronym` (a "PCC" is more often the Police and Crime Commissioner than
   //     a council), the candidates in a region of an expected LA or options.region: exactly one
-  //     wins ("WCC" among London boroughs is Westminster).
+  //     wins ("WCC" among London boroughs is Westminster); of several, the one whose region holds
+  //     strictly the most expected LAs wins (a London meeting that names Reading once still reads
+  //     "WCC" as Westminster, not Winchester).
   // Returns the winner's code, or std::nullopt when no candidate or several fit (the caller reports
   // it). FindMentions and Resolve settle through this, so an attendee's "WCC" and a "WCC" in the
   // discussion always agree.
