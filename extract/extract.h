@@ -32,8 +32,10 @@ class LaRegister;
 struct ExtractOptions {
   // The LA register to resolve against; nullptr uses the shipped default register.
   const normalize::LaRegister* la_register = nullptr;
-  // The region the notes come from, to settle ambiguous abbreviations ("HCC" -> Hampshire).
-  std::string region = "South East";
+  // A region the notes come from (as in the register, e.g. "South East"), added to the meeting's
+  // area, which settles ambiguous abbreviations ("HCC" -> Hampshire). Empty (the default): the
+  // area is only the regions of the LAs the notes name (extract/mentions.h MeetingArea).
+  std::string region;
   // The series the notes belong to; empty derives it from the title (normalize::SeriesKey).
   std::string series;
 };

@@ -83,6 +83,10 @@ const std::vector<FindingRule>& FindingCatalogue() {
       {FindingCode::kOcrDebris, "ocr_debris", Severity::kWarning,
        "text looks like OCR debris (stray symbols, garbled figures): remove it or retype it",
        "the OCR'd chart at the end of the December seed ('£23262' beside '£232.62')"},
+      {FindingCode::kAmbiguousLa, "ambiguous_la", Severity::kWarning,
+       "an abbreviation fits several LAs and the LAs the notes name do not settle it: write the "
+       "council's name",
+       "'WCC' (Warwickshire or Worcestershire) in notes naming only West Midlands LAs"},
   };
   return *rules;
 }

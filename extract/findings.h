@@ -45,6 +45,8 @@ enum class FindingCode {
   kUnknownOrganisation,
   kMoneyWithoutLa,
   kOcrDebris,
+  // LA mentions (extract/mentions.cc).
+  kAmbiguousLa,
 };
 
 struct FindingRule {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -101,6 +102,15 @@ bool SpokeHere(std::string_view text, size_t end) {
   return verbs->count(w) > 0;
 }
 
+// True when `caps` is an ambiguous LA abbreviation ("WCC"), which FindLaMentions reported
+// rather than resolved. Scans only the token.
+bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
+  nz::MatchOptions keep;
+  keep.keep_ambiguous = true;
+  std::vector<nz::LaMention> m = las.FindMentions(caps, keep);
+  return m.size() == 1 && m[0].ambiguous && m[0].end - m[0].start == caps.size();
+}
+
 bool IsSectionStart(std::string_view para) {
   static const RE2 re(R"((?i)^\s*(?:item\s*\d+|aob\b|any other business|agenda item))");
   return RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), re);
@@ -132,10 +142,57 @@ std::vector<Span> CapsTokens(std::string_view text) {
   return out;
 }
 
+nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
+                             const std::vector<ListedPerson>& listed,
+                             const nz::MatchOptions& base) {
+  nz::MatchOptions area = base;
+  auto add = [&area](const std::vector<std::string>& codes) {
+    for (const std::string& code : codes)
+      if (std::find(area.expected_gss_codes.begin(), area.expected_gss_codes.end(), code) ==
+          area.expected_gss_codes.end())
+        area.expected_gss_codes.push_back(code);
+  };
+  // No context: only what the notes say plainly counts.
+  nz::MatchOptions plain;
+  plain.fuzzy = false;
+  for (const ListedPerson& lp : listed) {
+    if (lp.organisation_raw.empty()) continue;
+    std::optional<nz::LaMention> m = las.Resolve(lp.organisation_raw, plain);
+    if (m && !m->from_context && m->method != MatchMethod::kFuzzy) add(m->gss_codes);
+  }
+  for (const nz::LaMention& m : las.FindMentions(doc.text, plain))
+    if (!m.from_context && !m.common_word && !m.could_be_initials && !m.ambiguous &&
+        m.method != MatchMethod::kFuzzy)
+      add(m.gss_codes);
+  return area;
+}
+
+// True when the words around an LA mention that could be initials say a place: it is joined to
+// another LA ("BH and E Sussex", "Kent, BH") or follows a place word ("in BH", "covers BH").
+bool PlaceContext(std::string_view text, const std::vector<nz::LaMention>& all, size_t k) {
+  static const auto* before_words = new std::set<std::string, std::less<>>{
+      "in", "across", "covers", "cover", "covering", "within", "between", "at", "for"};
+  const nz::LaMention& m = all[k];
+  if (before_words->count(AsciiLower(WordBefore(text, m.start)))) return true;
+  auto joined = [&](size_t a_end, size_t b_start) {
+    if (b_start < a_end) return false;
+    std::string gap = AsciiLower(text.substr(a_end, b_start - a_end));
+    for (const char* j : {" and ", " & ", ", ", " or ", " and/or "})
+      if (gap == j) return true;
+    return false;
+  };
+  if (k > 0 && !all[k - 1].could_be_initials && joined(all[k - 1].end, m.start)) return true;
+  if (k + 1 < all.size() && !all[k + 1].could_be_initials && joined(m.end, all[k + 1].start))
+    return true;
+  return false;
+}
+
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
                                           const nz::MatchOptions& match,
-                                          const std::vector<Person>& people) {
-  std::set<std::string> person_initials, person_names;
+                                          const std::vector<Person>& people,
+                                          std::vector<Finding>* findings) {
+  std::set<std::string> person_names;
+  std::set<std::string, std::less<>> person_initials;
   std::vector<Span> name_spans;
   for (const Person& p : people) {
     person_initials.insert(p.initials);
@@ -146,8 +203,33 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
             [](const Span& a, const Span& b) { return a.start < b.start; });
   const std::string_view text(doc.text);
   std::vector<LaMentionItem> out;
-  for (const nz::LaMention& m : las.FindMentions(doc.text, match)) {
-    if (m.could_be_initials && person_initials.count(m.text)) continue;
+  nz::MatchOptions with_ambiguous = match;
+  with_ambiguous.keep_ambiguous = true;
+  const std::vector<nz::LaMention> all = las.FindMentions(doc.text, with_ambiguous);
+  for (size_t k = 0; k < all.size(); ++k) {
+    const nz::LaMention& m = all[k];
+    if (m.ambiguous) {
+      if (findings != nullptr) {
+        std::string names;
+        for (size_t c = 0; c < m.gss_codes.size(); ++c) {
+          const nz::LocalAuthority* la = las.FindByCode(m.gss_codes[c]);
+          names += std::string(c == 0                        ? ""
+                               : c + 1 == m.gss_codes.size() ? " or "
+                                                             : ", ") +
+                   (la != nullptr ? la->name : m.gss_codes[c]);
+        }
+        findings->push_back(MakeFinding(FindingCode::kAmbiguousLa,
+                                        "'" + m.text + "' may be " + names +
+                                            ", and the LAs these notes name do not say which: "
+                                            "write the council's name",
+                                        Span{m.start, m.end}));
+      }
+      continue;
+    }
+    // "BH said" where Ben Hart attended: a person. "covers BH and E Sussex": a place.
+    if (m.could_be_initials && person_initials.count(m.text) &&
+        (PersonAfter(text, m.end) || !PlaceContext(text, all, k)))
+      continue;
     // Part of a person's name, not a place: "Lucy Kent" where she is listed, and "Lucy Kent"
     // wherever her name is written again.
     if (AnyOverlapping(name_spans, Span{m.start, m.end})) continue;
@@ -216,8 +298,9 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
 
     const std::vector<InitialsResolver::Candidate>& cands = resolver.Candidates(t);
     if (cands.empty()) {
-      // Unknown initials count only where the words around say a person.
-      if (!context || acronym || not_person) continue;
+      // Unknown initials count only where the words around say a person. A council's
+      // abbreviation the meeting's area left unsettled ("WCC reported") is not a person either.
+      if (!context || acronym || not_person || IsUnsettledLaAlias(las, t)) continue;
       PersonMention pm;
       pm.text = t;
       pm.evidence = {span, 0.5,
@@ -314,7 +397,7 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
 
 extern const Step kLaMentionsStep = {
     "la_mentions", {Datum::kPeople}, {Datum::kLaMentions}, [](Workspace* w) {
-      w->x.la_mentions = FindLaMentions(w->doc, w->las, w->match, w->x.people);
+      w->x.la_mentions = FindLaMentions(w->doc, w->las, w->match, w->x.people, &w->x.findings);
       for (const LaMentionItem& m : w->x.la_mentions) w->la_spans.push_back(m.evidence.span);
     }};
 

@@ -13,11 +13,24 @@
 
 namespace minutes {
 
+// The meeting's area: `base` with the LAs the notes name unambiguously added to its
+// expected_gss_codes, from the attendees' organisations (`listed`) and from the text (exact names,
+// aliases and groups; not fuzzy matches, common words, possible initials or ambiguous aliases).
+// An ambiguous alias ("WCC") is then settled by LaRegister::SettleInArea with these options, the
+// same way for an attendee's organisation (ResolvePeople) as for a mention (FindLaMentions). One
+// scan of the text.
+normalize::MatchOptions MeetingArea(const Document& doc, const normalize::LaRegister& las,
+                                    const std::vector<ListedPerson>& listed,
+                                    const normalize::MatchOptions& base);
+
 // Every LA mention in the document's text. A mention that could be initials ("BH") is dropped
-// when it is a listed person's own initials: then it is a person.
+// when a listed person has those initials, unless the words around it say a place ("covers BH and
+// E Sussex", "in BH"): then it is a person. An ambiguous alias that `match` (the meeting's area)
+// does not settle is no mention; a finding (ambiguous_la) says so when `findings` is given.
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::LaRegister& las,
                                           const normalize::MatchOptions& match,
-                                          const std::vector<Person>& people);
+                                          const std::vector<Person>& people,
+                                          std::vector<Finding>* findings = nullptr);
 
 // Every run of 2 to 5 ASCII capitals standing as a word ("KL", "KGOS", not "KPIs" or "DfE") in
 // `text`, as spans: the candidates for initials. One pass, shared by the initials resolver and

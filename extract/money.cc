@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "extract/spans.h"
 #include "extract/steps.h"
@@ -61,10 +62,32 @@ const PeriodRule kPeriodRules[] = {
      MoneyPeriod::kMonth},
     {R"(^\s?(?i:p\.a\.|pa\b|per\s+annum\b|per\s+year\b|a\s+year\b|/\s?year\b|/\s?yr\b|annually\b))",
      MoneyPeriod::kYear},
-    {R"(^\s?(?i:per\s+session|a\s+session|per\s+shift|a\s+shift|per\s+call(?:-out)?|for\s+being\s+on\s+call)\b)",
+    // A panel, a sitting or a visit is paid as a session (a fee per attendance); a night is a day.
+    {R"(^\s?(?i:(?:per|a|each)\s+(?:session|shift|panel|sitting|visit|attendance)|per\s+call(?:-out)?|for\s+being\s+on\s+call)\b)",
      MoneyPeriod::kSession},
     {R"(^\s?(?i:one-off|one\s+off|as\s+a\s+one-off|lump\s+sum)\b)", MoneyPeriod::kOneOff},
 };
+
+// A period written before the figure: "a one-off payment of £500", "an annual grant of £20k", "a
+// weekly rate of £300", "a sessional fee of £75", "a one-off £500". The adjective right before the
+// figure, or up to two more words and "of", "at", "is" or "was". Group 1 is the adjective.
+const RE2& PeriodBeforePattern() {
+  static const RE2 re(
+      R"((?i)\b(one-off|one\s+off|annual|yearly|weekly|monthly|daily|nightly|hourly|sessional)(?:\s+(?:[a-z-]+\s+){0,2}(?:of|at|is|was))?\s+$)");
+  return re;
+}
+
+std::optional<MoneyPeriod> PeriodOfAdjective(std::string adjective) {
+  adjective = AsciiLower(adjective);
+  if (adjective == "annual" || adjective == "yearly") return MoneyPeriod::kYear;
+  if (adjective == "weekly") return MoneyPeriod::kWeek;
+  if (adjective == "monthly") return MoneyPeriod::kMonth;
+  if (adjective == "daily" || adjective == "nightly") return MoneyPeriod::kDay;
+  if (adjective == "hourly") return MoneyPeriod::kHour;
+  if (adjective == "sessional") return MoneyPeriod::kSession;
+  if (adjective.rfind("one", 0) == 0) return MoneyPeriod::kOneOff;
+  return std::nullopt;
+}
 
 const std::vector<std::unique_ptr<RE2>>& PeriodPatterns() {
   static const auto* patterns = [] {
@@ -149,6 +172,14 @@ std::vector<MoneyMatch> FindMoney(std::string_view text) {
         input = re2::StringPiece(base + m.end, text.size() - m.end);
         break;
       }
+    }
+    // Else a period before ("an annual grant of £20k"); the span stays the figure's.
+    if (!m.period) {
+      size_t from = m.start >= 48 ? m.start - 48 : 0;
+      re2::StringPiece lead(base + from, m.start - from);
+      std::string adjective;
+      if (RE2::PartialMatch(lead, PeriodBeforePattern(), &adjective))
+        m.period = PeriodOfAdjective(adjective);
     }
     out.push_back(std::move(m));
   }

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "extract/findings.h"
+#include "extract/mentions.h"
 #include "extract/spans.h"
 #include "extract/steps.h"
 
@@ -171,6 +172,7 @@ extern const Step kPeopleStep = {
         return w->las.Resolve(piece, w->match).has_value() || LooksLikeOrganisation(piece);
       };
       w->listed_people = FindAttendance(w->doc, is_organisation);
+      w->match = MeetingArea(w->doc, w->las, w->listed_people, w->match);
       w->x.people = ResolvePeople(w->listed_people, w->las, w->match);
       std::vector<std::string>& expected = w->match.expected_gss_codes;
       for (const Person& p : w->x.people)

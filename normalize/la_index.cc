@@ -24,8 +24,11 @@ constexpr const char* kSuffixes[] = {
     "Metropolitan District Council",
     "CC",
     "BC",
+    "DC",
     "MBC",
+    "MDC",
     "LBC",
+    "RBC",
 };
 
 bool HasInnerCapital(std::string_view raw) {
@@ -213,8 +216,9 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
         continue;
       }
       t.common_word = true;
-      if (t.case_rules.size() == 1 && t.case_rules[0] == CaseRule::kAny) {
-        t.case_rules[0] = CaseRule::kCapitalised;
+      // "Reading", "High Peak", "Three Rivers": every word capitalised, as a place name is.
+      for (CaseRule& rule : t.case_rules) {
+        if (rule == CaseRule::kAny) rule = CaseRule::kCapitalised;
       }
     }
   }

@@ -3,6 +3,7 @@
 // fallback.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -26,6 +27,29 @@ bool IsFunctionWord(const std::string& fold) {
       "with",  "by",    "on",    "across",    "between", "both", "all",   "our",
       "their", "whole", "wider", "including", "cc",      "re",   "and/or"};
   return kWords.count(fold) > 0;
+}
+
+// Words that follow a verb or a noun but not a council as a subject: a sentence-opening "Reading
+// the report", "Bury them", "Reading through" is the verb, even where the LA takes part.
+bool IsObjectWord(const std::string& fold) {
+  static const std::unordered_set<std::string> kWords = {
+      "the",   "a",     "an",   "this", "that",    "these", "those", "his",  "her",
+      "their", "our",   "my",   "your", "its",     "it",    "them",  "him",  "me",
+      "us",    "of",    "into", "over", "through", "up",    "out",   "down", "back",
+      "about", "every", "each", "some", "any",     "all",   "more",  "ahead"};
+  return kWords.count(fold) > 0;
+}
+
+// True when tokens[i] reads as the surname of a capitalised first name right before it ("Sarah
+// Hastings", "Lucy Kent"): one space apart, the first neither a function word, a compass word, an
+// all-capital word nor the end of an LA just matched ("Surrey Kent" is two LAs).
+bool LooksLikeSurname(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                      size_t last_end) {
+  if (i == 0 || tokens[i].barrier_before || tokens[i].sentence_start) return false;
+  const Token& prev = tokens[i - 1];
+  if (!prev.alpha || !prev.capitalised || prev.all_upper || prev.letters < 2) return false;
+  if (IsFunctionWord(prev.fold) || IsCompass(prev.fold) || (last_end == i && i > 0)) return false;
+  return text.substr(prev.end, tokens[i].start - prev.end) == " ";
 }
 
 bool RulesHold(const Target& t, const std::vector<Token>& tokens, size_t first, bool organisation) {
@@ -202,6 +226,7 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
   };
 
   size_t i = 0;
+  size_t last_end = 0;  // one past the last token of the last LA emitted, 0 before any
   while (i < tokens.size()) {
     TrieMatch m;
     bool found = LongestMatch(names_, tokens, i, organisation, &m);
@@ -250,33 +275,33 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
     const Target* resolved = &t;
     Target chosen;
     if (t.kind == TargetKind::kAmbiguous) {
-      std::vector<std::string> hits;
-      for (const std::string& code : t.gss_codes) {
-        if (Contains(options.expected_gss_codes, code)) hits.push_back(code);
-      }
-      if (hits.size() != 1 && !t.also_acronym && !options.region.empty()) {
-        hits.clear();
-        for (const std::string& code : t.gss_codes) {
-          const LocalAuthority* la = reg.FindByCode(code);
-          if (la != nullptr && la->region == options.region) hits.push_back(code);
+      std::optional<std::string> settled = reg.SettleInArea(t.gss_codes, options, t.also_acronym);
+      if (!settled) {
+        // Reported only on request, and never when it may be a sector acronym ("PCC").
+        if (options.keep_ambiguous && !t.also_acronym) {
+          LaMention* out = emit(m.first, m.end, t, t.method, 0.3);
+          out->ambiguous = true;
         }
-      }
-      if (hits.size() != 1) {
         i = m.end;
         continue;
       }
       chosen = t;
-      chosen.gss_codes = hits;
-      const LocalAuthority* la = reg.FindByCode(hits[0]);
-      chosen.canonical_name = la != nullptr ? la->name : hits[0];
+      chosen.gss_codes = {*settled};
+      const LocalAuthority* la = reg.FindByCode(*settled);
+      chosen.canonical_name = la != nullptr ? la->name : *settled;
       resolved = &chosen;
       from_context = true;
     }
 
-    if (t.common_word && !organisation && tokens[m.first].sentence_start && m.end - m.first == 1 &&
-        end == m.end && end < tokens.size()) {
-      // "Reading the report": a sentence-opening common word followed by a lower-case word is a
-      // word.
+    if (t.common_word && !organisation && LooksLikeSurname(text, tokens, m.first, last_end)) {
+      i = m.end;  // "Sarah Hastings", "Lucy Kent": a person's name, not a place
+      continue;
+    }
+    if (t.common_word && !organisation && tokens[m.first].sentence_start && end == m.end &&
+        end < tokens.size()) {
+      // "Reading the report", "Hart said": a sentence-opening common word followed by a lower-case
+      // word is a word, unless the LA takes part and the word is not one that only follows a verb
+      // or a noun ("the", "through", "of": "Reading the report" is never Reading).
       const Token& next = tokens[end];
       bool verb_like = !next.barrier_before && !next.sentence_start && next.letters > 0 &&
                        !next.capitalised && !next.after_apostrophe;
@@ -289,7 +314,7 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
         verb_like = false;
       }
       if (verb_like) {
-        if (!Contains(options.expected_gss_codes, t.gss_codes[0])) {
+        if (!Contains(options.expected_gss_codes, t.gss_codes[0]) || IsObjectWord(next.fold)) {
           i = m.end;
           continue;
         }
@@ -301,6 +326,7 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
     if (from_context) confidence = std::min(confidence, 0.7);
     LaMention* out = emit(m.first, end, *resolved, resolved->method, confidence);
     out->from_context = from_context;
+    last_end = end;
     i = end;
   }
   return result;

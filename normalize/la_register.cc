@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -52,6 +53,15 @@ std::vector<std::string> SplitCodes(std::string_view s) {
     pos = semi + 1;
   }
   return out;
+}
+
+// The tier a register without a `tier` column implies by la_type.
+std::string TierOf(std::string_view la_type) {
+  if (la_type == "county") return "upper";
+  if (la_type == "non_metropolitan_district") return "lower";
+  if (la_type == "unitary" || la_type == "metropolitan_district" || la_type == "london_borough")
+    return "single";
+  return "";
 }
 
 std::string Where(const CsvTable& t, size_t row) {
@@ -123,6 +133,8 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   const int type_col = table.Column("la_type");
   const int region_col = table.Column("region");
   const int dfe_col = table.Column("dfe_la_code");
+  const int tier_col = table.Column("tier");
+  const int county_col = table.Column("county_gss_code");
   for (size_t r = 0; r < table.rows.size(); ++r) {
     LocalAuthority la;
     la.gss_code = Cell(table.rows[r], c[0]);
@@ -130,6 +142,9 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     la.la_type = Cell(table.rows[r], type_col);
     la.region = Cell(table.rows[r], region_col);
     la.dfe_la_code = Cell(table.rows[r], dfe_col);
+    la.tier = Cell(table.rows[r], tier_col);
+    if (la.tier.empty()) la.tier = TierOf(la.la_type);
+    la.county_gss_code = Cell(table.rows[r], county_col);
     if (!ValidGssCode(la.gss_code)) {
       return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + la.gss_code + "'");
     }
@@ -143,6 +158,12 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   }
   if (reg->authorities_.empty()) {
     return Status::InvalidArgument(table.name + ": no local authorities");
+  }
+  for (size_t r = 0; r < reg->authorities_.size(); ++r) {
+    const std::string& county = reg->authorities_[r].county_gss_code;
+    if (!county.empty() && reg->FindByCode(county) == nullptr) {
+      return Status::InvalidArgument(Where(table, r) + "unknown county GSS code '" + county + "'");
+    }
   }
 
   // Every code in the companion files must be in the register.
@@ -304,10 +325,59 @@ std::vector<LaMention> LaRegister::FindMentions(std::string_view text,
   return index_->Scan(*this, text, options, /*organisation=*/false).mentions;
 }
 
+std::optional<std::string> LaRegister::SettleInArea(const std::vector<std::string>& candidates,
+                                                    const MatchOptions& options,
+                                                    bool also_acronym) const {
+  auto contains = [](const std::vector<std::string>& v, std::string_view s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  std::vector<std::string> named;  // the expected LAs and the counties of expected districts
+  for (const std::string& code : options.expected_gss_codes) {
+    named.push_back(code);
+    const LocalAuthority* la = FindByCode(code);
+    if (la != nullptr && !la->county_gss_code.empty()) named.push_back(la->county_gss_code);
+  }
+  std::vector<const std::string*> hits;
+  for (const std::string& c : candidates)
+    if (contains(named, c)) hits.push_back(&c);
+  if (hits.size() == 1) return *hits[0];
+  if (also_acronym) return std::nullopt;
+
+  // How many expected LAs each region holds; options.region counts as one.
+  std::map<std::string, int, std::less<>> named_in_region;
+  if (!options.region.empty()) ++named_in_region[options.region];
+  for (const std::string& code : options.expected_gss_codes) {
+    const LocalAuthority* la = FindByCode(code);
+    if (la != nullptr && !la->region.empty()) ++named_in_region[la->region];
+  }
+  hits.clear();
+  int most = 0;
+  for (const std::string& c : candidates) {
+    const LocalAuthority* la = FindByCode(c);
+    auto it = la == nullptr ? named_in_region.end() : named_in_region.find(la->region);
+    if (it == named_in_region.end()) continue;
+    hits.push_back(&c);
+    most = std::max(most, it->second);
+  }
+  if (hits.size() == 1) return *hits[0];
+  // Several regions fit: the one most of the named LAs lie in is the meeting's own (a London
+  // meeting that mentions Reading once still reads "WCC" as Westminster).
+  const std::string* best = nullptr;
+  for (const std::string* c : hits) {
+    if (named_in_region.find(FindByCode(*c)->region)->second != most) continue;
+    if (best != nullptr) return std::nullopt;
+    best = c;
+  }
+  if (best != nullptr) return *best;
+  return std::nullopt;
+}
+
 std::optional<LaMention> LaRegister::Resolve(std::string_view org,
                                              const MatchOptions& options) const {
   if (!index_) return std::nullopt;
-  internal::LaIndex::ScanResult r = index_->Scan(*this, org, options, /*organisation=*/true);
+  MatchOptions settled_only = options;
+  settled_only.keep_ambiguous = false;  // an unsettled "WCC" is no organisation's LA
+  internal::LaIndex::ScanResult r = index_->Scan(*this, org, settled_only, /*organisation=*/true);
   if (r.leading_body || r.mentions.empty()) return std::nullopt;
   if (r.mentions[0].start == r.first_token_start) return r.mentions[0];
   if (r.mentions.size() == 1) return r.mentions[0];

@@ -45,13 +45,24 @@ class LaIndex;
 // -------------------------------------------------------------------------------------------------
 // Local authorities
 
-// One row of the register: an English upper-tier LA with children's services.
+// One row of the register: an English local authority. The shipped register holds every current
+// one: the 153 with children's services (counties, unitaries, metropolitan districts, London
+// boroughs, the City of London and the Isles of Scilly) and the non-metropolitan districts below
+// the counties.
 struct LocalAuthority {
   std::string gss_code;  // ONS GSS code, e.g. "E06000037"
   std::string name;      // official ONS/DfE-style name, e.g. "West Berkshire", "Bristol, City of"
-  std::string la_type;   // "unitary", "metropolitan_district", "london_borough" or "county"
-  std::string region;    // e.g. "South East"
-  std::string dfe_la_code;  // DfE 3-digit code, e.g. "869" (may be empty in a user's register)
+  // "unitary", "metropolitan_district", "london_borough", "county" or "non_metropolitan_district".
+  std::string la_type;
+  std::string region;       // e.g. "South East"
+  std::string dfe_la_code;  // DfE 3-digit code, e.g. "869"; empty for a district (no children's
+                            // services) and possibly in a user's register
+  // The tier of local government: "upper" (a county council, over districts), "lower" (a
+  // non-metropolitan district, under a county) or "single" (unitary, metropolitan district, London
+  // borough: all services). From the register's `tier` column, else derived from la_type ("" when
+  // la_type is unknown).
+  std::string tier;
+  std::string county_gss_code;  // a district's county, e.g. "E10000016" (Kent) for Ashford; else ""
 };
 
 // How a mention was resolved is the contract's MatchMethod (model/enums.h): kExact, the register
@@ -79,22 +90,28 @@ struct LaMention {
   bool sentence_start = false;  // the mention opens a sentence or line
   bool from_context = false;    // resolved only because of MatchOptions (an ambiguous alias, or a
                                 // sentence-opening common word the caller expected)
+  // An ambiguous alias ("WCC") the meeting's area did not settle: gss_codes holds every candidate
+  // and canonical_name the alias. Only returned with MatchOptions::keep_ambiguous.
+  bool ambiguous = false;
 };
 
 // Context a caller may give the matcher. The defaults suit text with no context.
+//
+// The meeting's area settles an ambiguous alias (SCC, HCC, PCC, WCC; ambiguous_aliases.csv), the
+// same way wherever it stands (an attendee's organisation or the discussion): see
+// LaRegister::SettleInArea.
 struct MatchOptions {
-  // LAs known to take part (e.g. the attendees' LAs). With them:
-  //  * an ambiguous alias (SCC, HCC, PCC, WBC; ambiguous_aliases.csv) resolves when exactly one
-  //    of its candidates is expected;
-  //  * a sentence-opening common word followed by a lower-case word ("Reading the report") is
-  //    accepted when its LA is expected. Without context it is dropped.
+  // LAs known to take part: the LAs the document names unambiguously (attendees' organisations
+  // and mentions; extract's MeetingArea). They are the meeting's area, and with them a
+  // sentence-opening common word followed by a verb ("Reading said") is accepted when its LA is
+  // expected (without context it is dropped).
   std::vector<std::string> expected_gss_codes;
-  // A region name as in the register (e.g. "South East"). An ambiguous alias resolves when exactly
-  // one candidate lies in the region ("HCC" -> Hampshire in the South East; "SCC" stays unresolved:
-  // Surrey and Southampton are both South East), unless the alias is also a sector acronym ("PCC"
-  // is usually the Police and Crime Commissioner), which only expected_gss_codes can resolve.
-  // Unresolved ambiguous aliases are not reported.
+  // A region name as in the register (e.g. "South East"), added to the regions of
+  // expected_gss_codes when settling an ambiguous alias. Empty: only the expected LAs count.
   std::string region;
+  // Return ambiguous aliases the area did not settle, flagged LaMention::ambiguous (for a finding).
+  // Off: they are dropped.
+  bool keep_ambiguous = false;
   // Try the fuzzy fallback for unmatched capitalised words of five letters or more
   // (Damerau-Levenshtein distance 1, 2 from eight letters, same first letter, Jaro-Winkler >= 0.94,
   // against single-word LA names and short names only; never next to another capitalised word,
@@ -180,6 +197,21 @@ class LaRegister {
   // when there is none, when there are several and none leads, or when the string leads with a
   // non-LA body ("SESLIP support").
   std::optional<LaMention> Resolve(std::string_view org, const MatchOptions& options = {}) const;
+
+  // Settles an ambiguous alias's `candidates` by the meeting's area in `options`, in two steps:
+  //  1. the candidates that are expected LAs, or the county of an expected district (Warwick
+  //     names Warwickshire): exactly one wins;
+  //  2. else, unless `also_acronym` (a "PCC" is more often the Police and Crime Commissioner than
+  //     a council), the candidates in a region of an expected LA or options.region: exactly one
+  //     wins ("WCC" among London boroughs is Westminster); of several, the one whose region holds
+  //     strictly the most expected LAs wins (a London meeting that names Reading once still reads
+  //     "WCC" as Westminster, not Winchester).
+  // Returns the winner's code, or std::nullopt when no candidate or several fit (the caller reports
+  // it). FindMentions and Resolve settle through this, so an attendee's "WCC" and a "WCC" in the
+  // discussion always agree.
+  std::optional<std::string> SettleInArea(const std::vector<std::string>& candidates,
+                                          const MatchOptions& options,
+                                          bool also_acronym = false) const;
 
  private:
   LaRegister();

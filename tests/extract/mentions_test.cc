@@ -208,5 +208,66 @@ TEST(FindPersonMentionsTest, FindingsPointAtTheInitialsAndNameTheCandidates) {
   EXPECT_EQ("XY", At(m.doc, m.findings[1].span));
 }
 
+// The extractor's way: the meeting's area from the notes, then people and LA mentions with it.
+struct AreaMentions {
+  explicit AreaMentions(const std::string& notes) : doc(minutes_test::TextDocument(notes)) {
+    auto is_org = [](std::string_view s) { return Las().Resolve(s).has_value(); };
+    std::vector<ListedPerson> listed = FindAttendance(doc, is_org);
+    normalize::MatchOptions area = MeetingArea(doc, Las(), listed, normalize::MatchOptions());
+    people = ResolvePeople(listed, Las(), area);
+    la = FindLaMentions(doc, Las(), area, people, &findings);
+    std::vector<Span> la_spans;
+    for (const LaMentionItem& m : la) la_spans.push_back(m.evidence.span);
+    std::string_view body = std::string_view(doc.text).substr(0, doc.body_end);
+    std::vector<Span> caps = CapsTokens(body);
+    InitialsResolver resolver(people, body, la_spans, caps);
+    person_mentions = FindPersonMentions(doc, Las(), resolver, la, caps, {}, people, &findings);
+  }
+  std::vector<std::string> LaTexts() const {
+    std::vector<std::string> out;
+    for (const LaMentionItem& m : la) out.push_back(m.text + "=" + m.la_codes[0]);
+    return out;
+  }
+  Document doc;
+  std::vector<Person> people;
+  std::vector<LaMentionItem> la;
+  std::vector<PersonMention> person_mentions;
+  std::vector<Finding> findings;
+};
+
+TEST(MeetingAreaTest, AnAttendeeAndAMentionSettleTheSameWay) {
+  AreaMentions london(
+      "Notes\nPresent: Nia Obi (WCC); Omar Reid (Camden); Ruth Sharp (Islington)\n"
+      "WCC said its rate is under review.\n");
+  ASSERT_EQ(london.people.size(), 3u);
+  EXPECT_EQ(london.people[0].la_codes, std::vector<std::string>{"E09000033"});
+  EXPECT_EQ(london.LaTexts(), (std::vector<std::string>{"WCC=E09000033", "Camden=E09000007",
+                                                        "Islington=E09000019", "WCC=E09000033"}));
+  EXPECT_TRUE(london.findings.empty());
+
+  AreaMentions midlands(
+      "Notes\nPresent: Joe Bains (Birmingham); Pat Lee (WCC)\nWCC reported 14 new carers.\n");
+  EXPECT_TRUE(midlands.people[1].la_codes.empty());
+  EXPECT_EQ(midlands.LaTexts(), std::vector<std::string>{"Birmingham=E08000025"});
+  EXPECT_TRUE(midlands.person_mentions.empty());  // "WCC reported" is no person's initials
+  ASSERT_EQ(midlands.findings.size(), 2u);
+  EXPECT_EQ(midlands.findings[0].code, "ambiguous_la");
+  EXPECT_EQ(At(midlands.doc, midlands.findings[0].span), "WCC");
+}
+
+TEST(MeetingAreaTest, InitialsThatAreAnLaAliasAreThePersonInAPersonsContext) {
+  AreaMentions notes(
+      "Notes\nPresent: Ben Hart (Kent); Amy Cole (Surrey)\n"
+      "BH said the EDT that covers BH and E Sussex is busy.\n"
+      "ADCS, LGA and NHSE will be told; ADCS to write.\n");
+  // The first BH is Ben Hart speaking; the second, joined to East Sussex, is Brighton and Hove.
+  std::vector<std::string> la = notes.LaTexts();
+  EXPECT_EQ(la, (std::vector<std::string>{"Kent=E10000016", "Surrey=E10000030", "BH=E06000043",
+                                          "E Sussex=E10000011"}));
+  ASSERT_EQ(notes.person_mentions.size(), 1u);
+  EXPECT_EQ(notes.person_mentions[0].name, "Ben Hart");
+  for (const Finding& f : notes.findings) EXPECT_NE(f.code, "unresolved_initials") << f.message;
+}
+
 }  // namespace
 }  // namespace minutes

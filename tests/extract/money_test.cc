@@ -40,7 +40,20 @@ const MoneyCase kCases[] = {
     {"paid £25 from 6-11pm", "£25", 25, 0, "", false},
     {"a £10 pay rise", "£10", 10, 0, "", false},  // "pay" is not "pa"
     {"£1,250.75 pcm", "£1,250.75 pcm", 1250.75, 0, "month", false},
-    {"a one-off £500", "£500", 500, 0, "", false},
+    {"a one-off £500", "£500", 500, 0, "one_off", false},
+    // A period before the figure: the span stays the figure's.
+    {"a one-off payment of £500 to each", "£500", 500, 0, "one_off", false},
+    {"an annual grant of £20k from", "£20k", 20000, 0, "year", false},
+    {"a weekly rate of £300 for", "£300", 300, 0, "week", false},
+    {"the monthly allowance is £1,200", "£1,200", 1200, 0, "month", false},
+    {"a sessional fee of approximately £60", "approximately £60", 60, 0, "session", true},
+    {"its nightly rate of £45", "£45", 45, 0, "day", false},
+    {"the weekly figures show £300 spent", "£300", 300, 0, "", false},  // too far from "weekly"
+    // Per panel, sitting and visit are sessions; a night is a day.
+    {"£75 per panel", "£75 per panel", 75, 0, "session", false},
+    {"£90 a sitting", "£90 a sitting", 90, 0, "session", false},
+    {"£120 per visit", "£120 per visit", 120, 0, "session", false},
+    {"£45 per night", "£45 per night", 45, 0, "day", false},
     {"£500 one-off payment", "£500 one-off", 500, 0, "one_off", false},
     {"no figures here, 2022/23 and 10 months", nullptr, 0, 0, "", false},
 };

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -162,6 +163,80 @@ TEST(LaMatcher, ContextResolvesAmbiguity) {
   EXPECT_TRUE(m[0].from_context);
   EXPECT_TRUE(m[0].common_word);
   EXPECT_TRUE(m[0].sentence_start);
+}
+
+TEST(LaMatcher, DistrictsAndCouncilSuffixes) {
+  static const struct {
+    const char* text;
+    std::vector<std::string> want;
+  } kCases[] = {
+      {"Ashford Borough Council and Tunbridge Wells Borough Council",
+       {"Ashford Borough Council|E07000105", "Tunbridge Wells Borough Council|E07000116"}},
+      {"Essex CC, Wigan MBC and Doncaster MBC",
+       {"Essex CC|E10000012", "Wigan MBC|E08000010", "Doncaster MBC|E08000017"}},
+      {"Bracknell Forest BC and Dover DC", {"Bracknell Forest BC|E06000036", "Dover DC|E07000108"}},
+      {"Windsor and Maidenhead RBC", {"Windsor and Maidenhead RBC|E06000040"}},
+      {"Barnsley MDC", {"Barnsley MDC|E08000038"}},
+      // A district sharing a county's place name resolves to itself, not the county.
+      {"Warwick District Council and Warwickshire",
+       {"Warwick District Council|E07000222", "Warwickshire|E10000031"}},
+      {"Lancaster City Council and Lancashire",
+       {"Lancaster City Council|E07000121", "Lancashire|E10000017"}},
+      {"Bedford Borough Council", {"Bedford Borough Council|E06000055"}},
+      {"South Cambridgeshire and Cambridge",
+       {"South Cambridgeshire|E07000012", "Cambridge|E07000008"}},
+      {"City of Lincoln Council", {"City of Lincoln Council|E07000138"}},
+      // Common-word district names need capitals and are not a first name's surname.
+      {"a high peak in demand; three rivers", {}},
+      {"High Peak and Three Rivers", {"High Peak|E07000037", "Three Rivers|E07000102"}},
+      {"thanks to Sarah Hastings for the paper", {}},
+      {"in Hastings and Rother", {"Hastings|E07000062", "Rother|E07000064"}},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(Render(c.text), c.want) << c.text;
+}
+
+TEST(LaMatcher, SentenceOpeningWords) {
+  MatchOptions reading;
+  reading.expected_gss_codes = {"E06000038", "E07000089"};  // Reading and Hart take part
+  // An object word after the name says a verb, even when the LA takes part.
+  EXPECT_EQ(Render("Reading the report, we agreed.", reading), V{});
+  EXPECT_EQ(Render("Reading through it", reading), V{});
+  EXPECT_EQ(Render("Reading said they would.", reading), V({"Reading|E06000038"}));
+  EXPECT_EQ(Render("Hart said they would."), V{});  // Hart not taking part: a surname
+  EXPECT_EQ(Render("Hart said they would.", reading), V({"Hart|E07000089"}));
+  EXPECT_EQ(Render("Reading Borough Council said"), V({"Reading Borough Council|E06000038"}));
+  EXPECT_EQ(Render("Reading (council) said"), V({"Reading|E06000038"}));
+  EXPECT_EQ(Render("Reading, Slough and Wokingham said"),
+            V({"Reading|E06000038", "Slough|E06000039", "Wokingham|E06000041"}));
+}
+
+TEST(LaMatcher, SettleInArea) {
+  const LaRegister& las = Las();
+  const std::vector<std::string> wcc = {"E09000033", "E10000031", "E10000034",
+                                        "E06000054", "E07000094", "E07000237"};
+  MatchOptions london;
+  london.expected_gss_codes = {"E09000007", "E09000019"};  // Camden, Islington
+  EXPECT_EQ(las.SettleInArea(wcc, london), std::optional<std::string>("E09000033"));
+  london.expected_gss_codes.push_back("E06000038");  // a mention of Reading: London still leads
+  EXPECT_EQ(las.SettleInArea(wcc, london), std::optional<std::string>("E09000033"));
+  MatchOptions midlands;
+  midlands.expected_gss_codes = {"E08000025", "E08000026"};  // Warwickshire or Worcestershire?
+  EXPECT_EQ(las.SettleInArea(wcc, midlands), std::nullopt);
+  midlands.expected_gss_codes.push_back("E07000220");  // Rugby, a district of Warwickshire
+  EXPECT_EQ(las.SettleInArea(wcc, midlands), std::optional<std::string>("E10000031"));
+  EXPECT_EQ(las.SettleInArea(wcc, MatchOptions()), std::nullopt);
+
+  // FindMentions and Resolve agree, and an unsettled alias is reported only on request.
+  EXPECT_EQ(Render("WCC said", london), V({"WCC|E09000033"}));
+  EXPECT_EQ(las.Resolve("WCC", london)->gss_codes, V({"E09000033"}));
+  EXPECT_EQ(Render("WCC said", midlands), V({"WCC|E10000031"}));
+  MatchOptions keep;
+  keep.keep_ambiguous = true;
+  std::vector<LaMention> m = las.FindMentions("WCC said", keep);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].ambiguous);
+  EXPECT_EQ(m[0].gss_codes, wcc);
+  EXPECT_FALSE(las.Resolve("WCC", keep).has_value());
 }
 
 TEST(LaMatcher, MethodsAndFlags) {

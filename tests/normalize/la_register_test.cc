@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "normalize/normalize.h"
@@ -30,15 +31,61 @@ TEST(LaRegister, ShippedData) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   ASSERT_NE(reg, nullptr);
   EXPECT_TRUE(reg->status().ok());
-  EXPECT_EQ(reg->authorities().size(), 153u);
-  EXPECT_EQ(reg->version(), "2026-11-22.1");
+  EXPECT_EQ(reg->authorities().size(), 317u);
+  EXPECT_EQ(reg->version(), "2026-11-23.1");
   const LocalAuthority* wb = reg->FindByCode("E06000037");
   ASSERT_NE(wb, nullptr);
   EXPECT_EQ(wb->name, "West Berkshire");
   EXPECT_EQ(wb->la_type, "unitary");
   EXPECT_EQ(wb->region, "South East");
   EXPECT_EQ(wb->dfe_la_code, "869");
+  EXPECT_EQ(wb->tier, "single");
+  EXPECT_EQ(wb->county_gss_code, "");
   EXPECT_EQ(reg->FindByCode("E99999999"), nullptr);
+}
+
+TEST(LaRegister, TiersAndDistricts) {
+  const LaRegister& reg = LaRegister::Default();
+  std::map<std::string, int> by_tier, by_type;
+  int with_dfe = 0;
+  for (const LocalAuthority& la : reg.authorities()) {
+    ++by_tier[la.tier];
+    ++by_type[la.la_type];
+    if (!la.dfe_la_code.empty()) ++with_dfe;
+    if (la.tier == "lower") {
+      // Every district lies in a county of its own region and has no children's services.
+      const LocalAuthority* county = reg.FindByCode(la.county_gss_code);
+      ASSERT_NE(county, nullptr) << la.gss_code;
+      EXPECT_EQ(county->tier, "upper") << la.gss_code;
+      EXPECT_EQ(county->region, la.region) << la.gss_code;
+      EXPECT_EQ(la.dfe_la_code, "") << la.gss_code;
+      EXPECT_EQ(la.gss_code.substr(0, 3), "E07") << la.gss_code;
+    } else {
+      EXPECT_EQ(la.county_gss_code, "") << la.gss_code;
+    }
+  }
+  EXPECT_EQ(with_dfe, 153);  // the LAs with children's services keep their DfE codes
+  EXPECT_EQ(by_tier["upper"], 21);
+  EXPECT_EQ(by_tier["lower"], 164);  // 2025/26, after Cumbria, North Yorkshire and Somerset
+  EXPECT_EQ(by_tier["single"], 132);
+  EXPECT_EQ(by_type["non_metropolitan_district"], 164);
+  const LocalAuthority* ashford = reg.FindByCode("E07000105");
+  ASSERT_NE(ashford, nullptr);
+  EXPECT_EQ(ashford->name, "Ashford");
+  EXPECT_EQ(ashford->county_gss_code, "E10000016");  // Kent
+  EXPECT_EQ(reg.FindByCode("E07000026"), nullptr);   // Allerdale, abolished 2023
+}
+
+TEST(LaRegister, TierFromTypeWithoutTheColumn) {
+  std::string dir = TempDir("tier");
+  Write(dir + "/la_register.csv",
+        "gss_code,name,la_type\nE10000016,Kent,county\nE07000105,Ashford,"
+        "non_metropolitan_district\nE06000035,Medway,unitary\n");
+  std::unique_ptr<LaRegister> reg;
+  ASSERT_TRUE(LaRegister::Load(dir, &reg).ok());
+  EXPECT_EQ(reg->FindByCode("E10000016")->tier, "upper");
+  EXPECT_EQ(reg->FindByCode("E07000105")->tier, "lower");
+  EXPECT_EQ(reg->FindByCode("E06000035")->tier, "single");
 }
 
 TEST(LaRegister, CurrentCodes) {
@@ -91,6 +138,8 @@ TEST(LaRegister, LoadErrors) {
        "la_register.csv:2: unterminated"},
       {"noname", "gss_code,name\nE06000037,\n", nullptr, Status::Code::kInvalidArgument,
        "empty name"},
+      {"county", "gss_code,name,county_gss_code\nE07000105,Ashford,E10000016\n", nullptr,
+       Status::Code::kInvalidArgument, "la_register.csv:2: unknown county GSS code 'E10000016'"},
       {"alias", "gss_code,name\nE06000037,West Berkshire\n",
        "gss_code,alias,kind\nE06000099,X,short_name\n", Status::Code::kInvalidArgument,
        "aliases.csv:2: unknown GSS code 'E06000099'"},
@@ -141,7 +190,7 @@ TEST(LaRegister, DefaultIsShared) {
   const LaRegister& b = LaRegister::Default();
   EXPECT_EQ(&a, &b);
   EXPECT_TRUE(a.status().ok()) << a.status().ToString();
-  EXPECT_EQ(a.authorities().size(), 153u);
+  EXPECT_EQ(a.authorities().size(), 317u);
 }
 
 TEST(LaRegister, SeslipMembersAreInTheRegister) {
