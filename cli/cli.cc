@@ -91,9 +91,9 @@ void AddReadOptions(Poco::Util::OptionSet* options) {
           .argument("NAME"));
   options->addOption(
       Option("max-input-bytes", "", "largest input accepted (default 67108864)").argument("N"));
-  options->addOption(
-      Option("max-decompressed-bytes", "", "total bytes inflated from a DOCX (default 268435456)")
-          .argument("N"));
+  options->addOption(Option("max-decompressed-bytes", "",
+                            "total bytes inflated from a DOCX or PDF (default 268435456)")
+                         .argument("N"));
   options->addOption(
       Option("max-compression-ratio", "", "largest inflate ratio of one zip entry (default 200)")
           .argument("R"));
@@ -101,6 +101,11 @@ void AddReadOptions(Poco::Util::OptionSet* options) {
       Option("max-xml-depth", "", "deepest XML nesting accepted (default 256)").argument("N"));
   options->addOption(
       Option("max-zip-entries", "", "most entries a DOCX may list (default 100000)").argument("N"));
+  options->addOption(
+      Option("max-pdf-pages", "", "most pages a PDF may have (default 5000)").argument("N"));
+  options->addOption(
+      Option("max-pdf-objects", "", "most objects a PDF may declare (default 1000000)")
+          .argument("N"));
 }
 
 Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
@@ -114,6 +119,8 @@ Status ApplyReadOption(const std::string& name, const std::string& value, Ingest
   if (name == "max-decompressed-bytes") return ParseCount(name, value, &in->max_decompressed_bytes);
   if (name == "max-xml-depth") return ParseCount(name, value, &in->max_xml_depth);
   if (name == "max-zip-entries") return ParseCount(name, value, &in->max_zip_entries);
+  if (name == "max-pdf-pages") return ParseCount(name, value, &in->max_pdf_pages);
+  if (name == "max-pdf-objects") return ParseCount(name, value, &in->max_pdf_objects);
   if (name == "max-compression-ratio") {
     char* end = nullptr;
     double r = std::strtod(value.c_str(), &end);

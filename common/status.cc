@@ -16,6 +16,8 @@ std::string_view Status::kind() const {
       return "corrupt";
     case Code::kTooLarge:
       return "limit exceeded";
+    case Code::kNoText:
+      return "no text";
   }
   return "unknown";
 }

@@ -29,6 +29,7 @@ class Status {
     kUnsupported,      // a real format we do not read (legacy .doc, encrypted Word, binary)
     kCorrupt,          // the bytes claim a format but break it (truncated zip, malformed XML)
     kTooLarge,         // a configured limit was hit (input size, decompressed size, ratio, depth)
+    kNoText,           // a readable file with no text to read (a PDF scan without a text layer)
   };
 
   Status() = default;
@@ -41,6 +42,7 @@ class Status {
   static Status Unsupported(std::string_view msg) { return Status(Code::kUnsupported, msg); }
   static Status Corrupt(std::string_view msg) { return Status(Code::kCorrupt, msg); }
   static Status TooLarge(std::string_view msg) { return Status(Code::kTooLarge, msg); }
+  static Status NoText(std::string_view msg) { return Status(Code::kNoText, msg); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -1,4 +1,5 @@
-// ingest: read a DOCX or text file of meeting notes into one Document and its plain text.
+// ingest: read a DOCX, PDF, HTML or text file of meeting notes into one Document and its plain
+// text.
 //
 //   minutes::IngestOptions options;              // limits for hostile input; defaults are safe
 //   minutes::Document doc;
@@ -8,10 +9,11 @@
 //
 // The format is told from the bytes, not the file name: each registered Reader (reader.h) in turn
 // is asked whether the bytes are its format, and the first that says yes reads them (a zip is read
-// as DOCX; anything else is decoded as text). IngestOptions::format can name a reader instead. An
-// OLE compound file (legacy .doc, or any password-protected Word file) is refused, whatever the
-// format, with a message saying which. The readers never touch the network or any file but the
-// input. All functions are thread-safe; they share only immutable state.
+// as DOCX, "%PDF-" as PDF, an HTML document as HTML; anything else is decoded as text).
+// IngestOptions::format can name a reader instead. An OLE compound file (legacy .doc, or any
+// password-protected Word file) is refused, whatever the format, with a message saying which. The
+// readers never touch the network or any file but the input. All functions are thread-safe; they
+// share only immutable state.
 
 #ifndef MINUTES_INGEST_INGEST_H_
 #define MINUTES_INGEST_INGEST_H_
@@ -38,7 +40,8 @@ struct IngestOptions {
   std::string format;
   // Bytes read from the file (or stdin) before giving up with kTooLarge.
   size_t max_input_bytes = 64u << 20;
-  // Total bytes inflated from all zip entries we open (zip bomb guard).
+  // Total bytes inflated from all zip entries we open (zip bomb guard); for a PDF, from the Flate
+  // streams read for text (not images), plus the text itself.
   size_t max_decompressed_bytes = 256u << 20;
   // Largest uncompressed/compressed ratio accepted for one entry above 1 MiB uncompressed. Real XML
   // compresses ~10-20x; bombs reach 1000x.
@@ -47,6 +50,11 @@ struct IngestOptions {
   int max_xml_depth = 256;
   // Most entries a zip may list; real DOCX files have < 100 (the peer corpus has 70,000).
   size_t max_zip_entries = 100000;
+  // Most pages a PDF may have; each page costs a text extraction (minutes run to tens of pages).
+  size_t max_pdf_pages = 5000;
+  // Most objects a PDF's cross-reference tables may declare (/Size); real minutes declare
+  // hundreds to a few thousand, a hostile file millions.
+  size_t max_pdf_objects = 1000000;
 };
 
 // Reads the file at `path` ("-" reads stdin) into `*doc`, fully rendered (doc->text and spans set).
@@ -72,7 +80,7 @@ const Reader* FindReader(std::string_view name);
 const Reader* ReaderForExtension(std::string_view extension);
 
 // The readers' names in sniff order joined by `separator`, for help text and error messages:
-// ReaderNames("|") is "docx|text". Does not include "auto".
+// ReaderNames("|") is "docx|pdf|html|text". Does not include "auto".
 std::string ReaderNames(std::string_view separator);
 
 }  // namespace minutes

@@ -86,6 +86,8 @@ class Reader {
 // returns the same instance on every call; the caller does not own it. Reach them through
 // Readers() or FindReader(); these exist so that readers.cc can list them.
 const Reader* DocxFormatReader();  // "docx": ingest/docx_reader.cc
+const Reader* PdfFormatReader();   // "pdf": ingest/pdf_reader.cc
+const Reader* HtmlFormatReader();  // "html": ingest/html_reader.cc
 const Reader* TextFormatReader();  // "text": ingest/text_reader.cc
 
 }  // namespace minutes

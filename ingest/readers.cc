@@ -12,10 +12,13 @@ namespace minutes {
 
 const std::vector<const Reader*>& Readers() {
   // Sniff order: the first reader that claims the bytes reads them. DOCX is told by its zip
-  // signature; text claims anything (and refuses binary itself), so it must stay last.
+  // signature, PDF by "%PDF-" in its first KiB, HTML by a doctype or <html> tag near the start;
+  // text claims anything (and refuses binary itself), so it must stay last.
   // Never destroyed, so a reader may be looked up from any thread until the process exits.
   static const std::vector<const Reader*>* const kReaders = new std::vector<const Reader*>{
       DocxFormatReader(),
+      PdfFormatReader(),
+      HtmlFormatReader(),
       TextFormatReader(),
   };
   return *kReaders;

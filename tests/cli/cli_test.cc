@@ -82,7 +82,7 @@ TEST(CliTest, UsageErrorsExitTwo) {
                                "text",
                                "text --no-such-flag x.txt",
                                "text --max-xml-depth lots x.txt",
-                               "text --input-format pdf x.txt",
+                               "text --input-format rtf x.txt",
                                "extract --format xml x.txt",
                                "extract --format csv x.txt"};
   for (const char* args : cases) {
@@ -101,6 +101,35 @@ TEST(CliTest, TextPrintsTheCanonicalText) {
   r = RunMinutes("text -", "from stdin\n");
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ("from stdin\n", r.out);
+}
+
+TEST(CliTest, PdfAndHtmlAreToldFromTheBytesOrForced) {
+  std::string page = WriteTemp("page.txt", "<p>Chair: <b>Sarah Daly</b></p>\n");
+  Result r = RunMinutes("text " + page);  // no doctype: read as text
+  EXPECT_EQ("<p>Chair: <b>Sarah Daly</b></p>\n", r.out);
+  r = RunMinutes("text --input-format html " + page);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("Chair: Sarah Daly\n", r.out);
+  std::string html = WriteTemp("notes.bin", "<!DOCTYPE html><p>Chair: Sarah Daly</p>");
+  r = RunMinutes("text " + html);
+  EXPECT_EQ("Chair: Sarah Daly\n", r.out);
+
+  r = RunMinutes("text " + std::string(MINUTES_SOURCE_DIR) +
+                 "/samples/cases/northgate_corporate_parenting.pdf");
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(0u, r.out.find("Corporate Parenting Panel\n"));
+  r = RunMinutes("text --input-format pdf " + html);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("corrupt: not a PDF")) << r.err;
+  std::string scan =
+      WriteTemp("scan.pdf",
+                "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+                "trailer << /Root 1 0 R >>\n%%EOF\n");
+  r = RunMinutes("text " + scan);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("no text: PDF of 1 page with no text layer")) << r.err;
 }
 
 TEST(CliTest, UnreadableInputExitsThreeNamingTheFileAndGoesOn) {

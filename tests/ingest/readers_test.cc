@@ -52,10 +52,10 @@ TEST(ReadersTest, RegistryListsEveryReaderOnceInSniffOrder) {
     EXPECT_EQ(std::string::npos, r->description().find('\n')) << r->name();
     EXPECT_EQ(r, FindReader(r->name())) << r->name();
   }
-  EXPECT_EQ((std::vector<std::string>{"docx", "text"}), names);
+  EXPECT_EQ((std::vector<std::string>{"docx", "pdf", "html", "text"}), names);
   EXPECT_EQ(names.size(), unique.size());
-  EXPECT_EQ("docx|text", ReaderNames("|"));
-  EXPECT_EQ("docx, text", ReaderNames(", "));
+  EXPECT_EQ("docx|pdf|html|text", ReaderNames("|"));
+  EXPECT_EQ("docx, pdf, html, text", ReaderNames(", "));
 }
 
 TEST(ReadersTest, FindReaderByName) {
@@ -63,8 +63,8 @@ TEST(ReadersTest, FindReaderByName) {
     const char* name;
     const char* found;  // nullptr: no such reader
   } kCases[] = {
-      {"docx", "docx"},  {"text", "text"}, {"auto", nullptr}, {"", nullptr},
-      {"DOCX", nullptr}, {"doc", nullptr}, {"pdf", nullptr},  {"docx ", nullptr},
+      {"docx", "docx"}, {"text", "text"}, {"auto", nullptr},  {"", nullptr},    {"DOCX", nullptr},
+      {"doc", nullptr}, {"pdf", "pdf"},   {"docx ", nullptr}, {"html", "html"}, {"rtf", nullptr},
   };
   for (const auto& c : kCases) {
     const Reader* r = FindReader(c.name);
@@ -140,14 +140,14 @@ TEST(ReadersTest, FormatOptionForcesAReaderByName) {
 }
 
 TEST(ReadersTest, UnknownForcedFormatIsInvalidArgumentNamingTheKnownOnes) {
-  for (const char* format : {"pdf", "DOCX", "doc", " text"}) {
+  for (const char* format : {"rtf", "DOCX", "doc", " text"}) {
     IngestOptions options;
     options.format = format;
     Document doc;
     Status s = ReadBytes("Chair: Sarah Daly\n", options, &doc);
     EXPECT_EQ(Status::Code::kInvalidArgument, s.code()) << format << ": " << s.ToString();
     EXPECT_NE(std::string::npos, s.message().find(std::string("'") + format + "'")) << s.message();
-    EXPECT_NE(std::string::npos, s.message().find("auto|docx|text")) << s.message();
+    EXPECT_NE(std::string::npos, s.message().find("auto|docx|pdf|html|text")) << s.message();
 
     // ReadFile says so before it looks for the file.
     s = ReadFile("/nonexistent/minutes/notes.txt", options, &doc);
