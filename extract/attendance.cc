@@ -113,7 +113,7 @@ const RE2& SubstituteAtStart() {
 // Words that make a piece an organisation, whatever else it says.
 bool HasOrganisationWord(std::string_view s) {
   static const RE2 re(
-      R"(\b(?:Council|Councils|Trust|NHS|ICB|University|College|Police|Association|Society|Agency|Ltd|Limited|CIC|Department|DfE|Ofsted|Partnership|Foundation|Network|Charity|School|Academy|Group)\b)");
+      R"(\b(?:Council|Councils|Trust|NHS|ICB|University|College|Police|Association|Society|Agency|Ltd|Limited|CIC|Department|DfE|Ofsted|Partnership|Foundation|Network|Charity|School|Academy|Group|CC|MBC|BC|DC|CBC|RBC|LBC)\b)");
   return RE2::PartialMatch(Piece(s), re);
 }
 
@@ -608,7 +608,7 @@ void AddEntries(std::string_view list, size_t offset, ListContext* ctx,
       bool deputising = RE2::PartialMatch(Piece(trimmed), SubstituteAtStart(), &sub) &&
                         trimmed.rfind("for ", 0) != 0;
       bool organisation = last.organisation_raw.empty() && is_organisation && !head.empty() &&
-                          is_organisation(head);
+                          (is_organisation(head) || HasOrganisationWord(head));
       bool role = !head.empty() && (IsRolePhrase(head) || !ChairRole(head).empty());
       if (deputising || organisation || role) {
         ParseWithParentheses(trimmed, trimmed_off, &last, is_organisation);

@@ -192,10 +192,11 @@ const std::vector<InitialsResolver::Candidate>& InitialsResolver::Candidates(
 namespace {
 
 // Bodies that are not LAs but stand where an organisation does: "Ofsted", "DfE", "SESLIP",
-// "Kent County Council", "Sussex Partnership NHS Foundation Trust", "Magistrates' Association".
+// "Kent County Council", "Sussex Partnership NHS Foundation Trust", "Magistrates' Association",
+// "Essex CC", "Wigan MBC" (a council's suffix: the matcher resolves the LA).
 bool LooksLikeOrganisation(std::string_view piece) {
   static const RE2 re(
-      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College|Association|Society|Police|Foundation|Charity|Department|Academy)\b)");
+      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College|Association|Society|Police|Foundation|Charity|Department|Academy|CC|MBC|BC|DC|CBC|RBC|LBC)\b)");
   return RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
 }
 

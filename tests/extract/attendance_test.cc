@@ -237,6 +237,10 @@ TEST(AttendanceTest, LabelAloneThenNameRoleOrganisationLines) {
         "member; councillor; Cabinet Member for Children and Families", ""},
        {"Bob Dean", "Thurrock Council", "present", "member; councillor; Leader", ""},
        {"Ravi Patel", "Essex County Council", "present", "vice chair; member", ""}});
+  // A council's suffix ("Essex CC", "Wigan MBC") is an organisation, not a second person.
+  ExpectListed("Members:\nJo Bright, Director, Essex CC\nAl Cole, Leader, Wigan MBC\n",
+               {{"Jo Bright", "Essex CC", "present", "member; director", ""},
+                {"Al Cole", "Wigan MBC", "present", "member; Leader", ""}});
 }
 
 TEST(AttendanceTest, DeputisingWrittenEveryWay) {
