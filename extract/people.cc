@@ -59,12 +59,43 @@ void SetOrganisation(std::string_view raw, const nz::LaRegister& las, const nz::
   }
 }
 
+bool SameOrganisation(const Person& a, const Person& b) {
+  if (!a.la_codes.empty() || !b.la_codes.empty()) return a.la_codes == b.la_codes;
+  return !a.organisation.empty() &&
+         nz::PersonNameKey(a.organisation) == nz::PersonNameKey(b.organisation);
+}
+
+// A substitute stands for the one member of their organisation who is not there (apologies or
+// absent) and whom nobody else stands for. With none or several such members, nobody is named.
+void LinkSubstitutes(const std::vector<size_t>& substitutes, std::vector<Person>* people) {
+  std::set<std::string> taken;
+  for (const Person& p : *people)
+    if (!p.substitute_for.empty()) taken.insert(nz::PersonNameKey(p.substitute_for));
+  for (size_t s : substitutes) {
+    Person& sub = (*people)[s];
+    if (!sub.substitute_for.empty()) continue;
+    const Person* member = nullptr;
+    int found = 0;
+    for (const Person& p : *people) {
+      if (p.attendance == Attendance::kPresent || !SameOrganisation(sub, p) ||
+          taken.count(nz::PersonNameKey(p.name)))
+        continue;
+      member = &p;
+      ++found;
+    }
+    if (found != 1) continue;
+    sub.substitute_for = member->name;
+    taken.insert(nz::PersonNameKey(member->name));
+  }
+}
+
 }  // namespace
 
 std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
                                   const nz::LaRegister& las, const nz::MatchOptions& match) {
   std::vector<Person> people;
   std::map<std::string, size_t> by_key;
+  std::vector<size_t> substitutes;  // listed as substitutes without saying for whom
   for (const ListedPerson& lp : listed) {
     std::string key = nz::PersonNameKey(lp.name_raw);
     if (key.empty()) continue;
@@ -73,8 +104,12 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
       // Listed twice (chair and attendee, or attendee and apologies): keep the first, merge.
       Person& p = people[it->second];
       for (const std::string& r : lp.roles) AddUnique(&p.roles, r);
+      OrderRoles(&p.roles);
       if (p.organisation.empty() && !lp.organisation_raw.empty())
         SetOrganisation(lp.organisation_raw, las, match, &p);
+      if (p.substitute_for.empty() && !lp.substitute_for_raw.empty())
+        p.substitute_for = nz::NormalizePersonName(lp.substitute_for_raw);
+      if (lp.substitute) substitutes.push_back(it->second);
       continue;
     }
     Person p;
@@ -91,9 +126,11 @@ std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
       SetOrganisation(lp.organisation_raw, las, match, &p);
     else
       p.evidence.confidence = 0.8;
+    if (lp.substitute) substitutes.push_back(people.size());
     by_key[key] = people.size();
     people.push_back(std::move(p));
   }
+  LinkSubstitutes(substitutes, &people);
   return people;
 }
 
@@ -156,24 +193,69 @@ const std::vector<InitialsResolver::Candidate>& InitialsResolver::Candidates(
 namespace {
 
 // Bodies that are not LAs but stand where an organisation does: "Ofsted", "DfE", "SESLIP",
-// "Kent County Council", "Sussex Partnership NHS Foundation Trust".
+// "Kent County Council", "Sussex Partnership NHS Foundation Trust", "Magistrates' Association",
+// "Essex CC", "Wigan MBC" (a council's suffix: the matcher resolves the LA).
 bool LooksLikeOrganisation(std::string_view piece) {
   static const RE2 re(
-      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College)\b)");
+      R"(\b(?:Council|Trust|NHS|DfE|Ofsted|SESLIP|Partnership|Agency|Ltd|Limited|CIC|ICB|University|College|Association|Society|Police|Foundation|Charity|Department|Academy|CC|MBC|BC|DC|CBC|RBC|LBC)\b)");
   return RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), re);
+}
+
+// The council whose own meeting the title names ("Wigan Council — Cabinet", "Stockport
+// Metropolitan Borough Council Cabinet"), as written; empty when the title names no council or
+// more than one (a joint committee).
+std::string CouncilOfTitle(std::string_view title, const nz::LaRegister& las,
+                           const nz::MatchOptions& match) {
+  // Capitalised words, joined by "and", "upon", "on" or "of", ending in "Council".
+  static const RE2 re(
+      R"(((?:[A-Z][\w'’.-]*\s+(?:(?:and|upon|on|of)\s+)?)*?[A-Z][\w'’.-]*\s+Council)\b)");
+  static const RE2 council(R"(\bCouncils?\b)");
+  re2::StringPiece input(title.data(), title.size()), found;
+  int councils = 0;
+  re2::StringPiece scan = input;
+  while (RE2::FindAndConsume(&scan, council)) ++councils;
+  if (councils != 1 || !RE2::PartialMatch(input, re, &found)) return "";
+  std::string_view run(found.data(), found.size());
+  // "Cabinet of Wigan Council": the council is the longest tail the register knows, else the
+  // words after the last "of" (unless "Borough of", "City of" name the council itself).
+  for (size_t pos = 0; pos < run.size(); pos = run.find(' ', pos) + 1) {
+    if (las.Resolve(run.substr(pos), match)) return std::string(run.substr(pos));
+    if (run.find(' ', pos) == std::string_view::npos) break;
+  }
+  size_t of = run.rfind(" of ");
+  if (of != std::string_view::npos) {
+    std::string_view before = run.substr(0, of);
+    std::string_view word =
+        before.substr(before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' ') + 1);
+    if (word != "Borough" && word != "City" && word != "County")
+      return std::string(run.substr(of + 4));
+  }
+  return std::string(run);
 }
 
 }  // namespace
 
 // The people listed, resolved; their LAs become the ones the matcher expects in the notes.
+// People with no organisation written at a council's own meeting (its cabinet, a committee) are
+// the council's, but for observers and guests, who may come from anywhere.
 extern const Step kPeopleStep = {
-    "people", {}, {Datum::kPeople}, [](Workspace* w) {
+    "people", {Datum::kMeeting}, {Datum::kPeople}, [](Workspace* w) {
       auto is_organisation = [w](std::string_view piece) {
         return w->las.Resolve(piece, w->match).has_value() || LooksLikeOrganisation(piece);
       };
       w->listed_people = FindAttendance(w->doc, is_organisation);
       w->match = MeetingArea(w->doc, w->las, w->listed_people, w->match);
       w->x.people = ResolvePeople(w->listed_people, w->las, w->match);
+      std::string council = CouncilOfTitle(w->x.meeting.title, w->las, w->match);
+      if (!council.empty())
+        for (Person& p : w->x.people) {
+          bool visitor = std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) {
+            return r == "observer" || r == "guest";
+          });
+          if (!p.organisation.empty() || visitor) continue;
+          SetOrganisation(council, w->las, w->match, &p);
+          p.evidence.rule += "+council_of_title";
+        }
       std::vector<std::string>& expected = w->match.expected_gss_codes;
       for (const Person& p : w->x.people)
         for (const std::string& code : p.la_codes)

@@ -16,7 +16,9 @@ namespace minutes {
 
 // Turns the listed people into Person records: display names, initials, organisations resolved
 // to LAs (a non-LA body such as SESLIP keeps its name and has no codes). A person listed twice
-// (chair and attendee) is merged.
+// (chair and attendee) is merged, their roles kept in OrderRoles' order. A substitute who does
+// not say for whom (ListedPerson::substitute) stands for the one member of the same organisation
+// who sent apologies or was absent; with several such members, for nobody.
 std::vector<Person> ResolvePeople(const std::vector<ListedPerson>& listed,
                                   const normalize::LaRegister& las,
                                   const normalize::MatchOptions& match);

@@ -88,10 +88,13 @@ std::vector<std::string> Words(const std::string& s) {
   return out;
 }
 
+// Titles before a name and honours after it, as NormalizePersonName writes them ("OBE" is title-
+// cased to "Obe"): no initials come from them, so "Councillor Marsh" is M and "Ian Moss JP" IM.
 bool IsTitle(const std::string& w) {
-  static const std::set<std::string> kTitles = {"Mr",  "Mrs",  "Ms",   "Miss", "Mx",
-                                                "Dr",  "Cllr", "Prof", "Sir",  "Dame",
-                                                "Mr.", "Mrs.", "Ms.",  "Dr."};
+  static const std::set<std::string> kTitles = {
+      "Mr",   "Mrs",   "Ms",        "Miss",  "Mx",  "Dr",   "Cllr", "Cllr.", "Councillor",
+      "Prof", "Prof.", "Professor", "Mayor", "Sir", "Dame", "Mr.",  "Mrs.",  "Ms.",
+      "Dr.",  "Obe",   "Mbe",       "Cbe",   "Kbe", "Dbe",  "Jp"};
   return kTitles.count(w) > 0;
 }
 

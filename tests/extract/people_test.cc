@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/extract.h"
 #include "extract/mentions.h"
 #include "normalize/normalize.h"
 #include "tests/extract/text_document.h"
@@ -262,6 +263,56 @@ TEST(InitialsResolverTest, ListedCandidatesCarryTheirLaAndRoles) {
   ASSERT_EQ(1u, c.size());
   EXPECT_EQ(std::vector<std::string>{"E10000011"}, c[0].la_codes);
   EXPECT_EQ(std::vector<std::string>{"presenter"}, c[0].roles);
+}
+
+TEST(ResolvePeopleTest, ASubstituteStandsForTheAbsentMemberOfTheirOrganisation) {
+  ListedPerson doyle = Listed("Kevin Doyle", "Rochdale Borough Council", {"member"});
+  doyle.substitute = true;
+  ListedPerson unknown = Listed("Amy Shaw", "Bury", {"member"});
+  unknown.substitute = true;  // two Bury members are away: nobody can say which she stands for
+  std::vector<Person> got = ResolvePeople(
+      {doyle, unknown, Listed("Sarah Lomax", "Rochdale", {}, Attendance::kApologies),
+       Listed("Raj Sethi", "Bury", {}, Attendance::kApologies),
+       Listed("Tim Wu", "Bury", {}, Attendance::kAbsent), Listed("Ann Moss", "Rochdale")},
+      Las(), normalize::MatchOptions());
+  ASSERT_EQ(6u, got.size());
+  EXPECT_EQ("Sarah Lomax", got[0].substitute_for);
+  EXPECT_EQ("", got[1].substitute_for);
+}
+
+TEST(ResolvePeopleTest, RolesKeepTheirOrderWhenListingsMerge) {
+  std::vector<Person> got =
+      ResolvePeople({Listed("Ruth Allen", "", {"councillor", "Leader of the Council"}),
+                     Listed("Ruth Allen", "", {"chair", "councillor"})},
+                    Las(), normalize::MatchOptions());
+  ASSERT_EQ(1u, got.size());
+  EXPECT_EQ("chair councillor Leader of the Council", Join(got[0].roles));
+}
+
+// The people of a council's own meeting are the council's when nothing else is written; a
+// partnership's, a joint committee's or a guest's are not given one.
+TEST(PeopleStepTest, AtACouncilsOwnMeetingPeopleAreTheCouncils) {
+  struct Case {
+    const char* text;
+    const char* organisations;  // one per person, "-" for none
+  } cases[] = {
+      {"Wigan Council — Cabinet\nPresent: Cllr Ann Bell (Chair), Bob Cole (Kent)\n"
+       "Guests: Cy Dee\n",
+       "Wigan Kent -"},
+      {"Cabinet of Stockport Metropolitan Borough Council\nPresent: Ann Bell\n", "Stockport"},
+      {"Anytown Borough Council — Planning Committee\nPresent: Ann Bell\n",
+       "Anytown Borough Council"},
+      {"Mid Anglia Fostering Partnership Board\nPresent: Ann Bell\n", "-"},
+      {"Bolton Council and Bury Council Joint Committee\nPresent: Ann Bell\n", "-"},
+  };
+  for (const Case& c : cases) {
+    Document doc = minutes_test::TextDocument(c.text);
+    Extraction x = Extract(doc, SourceOf("-", doc), {});
+    std::string got;
+    for (const Person& p : x.people)
+      got += (got.empty() ? "" : " ") + (p.organisation.empty() ? "-" : p.organisation);
+    EXPECT_EQ(c.organisations, got) << c.text;
+  }
 }
 
 }  // namespace

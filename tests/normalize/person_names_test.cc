@@ -55,6 +55,12 @@ TEST(PersonNames, Initials) {
       {"Sarah Daly", "SD"},
       {"selina rattu", "SR"},
       {"Dr Sinead Roche", "SR"},
+      // Titles and honours give no initials: names written in the notes keep them.
+      {"Councillor Peter Marsh", "PM"},
+      {"Councillor Marsh", "M"},
+      {"Professor Helen Ward OBE", "HW"},
+      {"Ian Moss JP", "IM"},
+      {"Lord Smith", "LS"},
       {"Rebecca", "R"},
       {"", ""},
   };
