@@ -109,7 +109,8 @@ void CheckActionLog(Workspace* w) {
 // --- agenda items ---
 
 void CheckItemNumbers(Workspace* w) {
-  static const RE2 item_re(R"((?im)^[ \t]*(item[ \t]+(\d+))\b)");
+  // The whole number: "Item 4.1" and "Item 4.2" (matters-arising updates) are not item 4 twice.
+  static const RE2 item_re(R"((?im)^[ \t]*(item[ \t]+(\d+(?:\.\d+)*))\b)");
   std::string_view body = w->body();
   re2::StringPiece input(body.data(), body.size());
   re2::StringPiece heading;
