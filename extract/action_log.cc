@@ -232,6 +232,7 @@ namespace {
 struct Phrase {
   std::vector<std::pair<std::string, size_t>> owners;  // relative to the sentence
   bool request = false;                                // "Request for X to ..."
+  bool to = false;  // the owners precede "to", not "will" or "agreed to"
 };
 
 bool AllInitials(const std::vector<std::pair<std::string, size_t>>& owners) {
@@ -264,6 +265,7 @@ Phrase ParsePhrase(std::string_view sentence) {
   // "will" and "agreed to" assign only after initials: "The group agreed to ..." is a decision.
   if (connector != "to" && !AllInitials(p.owners)) p.owners.clear();
   p.request = !request.empty() && !p.owners.empty();
+  p.to = connector == "to";
   return p;
 }
 
@@ -278,18 +280,39 @@ std::vector<std::pair<std::string, size_t>> LeadingOwnerPhrase(std::string_view 
 
 namespace {
 
-// Where a paragraph's words start: after a list marker or a typed bullet ("•", "-", "*").
-size_t ContentStart(std::string_view para) {
+// How a paragraph is marked as a list entry.
+enum class Marker { kNone, kBullet, kNumber };
+
+// Where a paragraph's words start: after a list marker (a Word list's, or a typed bullet "•", "-",
+// "*", or number "1.", "2)"), and which kind of marker it was.
+size_t ContentStart(const Block& b, std::string_view para, Marker* marker) {
   size_t i = 0;
+  *marker = Marker::kNone;
+  if (b.kind == BlockKind::kListItem && !b.marker.empty() &&
+      para.substr(0, b.marker.size()) == b.marker) {
+    i = b.marker.size();
+    *marker =
+        std::isalnum(static_cast<unsigned char>(b.marker[0])) ? Marker::kNumber : Marker::kBullet;
+  }
   while (i < para.size() && IsSpace(para[i])) ++i;
-  for (std::string_view bullet : {"\u2022", "\u25cf", "\u25aa", "-", "*", "\u2013", "o "}) {
+  if (*marker != Marker::kNone) return i;
+  for (std::string_view bullet : {"\u2022", "\u25cf", "\u25aa", "-", "*", "\u2013", "o"}) {
     if (para.substr(i, bullet.size()) == bullet && i + bullet.size() < para.size() &&
         IsSpace(para[i + bullet.size()])) {
+      *marker = Marker::kBullet;
       i += bullet.size();
-      while (i < para.size() && IsSpace(para[i])) ++i;
       break;
     }
   }
+  if (*marker == Marker::kNone) {
+    size_t d = i;
+    while (d < para.size() && d - i < 2 && std::isdigit(static_cast<unsigned char>(para[d]))) ++d;
+    if (d > i && d + 1 < para.size() && (para[d] == '.' || para[d] == ')') && para[d + 1] == ' ') {
+      *marker = Marker::kNumber;
+      i = d + 1;
+    }
+  }
+  while (i < para.size() && IsSpace(para[i])) ++i;
   return i;
 }
 
@@ -323,7 +346,7 @@ std::vector<std::pair<std::string, size_t>> TrailingOwners(std::string_view para
   return out;
 }
 
-// True when `para` starts with an instruction: "Draft ...", "Circulate ...".
+// True when `para` starts with an instruction: "Draft ...", "Circulate ...", not "Update from ...".
 bool StartsWithInstruction(std::string_view para) {
   static const auto* verbs = new std::set<std::string, std::less<>>{
       "add",       "agree",   "amend",    "arrange",  "ask",      "book",     "bring",   "check",
@@ -335,8 +358,17 @@ bool StartsWithInstruction(std::string_view para) {
       "speak",     "submit",  "update",   "write"};
   size_t e = 0;
   while (e < para.size() && std::isalpha(static_cast<unsigned char>(para[e]))) ++e;
-  return e > 0 && std::isupper(static_cast<unsigned char>(para[0])) &&
-         verbs->count(AsciiLower(para.substr(0, e))) > 0;
+  if (e == 0 || !std::isupper(static_cast<unsigned char>(para[0])) ||
+      verbs->count(AsciiLower(para.substr(0, e))) == 0)
+    return false;
+  // "Update from the hub (SR)", "Review of placements (PN)": a noun heading an item, not an order.
+  size_t n = e;
+  while (n < para.size() && para[n] == ' ') ++n;
+  size_t m = n;
+  while (m < para.size() && std::isalpha(static_cast<unsigned char>(para[m]))) ++m;
+  static const auto* nouns_before =
+      new std::set<std::string, std::less<>>{"from", "on", "of", "by", "for"};
+  return nouns_before->count(AsciiLower(para.substr(n, m - n))) == 0;
 }
 
 // A status written after an update: "... – Complete", "... - carried forward.", "... (ongoing)".
@@ -387,7 +419,8 @@ class InlineFinder {
 
   void Paragraph(const Block& b) {
     std::string_view para = Text(doc_, b.span);
-    size_t start = ContentStart(para);
+    Marker marker = Marker::kNone;
+    size_t start = ContentStart(b, para, &marker);
     size_t base = b.span.start + start;
     std::string_view content = para.substr(start);
     size_t trimmed_end = content.size();
@@ -395,7 +428,7 @@ class InlineFinder {
     content = content.substr(0, trimmed_end);
     if (content.empty()) return;
 
-    if (Labelled(b, para)) return;
+    if (Labelled(b, content)) return;
     static const RE2 heading_re(
         R"((?i)^(?:agreed\s+|new\s+|summary of\s+)?actions?(?:\s+(?:points?|agreed|arising|from (?:this|the) meeting))?\s*:?)");
     if (RE2::FullMatch(re2::StringPiece(content.data(), content.size()), heading_re)) {
@@ -404,7 +437,7 @@ class InlineFinder {
     }
     if (MattersArising(b, content, base)) return;
     if (in_section_) {
-      if (SectionLine(b, content, base)) return;
+      if (SectionLine(b, content, base, marker)) return;
       in_section_ = false;
     }
     Discussion(b, content, base);
@@ -502,7 +535,7 @@ class InlineFinder {
   }
 
   // A paragraph under an "Actions" heading: an action if it names owners or is a list item.
-  bool SectionLine(const Block& b, std::string_view content, size_t base) {
+  bool SectionLine(const Block& b, std::string_view content, size_t base, Marker marker) {
     RawAction a = Make(b, "actions.section", content, base);
     auto owners = ParsePhrase(content).owners;
     if (!owners.empty()) {
@@ -511,9 +544,8 @@ class InlineFinder {
       size_t end = AddTrailingOwners(&a, content, base);
       a.text = std::string(content.substr(0, end));
       a.text_span.end = base + end;
-      if (a.owners.empty() && b.kind != BlockKind::kListItem &&
-          ContentStart(Text(doc_, b.span)) == 0)
-        return false;
+      // A bulleted line is an action without an owner; a numbered one may be the next heading.
+      if (a.owners.empty() && marker != Marker::kBullet) return false;
     }
     out_->push_back(std::move(a));
     return true;
@@ -532,7 +564,8 @@ class InlineFinder {
       }
       std::string_view s = content.substr(sentence, end - sentence);
       Phrase phrase = ParsePhrase(s);
-      if (!phrase.owners.empty() && (phrase.request || AllPeople(phrase.owners, people_))) {
+      // Only "X to ...": "SR will be working with ..." reports, it does not assign.
+      if (phrase.to && (phrase.request || AllPeople(phrase.owners, people_))) {
         RawAction a = Make(b, phrase.request ? "actions.request" : "actions.owner_sentence", s,
                            base + sentence);
         AddOwners(&a, phrase.owners, base + sentence);
