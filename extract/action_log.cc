@@ -556,11 +556,20 @@ class InlineFinder {
   void Discussion(const Block& b, std::string_view content, size_t base) {
     bool found = false;
     size_t sentence = 0;
+    // The next ". ", "? " and "! " at or after `sentence`, each searched again only once passed:
+    // one pass over the paragraph however many sentences it has.
+    const std::string_view stops[] = {". ", "? ", "! "};
+    size_t next_stop[] = {0, 0, 0};
+    bool searched[] = {false, false, false};
     while (sentence < content.size()) {
       size_t end = content.size();
-      for (std::string_view stop : {". ", "? ", "! "}) {
-        size_t at = content.find(stop, sentence);
-        if (at != std::string_view::npos && at + 1 < end) end = at + 1;
+      for (int k = 0; k < 3; ++k) {
+        if (!searched[k] || (next_stop[k] != std::string_view::npos && next_stop[k] < sentence)) {
+          next_stop[k] = content.find(stops[k], sentence);
+          searched[k] = true;
+        }
+        if (next_stop[k] != std::string_view::npos && next_stop[k] + 1 < end)
+          end = next_stop[k] + 1;
       }
       std::string_view s = content.substr(sentence, end - sentence);
       Phrase phrase = ParsePhrase(s);

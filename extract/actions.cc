@@ -195,35 +195,49 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
   return actions;
 }
 
+// The same owner written alike ("PN" and "PN") or resolved alike ("Priya" and "PN").
 bool ShareAnOwner(const std::vector<Owner>& a, const std::vector<Owner>& b) {
   for (const Owner& x : a)
     for (const Owner& y : b)
-      if (x.text == y.text) return true;
+      if (x.text == y.text || (!x.name.empty() && x.name == y.name)) return true;
   return false;
 }
 
 // Links each inline action to the log row it became: a row of the first action log after it
 // (else of the last one before it) with the same owner, if both name one, holding at least 0.6 of
-// the shorter text's words; the best, the later row on a tie. Only that log's rows are compared,
-// so the cost stays linear in the notes. `actions` parallels `raw_actions`.
+// the shorter text's words; the best, the later row on a tie. The log is found by a binary search
+// and only its rows are compared, so the cost stays linear in the notes (times one log's length),
+// never inline actions times all actions. `actions` parallels `raw_actions`.
 void LinkInlineActions(const std::vector<RawAction>& raw_actions, std::vector<Action>* actions) {
-  std::vector<std::set<std::string>> words;
-  for (const Action& a : *actions) words.push_back(Words(a.text));
+  struct Log {
+    size_t start;              // where its first row is written
+    std::vector<size_t> rows;  // indices into actions
+  };
+  std::vector<Log> logs;  // in document order: FindActions gives the rows table by table
+  for (size_t i = 0; i < raw_actions.size(); ++i) {
+    const RawAction& r = raw_actions[i];
+    if (r.source != ActionSource::kLog) continue;
+    if (logs.empty() || r.table != static_cast<int>(logs.size()) - 1)
+      logs.push_back({r.span.start, {}});
+    logs.back().rows.push_back(i);
+  }
+  if (logs.empty()) return;
+  std::vector<std::set<std::string>> words(actions->size());
+  for (const Log& log : logs)
+    for (size_t i : log.rows) words[i] = Words((*actions)[i].text);
   for (size_t j = 0; j < actions->size(); ++j) {
     Action& a = (*actions)[j];
     if (a.source != ActionSource::kInline) continue;
-    int target = -1;  // the log table
-    for (const RawAction& r : raw_actions) {
-      if (r.source != ActionSource::kLog) continue;
-      target = r.table;  // the last log before, unless one follows
-      if (r.span.start > raw_actions[j].span.start) break;
-    }
+    size_t at = raw_actions[j].span.start;
+    auto after = std::upper_bound(logs.begin(), logs.end(), at,
+                                  [](size_t pos, const Log& log) { return pos < log.start; });
+    const Log& target = after != logs.end() ? *after : logs.back();
+    std::set<std::string> mine = Words(a.text);
     double best = 0.6;
-    for (size_t i = 0; i < actions->size() && target >= 0; ++i) {
-      if (raw_actions[i].source != ActionSource::kLog || raw_actions[i].table != target) continue;
+    for (size_t i : target.rows) {
       const std::vector<Owner>& theirs = (*actions)[i].owners;
       if (!a.owners.empty() && !theirs.empty() && !ShareAnOwner(a.owners, theirs)) continue;
-      double o = Overlap(words[j], words[i]);
+      double o = Overlap(mine, words[i]);
       if (o >= best) {
         best = o;
         a.linked_log_index = i;
