@@ -10,6 +10,7 @@
 
 #include "extract/findings.h"
 #include "extract/steps.h"
+#include "extract/words.h"
 #include "normalize/normalize.h"
 
 namespace minutes {
@@ -38,12 +39,12 @@ std::set<std::string> Words(std::string_view s) {
 }
 
 // Reads a date as the notes write it in an action: "Dec", "31 March 2026", "End of March",
-// "by 9 Jan", "w/c 3 March". Due dates lie ahead of the meeting ("March" in a November meeting is
-// next March); issued dates are read against the meeting's year.
+// "by 9 Jan", "w/c 3 March", "in June". Due dates lie ahead of the meeting ("March" in a November
+// meeting is next March); issued dates are read against the meeting's year.
 std::optional<nz::ParsedDate> ReadActionDate(std::string_view raw, const MeetingInfo& mi,
                                              bool due) {
   static const RE2 prefix(
-      R"((?i)^\s*(?:by\s+|before\s+|no later than\s+|w/c\s+|week commencing\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
+      R"((?i)^\s*(?:by\s+|before\s+|no later than\s+|w/c\s+|week commencing\s+|in\s+)?(?:the\s+)?(?:end of\s+|start of\s+|beginning of\s+|mid[- ])?)");
   re2::StringPiece rest(raw.data(), raw.size());
   RE2::Consume(&rest, prefix);
   std::string_view date(rest.data(), rest.size());
@@ -80,11 +81,68 @@ bool IsInitials(const std::string& o) {
          });
 }
 
-// Actions as the schema has them: owners resolved through the initials found at their spans,
-// dates and statuses normalised, and a finding for whatever cannot be read.
+// What owners are resolved against: the meeting's people, its chair and the LA register.
+struct OwnerContext {
+  const OwnerDirectory& people;
+  const std::string& chair;
+  const nz::LaRegister& las;
+  const nz::MatchOptions& match;
+};
+
+// Who an owner is, or "" when nobody or more than one person fits (a finding says which when
+// several do). Initials are read where they are written (`mention`, the use of initials at the
+// owner's span, if any), then by the organisation written beside them ("AB (Kent)"); "Chair" is the
+// meeting's chair; a full or first name is a listed person's when exactly one fits, and a full name
+// nobody listed is taken as written. Bodies ("the secretariat", "DfE", "all LAs") and LAs are
+// nobody.
+std::string ResolveOwner(const RawAction& ra, size_t i, const PersonMention* mention,
+                         const OwnerContext& ctx, std::vector<Finding>* findings) {
+  const std::string& text = ra.owners[i];
+  if (IsInitials(text)) {
+    if (mention != nullptr && !mention->name.empty()) return mention->name;
+    std::vector<const Person*> fits = ctx.people.Find(text);
+    const std::string& org = ra.owner_organisations[i];
+    if (!org.empty() && fits.size() > 1) {
+      std::vector<const Person*> by_org;
+      auto la = ctx.las.Resolve(org, ctx.match);
+      for (const Person* p : fits) {
+        bool same = nz::PersonNameKey(p->organisation) == nz::PersonNameKey(org);
+        if (la)
+          for (const std::string& code : la->gss_codes)
+            same = same ||
+                   std::find(p->la_codes.begin(), p->la_codes.end(), code) != p->la_codes.end();
+        if (same) by_org.push_back(p);
+      }
+      fits = by_org;
+    }
+    return fits.size() == 1 ? fits[0]->name : "";
+  }
+  if (OwnerDirectory::IsChair(text)) return ctx.chair;
+  std::vector<const Person*> fits = ctx.people.Find(text);
+  if (fits.size() == 1) return fits[0]->name;
+  if (fits.size() > 1) {
+    std::string names;
+    for (const Person* p : fits) names += (names.empty() ? "" : " or ") + p->name;
+    findings->push_back(MakeFinding(FindingCode::kAmbiguousInitials,
+                                    "the owner '" + text + "' may be " + names + "; write the name",
+                                    ra.owner_spans[i]));
+    return "";
+  }
+  // Nobody listed: a name written in full is still a person ("Mark Vening"); a single word, a body
+  // ("the Board", "All LAs") or an LA is not.
+  std::string lower = AsciiLower(text);
+  if (text.find(' ') == std::string::npos || lower.rfind("the ", 0) == 0 ||
+      lower.rfind("all ", 0) == 0 || ctx.las.Resolve(text, ctx.match))
+    return "";
+  return nz::NormalizePersonName(text);
+}
+
+// Actions as the schema has them: owners resolved, dates and statuses normalised, and a finding
+// for whatever cannot be read.
 std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
                                    const std::vector<PersonMention>& person_mentions,
-                                   const MeetingInfo& mi, const std::string& meeting_date,
+                                   const OwnerContext& ctx, const MeetingInfo& mi,
+                                   const std::string& meeting_date,
                                    std::vector<Finding>* findings) {
   std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
   for (size_t i = 0; i < person_mentions.size(); ++i)
@@ -98,21 +156,20 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
     a.evidence = {ra.span, ra.source == ActionSource::kLog ? 0.95 : 0.85, ra.rule};
     for (size_t i = 0; i < ra.owners.size(); ++i) {
       Owner owner{ra.owners[i], "", "", ra.owner_spans[i]};
-      if (IsInitials(owner.text)) {
-        auto it = mention_at.find(owner.span.start);
-        if (it != mention_at.end()) owner.name = person_mentions[it->second].name;
-      } else if (owner.text != "All" && owner.text != "all") {
-        owner.name = nz::NormalizePersonName(owner.text);
-      }
+      auto it = mention_at.find(owner.span.start);
+      owner.name = ResolveOwner(
+          ra, i, it == mention_at.end() ? nullptr : &person_mentions[it->second], ctx, findings);
       a.owners.push_back(std::move(owner));
     }
     a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, findings);
     a.due = DateIso(ra.due_raw, mi, ra.due_span, /*due=*/true, findings);
     // An action written into the discussion was issued at this meeting, and may say when it is
-    // due: "... to JS by 31 March."
+    // due: "... to JS by 31 March.", "... sign off the terms of reference in June."
+    // (A matters-arising update, which writes the ref, was set at an earlier meeting.)
     if (ra.source == ActionSource::kInline) {
-      if (a.issued.empty()) a.issued = meeting_date;
-      static const RE2 by_date(R"((?i)\b((?:by|before|no later than)\s+[^.;,]{3,40}?)\s*\.?\s*$)");
+      if (a.issued.empty() && ra.ref.empty()) a.issued = meeting_date;
+      static const RE2 by_date(
+          R"((?i)\b((?:by|before|no later than|in)\s+[^.;,]{3,40}?)\s*\.?\s*$)");
       re2::StringPiece when;
       if (a.due.empty() && RE2::PartialMatch(a.text, by_date, &when))
         if (auto d = ReadActionDate(std::string_view(when.data(), when.size()), mi, true))
@@ -138,35 +195,49 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
   return actions;
 }
 
+// The same owner written alike ("PN" and "PN") or resolved alike ("Priya" and "PN").
 bool ShareAnOwner(const std::vector<Owner>& a, const std::vector<Owner>& b) {
   for (const Owner& x : a)
     for (const Owner& y : b)
-      if (x.text == y.text) return true;
+      if (x.text == y.text || (!x.name.empty() && x.name == y.name)) return true;
   return false;
 }
 
 // Links each inline action to the log row it became: a row of the first action log after it
 // (else of the last one before it) with the same owner, if both name one, holding at least 0.6 of
-// the shorter text's words; the best, the later row on a tie. Only that log's rows are compared,
-// so the cost stays linear in the notes. `actions` parallels `raw_actions`.
+// the shorter text's words; the best, the later row on a tie. The log is found by a binary search
+// and only its rows are compared, so the cost stays linear in the notes (times one log's length),
+// never inline actions times all actions. `actions` parallels `raw_actions`.
 void LinkInlineActions(const std::vector<RawAction>& raw_actions, std::vector<Action>* actions) {
-  std::vector<std::set<std::string>> words;
-  for (const Action& a : *actions) words.push_back(Words(a.text));
+  struct Log {
+    size_t start;              // where its first row is written
+    std::vector<size_t> rows;  // indices into actions
+  };
+  std::vector<Log> logs;  // in document order: FindActions gives the rows table by table
+  for (size_t i = 0; i < raw_actions.size(); ++i) {
+    const RawAction& r = raw_actions[i];
+    if (r.source != ActionSource::kLog) continue;
+    if (logs.empty() || r.table != static_cast<int>(logs.size()) - 1)
+      logs.push_back({r.span.start, {}});
+    logs.back().rows.push_back(i);
+  }
+  if (logs.empty()) return;
+  std::vector<std::set<std::string>> words(actions->size());
+  for (const Log& log : logs)
+    for (size_t i : log.rows) words[i] = Words((*actions)[i].text);
   for (size_t j = 0; j < actions->size(); ++j) {
     Action& a = (*actions)[j];
     if (a.source != ActionSource::kInline) continue;
-    int target = -1;  // the log table
-    for (const RawAction& r : raw_actions) {
-      if (r.source != ActionSource::kLog) continue;
-      target = r.table;  // the last log before, unless one follows
-      if (r.span.start > raw_actions[j].span.start) break;
-    }
+    size_t at = raw_actions[j].span.start;
+    auto after = std::upper_bound(logs.begin(), logs.end(), at,
+                                  [](size_t pos, const Log& log) { return pos < log.start; });
+    const Log& target = after != logs.end() ? *after : logs.back();
+    std::set<std::string> mine = Words(a.text);
     double best = 0.6;
-    for (size_t i = 0; i < actions->size() && target >= 0; ++i) {
-      if (raw_actions[i].source != ActionSource::kLog || raw_actions[i].table != target) continue;
+    for (size_t i : target.rows) {
       const std::vector<Owner>& theirs = (*actions)[i].owners;
       if (!a.owners.empty() && !theirs.empty() && !ShareAnOwner(a.owners, theirs)) continue;
-      double o = Overlap(words[j], words[i]);
+      double o = Overlap(mine, words[i]);
       if (o >= best) {
         best = o;
         a.linked_log_index = i;
@@ -178,14 +249,16 @@ void LinkInlineActions(const std::vector<RawAction>& raw_actions, std::vector<Ac
 
 }  // namespace
 
-extern const Step kActionsStep = {"actions",
-                                  {Datum::kActionLog, Datum::kPersonMentions, Datum::kMeeting},
-                                  {Datum::kActions},
-                                  [](Workspace* w) {
-                                    w->x.actions = ResolveActions(
-                                        w->raw_actions, w->x.person_mentions, w->meeting_info,
-                                        w->x.meeting.date, &w->x.findings);
-                                  }};
+extern const Step kActionsStep = {
+    "actions",
+    {Datum::kActionLog, Datum::kPersonMentions, Datum::kMeeting, Datum::kPeople, Datum::kChair},
+    {Datum::kActions},
+    [](Workspace* w) {
+      OwnerDirectory people(w->x.people);
+      OwnerContext ctx{people, w->x.meeting.chair, w->las, w->match};
+      w->x.actions = ResolveActions(w->raw_actions, w->x.person_mentions, ctx, w->meeting_info,
+                                    w->x.meeting.date, &w->x.findings);
+    }};
 
 extern const Step kActionLinksStep = {
     "action_links", {Datum::kActions, Datum::kActionLog}, {Datum::kActionLinks}, [](Workspace* w) {

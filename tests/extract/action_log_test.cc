@@ -31,6 +31,8 @@ TEST(ActionLogTest, SplitOwnersAsWritten) {
       {"ALL", "ALL"},
       {"All", "All"},
       {"Mark Vening and Peter Hodges", "Mark Vening|Peter Hodges"},
+      {"All LAs", "All LAs"},
+      {"the secretariat", "the secretariat"},
       {"SD", "SD"},
       {"", ""},
   };
@@ -116,6 +118,147 @@ TEST(ActionLogTest, InlineActionLines) {
   EXPECT_EQ("MC to share policy.", actions[0].text);
   EXPECT_EQ("MC", Join(actions[0].owners));
   EXPECT_EQ("RE", Join(actions[1].owners));
+}
+
+TEST(ActionLogTest, OwnerCellsKeepTheOrganisationBesideTheInitials) {
+  struct {
+    const char* cell;
+    const char* owners;  // owner(organisation)|...
+  } cases[] = {
+      {"AB (Kent)", "AB(Kent)"},
+      {"CD - Surrey", "CD(Surrey)"},
+      {"CD \u2013 Surrey", "CD(Surrey)"},
+      {"MK / AB (Surrey)", "MK()|AB(Surrey)"},
+      {"CD (Kent), BH", "CD(Kent)|BH()"},
+      {"PH KL SA", "PH()|KL()|SA()"},
+      {"Mark Vening (Kent) and BH", "Mark Vening(Kent)|BH()"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> got;
+    for (const CellOwner& o : SplitOwnerCell(c.cell)) {
+      got.push_back(o.text + "(" + o.organisation + ")");
+      EXPECT_EQ(o.text, std::string(c.cell).substr(o.offset, o.text.size())) << c.cell;
+    }
+    EXPECT_EQ(c.owners, Join(got)) << c.cell;
+  }
+}
+
+TEST(ActionLogTest, LeadingOwnerPhraseInEveryForm) {
+  struct {
+    const char* sentence;
+    const char* owners;
+  } cases[] = {
+      {"Priya and Tom to draft a paper", "Priya|Tom"},
+      {"Grace Lin to present the survey", "Grace Lin"},
+      {"Chair to write to DfE", "Chair"},
+      {"the secretariat to circulate the slides", "the secretariat"},
+      {"Request for the secretariat to collate returns", "the secretariat"},
+      {"DfE to publish the guidance", "DfE"},
+      {"All LAs to return the template", "All LAs"},
+      {"The Board to sign off the terms", "The Board"},
+      {"PH, KL and SA to meet", "PH|KL|SA"},
+      {"RE will circulate the notes", "RE"},
+      {"The group agreed to keep allowances on the agenda", ""},
+      {"Tom agreed to look into it", ""},
+      {"Draft a position paper (PN/TA)", ""},
+      {"Welcome to the board", ""},
+      {"Thanks to Tom for the paper", ""},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> names;
+    for (auto& [name, off] : LeadingOwnerPhrase(c.sentence)) {
+      names.push_back(name);
+      EXPECT_EQ(name, std::string(c.sentence).substr(off, name.size())) << c.sentence;
+    }
+    EXPECT_EQ(c.owners, Join(names)) << c.sentence;
+  }
+}
+
+Person Listed(const std::string& name, const std::string& initials) {
+  Person p;
+  p.name = name;
+  p.initials = initials;
+  return p;
+}
+
+// The unlabelled actions of a discussion, and the sentences that only look like them.
+TEST(ActionLogTest, UnlabelledActionsAmongTheDiscussion) {
+  std::vector<Person> people = {Listed("Priya Nair", "PN"), Listed("Tom Ashby", "TA"),
+                                Listed("Sara Reid", "SR"), Listed("Helen Ward", "HW")};
+  OwnerDirectory directory(people);
+  Document doc = minutes_test::TextDocument(
+      "3. Allowances\n"
+      "PN said Kent pays more. Priya and Tom to draft a joint paper. The group noted it.\n"
+      "The group agreed to keep allowances on the agenda.\n"
+      "Kent to share its rates was suggested, subject to approval.\n"
+      "SR will be working with the hub on phase 2.\n"
+      "Helen welcomed everyone to the board.\n"
+      "Chair to write to DfE about the grant.\n"
+      "Request for the secretariat to collate returns.\n"
+      "Review the training offer and report back. PN\n"
+      "Draft a position paper (PN/TA)\n"
+      "Update from the hub (SR)\n"
+      "Actions\n"
+      "All LAs to return the template.\n"
+      "\u2022 Book the venue\n"
+      "4. Training\n"
+      "Update on the training offer. XY\n");
+  std::vector<std::string> got;
+  for (const RawAction& a : FindActions(doc, &directory)) {
+    EXPECT_EQ(ActionSource::kInline, a.source);
+    EXPECT_EQ(a.text, doc.text.substr(a.text_span.start, a.text_span.size()));
+    for (size_t i = 0; i < a.owners.size(); ++i)
+      EXPECT_EQ(a.owners[i], doc.text.substr(a.owner_spans[i].start, a.owner_spans[i].size()));
+    got.push_back(a.rule + " " + a.text + " [" + Join(a.owners) + "]");
+  }
+  std::vector<std::string> want = {
+      "actions.owner_sentence Priya and Tom to draft a joint paper. [Priya|Tom]",
+      "actions.owner_sentence Chair to write to DfE about the grant. [Chair]",
+      "actions.request Request for the secretariat to collate returns. [the secretariat]",
+      "actions.owner_column Review the training offer and report back. [PN]",
+      "actions.bracketed_owners Draft a position paper (PN/TA) [PN|TA]",
+      "actions.section All LAs to return the template. [All LAs]",
+      "actions.section Book the venue []",
+  };
+  EXPECT_EQ(want, got);
+}
+
+TEST(ActionLogTest, MattersArisingUpdatesByItemNumber) {
+  std::vector<Person> people = {Listed("Priya Nair", "PN"), Listed("Tom Ashby", "TA")};
+  OwnerDirectory directory(people);
+  struct {
+    const char* line;
+    const char* ref;  // "" when the line is no action
+    const char* text;
+    const char* owners;
+    const char* status;
+  } cases[] = {
+      {"Item 4.1 \u2013 Priya to circulate the rota \u2013 Complete", "4.1",
+       "Priya to circulate the rota", "Priya", "Complete"},
+      {"Item 4.2 - Tom and Priya to map allowances - ongoing.", "4.2",
+       "Tom and Priya to map allowances", "Tom|Priya", "ongoing"},
+      {"Item 4.3: DfE to confirm the grant conditions (carried forward)", "4.3",
+       "DfE to confirm the grant conditions", "DfE", "carried forward"},
+      {"Item 7 \u2013 PN to send the data", "7", "PN to send the data", "PN", ""},
+      {"Item 5 \u2013 Surrey to present its kinship offer", "", "", "", ""},
+      {"Item 2: Minutes of the last meeting", "", "", "", ""},
+  };
+  for (const auto& c : cases) {
+    Document doc = minutes_test::TextDocument(std::string(c.line) + "\n");
+    std::vector<RawAction> actions = FindActions(doc, &directory);
+    if (std::string(c.ref).empty()) {
+      EXPECT_TRUE(actions.empty()) << c.line;
+      continue;
+    }
+    ASSERT_EQ(1u, actions.size()) << c.line;
+    EXPECT_EQ(c.ref, actions[0].ref);
+    EXPECT_EQ(c.text, actions[0].text);
+    EXPECT_EQ(c.owners, Join(actions[0].owners));
+    EXPECT_EQ(c.status, actions[0].status_raw);
+    if (!actions[0].status_raw.empty())
+      EXPECT_EQ(c.status,
+                doc.text.substr(actions[0].status_span.start, actions[0].status_span.size()));
+  }
 }
 
 }  // namespace
