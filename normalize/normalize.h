@@ -220,9 +220,11 @@ std::string PersonId(std::string_view raw_name, std::string_view organisation);
 // The key of the series a meeting belongs to: its title without dates, case-folded, punctuation
 // as single spaces. "Fostering regional group meeting notes and action log July 2025" ->
 // "fostering regional group meeting notes and action log"; "South West Fostering Network – Notes
-// of meeting held 3 March 2026" -> "south west fostering network notes of meeting". Weekdays,
-// months, years, day numbers (1st, 03), numeric dates and words left dangling at the end by their
-// removal ("held", "on", "of", "dated") go. "" for a title that is nothing but a date.
+// of meeting held 3 March 2026" -> "south west fostering network notes of meeting"; "MINUTES of a
+// meeting of the CORPORATE PARENTING PANEL held at Anytown Town Hall on ..." -> "corporate
+// parenting panel" (the "minutes of a/the meeting of" formula and everything from "held" on go).
+// Weekdays, months, years, day numbers (1st, 03), numeric dates and words left dangling at the end
+// by their removal ("held", "on", "of", "dated") go. "" for a title that is nothing but a date.
 std::string SeriesKey(std::string_view title);
 
 // Initials as the notes write them: one capital per word and per hyphenated part; an O' prefix
