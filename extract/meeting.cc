@@ -1,9 +1,11 @@
-// The meeting header: title, "Date:" and "Next meeting dates:" lines.
+// The meeting header: title, date, times and the next meetings, wherever the notes write them.
 
 #include "extract/meeting.h"
 
 #include <re2/re2.h>
 
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -15,7 +17,7 @@ namespace {
 
 namespace nz = normalize;
 
-// How many blocks from the top may hold the meeting's date when no "Date:" line gives it.
+// How many blocks from the top may hold the title and, when no "Date:" line gives it, the date.
 constexpr size_t kOpeningBlocks = 5;
 
 std::string_view View(const Document& doc, Span s) {
@@ -23,6 +25,25 @@ std::string_view View(const Document& doc, Span s) {
 }
 
 re2::StringPiece Piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+std::string_view Sv(re2::StringPiece p) { return std::string_view(p.data(), p.size()); }
+
+// A date as written inside a sentence: "Tuesday, 14 January 2025", "4th November", "the 3rd of
+// June", "March 17, 2026", "14 Jan 25", "14/01/2025", "2025-01-14". No word boundary is asked
+// for around the digits: a PDF export runs words together ("on3 May 2024at 2pm"). A two-digit
+// year counts only before a comma, a semicolon, "at", "from" or the end ("14 Jan 25 at 6pm"),
+// never before a time ("4 November 10 - 12"). ParseDate has the last word; this only finds the
+// words.
+#define MINUTES_MONTH R"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+#define MINUTES_DATE                                                    \
+  R"((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?(?:)" \
+  R"(\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+)" MINUTES_MONTH               \
+  R"((?:,?\s*(?:\d{4}|\d\d(?:[,;]|\.?\s*$|\s+(?:at|from)\b)))?)"        \
+  R"(|)" MINUTES_MONTH R"(\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)"   \
+  R"(|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{4}-\d\d-\d\d))"
+// A time or range as written: "6.30 pm", "18:34", "9.45am – 12.30pm", "14:00-16.30", "12 noon".
+#define MINUTES_CLOCK R"(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.m\.?|[ap]m|noon)?)"
+#define MINUTES_TIME MINUTES_CLOCK R"((?:\s*(?:-|–|—|to|until|till)\s*)" MINUTES_CLOCK R"()?)"
 
 // A time or time range at the end of a date line: "10-11.30", "2-3.30", "1.30pm – 3pm".
 // Group 1 is the date part, group 2 the time part.
@@ -35,7 +56,7 @@ const RE2& DateThenTime() {
 // "July 2025", "December 2025" anywhere in a title.
 const RE2& MonthYear() {
   static const RE2 re(
-      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\b)");
+      R"((?i)\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})\b)");
   return re;
 }
 
@@ -49,21 +70,28 @@ Finding WeekdayFinding(std::string_view written, const nz::ParsedDate& d, Span s
                      span);
 }
 
-// Reads "<date> <time range>" starting at absolute offset `offset`.
+std::optional<nz::ParsedDate> Parse(std::string_view text, const nz::CivilDate& reference,
+                                    bool next) {
+  return next ? nz::ParseNextDate(text, reference) : nz::ParseDate(text, reference);
+}
+
+void SetTimes(const nz::TimeRange& range, MeetingTime* t) {
+  t->start_time = range.start;
+  t->end_time = range.end;
+  t->time_inferred = range.start_inferred || range.end_inferred;
+}
+
+// Reads "<date> <time range>", the whole of `s`, starting at absolute offset `offset`.
 MeetingTime ReadDateTime(std::string_view s, size_t offset, const nz::CivilDate& reference,
                          bool next, std::vector<Finding>* findings) {
   MeetingTime t;
   re2::StringPiece date_part, time_part;
   std::string_view date_text = s;
   if (RE2::FullMatch(Piece(s), DateThenTime(), &date_part, &time_part)) {
-    date_text = std::string_view(date_part.data(), date_part.size());
-    if (auto range = nz::ParseTimeRange(std::string_view(time_part.data(), time_part.size()))) {
-      t.start_time = range->start;
-      t.end_time = range->end;
-      t.time_inferred = range->start_inferred || range->end_inferred;
-    }
+    date_text = Sv(date_part);
+    if (auto range = nz::ParseTimeRange(Sv(time_part))) SetTimes(*range, &t);
   }
-  auto date = next ? nz::ParseNextDate(date_text, reference) : nz::ParseDate(date_text, reference);
+  auto date = Parse(date_text, reference, next);
   Span span{offset, offset + s.size()};
   if (date) {
     t.date = date->iso;
@@ -79,6 +107,139 @@ MeetingTime ReadDateTime(std::string_view s, size_t offset, const nz::CivilDate&
   return t;
 }
 
+// A time right after a date: ", 9.45am – 12.30pm", " at 6.30 pm", "at 2pm" (run together).
+// Returns how many bytes of `after` it takes, 0 when no time follows.
+size_t TimeAfter(std::string_view after, MeetingTime* t) {
+  static const RE2 re(R"((?i)^[\s,;@]*(?:from\s*|at\s*|starting\s+at\s*)?()" MINUTES_TIME ")");
+  re2::StringPiece in = Piece(after), time;
+  if (!RE2::Consume(&in, re, &time)) return 0;
+  // "10.30-12" read as far as it goes; "at 10 people" is no time.
+  auto range = nz::ParseTimeRange(Sv(time));
+  if (!range) return 0;
+  SetTimes(*range, t);
+  return time.data() + time.size() - after.data();
+}
+
+// A date at the very start of `s` (after a bullet), with any time right after it and any words
+// after those: "10 March (subject to confirmation)", "9 June 14:00-16.30", "4th November at
+// 18:30pm, online". The evidence covers the date and its time. Empty date when `s` does not start
+// with one.
+MeetingTime ReadLeadingDateTime(std::string_view s, size_t offset, const nz::CivilDate& reference,
+                                bool next, std::vector<Finding>* findings) {
+  static const RE2 re(R"((?i)^\s*(?:[•·*\-–]\s*)?()" MINUTES_DATE ")");
+  MeetingTime t;
+  re2::StringPiece in = Piece(s), date_words;
+  if (!RE2::Consume(&in, re, &date_words)) return t;
+  // The words a two-digit year is recognised by ("14 Jan 25 at") are not the date's.
+  std::string_view words = Sv(date_words);
+  static const RE2 trailer(R"((?i)^(.*?)(?:\s+(?:at|from))?[\s,;.]*$)");
+  re2::StringPiece kept;
+  if (RE2::FullMatch(Piece(words), trailer, &kept)) words = Sv(kept);
+  auto date = Parse(words, reference, next);
+  if (!date) return t;
+  size_t start = offset + (words.data() - s.data());
+  size_t end = start + words.size();
+  end += TimeAfter(s.substr(words.data() + words.size() - s.data()), &t);
+  t.date = date->iso;
+  if (date->weekday_mismatch)
+    findings->push_back(WeekdayFinding(words, *date, Span{start, start + words.size()}));
+  t.evidence.span = Span{start, end};
+  t.evidence.rule = next ? "meeting.next_meeting_line" : "meeting.date_line";
+  t.evidence.confidence = t.time_inferred ? 0.85 : 0.95;
+  return t;
+}
+
+// Reads one item of a next-meetings line or list: the whole item as a date and time if it is one,
+// else a date at its start with the words after it ignored.
+MeetingTime ReadNextItem(std::string_view item, size_t offset, const nz::CivilDate& reference,
+                         std::vector<Finding>* findings) {
+  std::vector<Finding> found;
+  MeetingTime t = ReadDateTime(item, offset, reference, /*next=*/true, &found);
+  if (t.date.empty()) {
+    found.clear();
+    t = ReadLeadingDateTime(item, offset, reference, /*next=*/true, &found);
+  }
+  for (Finding& f : found) findings->push_back(std::move(f));
+  return t;
+}
+
+// A block that is only the name of the council whose minutes these are ("ANYTOWN BOROUGH
+// COUNCIL", "London Borough of Hackney"): a letterhead above the meeting's own title.
+bool IsCouncilName(std::string_view para) {
+  static const RE2 re(
+      R"((?i)^\s*(?:the\s+)?(?:(?:london|royal)\s+borough\s+of(?:\s+[a-z'&-]+){1,4}|(?:[a-z'&.-]+\s+){1,5}council)\s*$)");
+  return RE2::FullMatch(Piece(para), re);
+}
+
+// A labelled line ("Date: ...", "Present:") rather than a title.
+bool IsLabelled(std::string_view para) {
+  static const RE2 re(R"(^\s*[A-Za-z][A-Za-z ]{0,29}:)");
+  return RE2::PartialMatch(Piece(para), re);
+}
+
+// The next meetings' label, alone as a heading ("Dates of future meetings", "6. Next meetings")
+// or before the dates ("Next meeting dates: ..."). Group 1 is what follows it, maybe empty.
+const RE2& NextLabel() {
+  static const RE2 re(
+      R"((?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:(?:the\s+)?(?:dates?|times?|details)\s+(?:and\s+times?\s+)?of\s+(?:the\s+)?(?:next|future|forthcoming)\s+meetings?|(?:next|future|forthcoming)\s+meetings?(?:\s+dates?)?|(?:future\s+)?meeting\s+dates(?:\s+for\s+\d{4}(?:[/-]\d{2,4})?)?)\s*(?:[:\-–]\s*)?(.*?)\s*$)");
+  return re;
+}
+
+// "the next meeting is scheduled for 4th November", "The next meeting will be held on Friday 5
+// July 2024 at 2pm", "next meeting: 3 March". Group 1 is the date's words.
+const RE2& NextSentence() {
+  static const RE2 re(
+      R"((?i)\bnext\s+(?:[a-z]+\s+)?meeting\s*(?:(?:is|will|be|has|been|was|now|provisionally|tentatively|scheduled|arranged|planned|booked|set|confirmed|due|to|held|taking|takes|place|for|on|as|date|of)\s+)*(?:[:\-–]\s*)?()" MINUTES_DATE
+      ")");
+  return re;
+}
+
+// A meeting or future meeting mentioned in the block at all: such a block never gives the
+// meeting's own date.
+bool MentionsOtherMeetings(std::string_view para) {
+  static const RE2 re(
+      R"((?i)\b(?:next|future|forthcoming|previous|last)\s+(?:[a-z]+\s+)?meetings?\b)");
+  return RE2::PartialMatch(Piece(para), re);
+}
+
+// "The meeting commenced at 18:34", "Meeting started at: 10.05", "the meeting closed at
+// 4.15pm", "Closed at 20:05." Group 1 is the verb, group 2 the time.
+bool FindStartOrEnd(std::string_view para, bool* is_start, nz::TimeRange* time) {
+  static const RE2 with_subject(
+      R"((?i)\b(?:meeting|panel|committee|sub-committee|board)\s+(?:was\s+|formally\s+|then\s+)?(commenced|started|began|opened|closed|ended|finished|concluded|terminated)\s+(?:at\s*)?:?\s*()" MINUTES_TIME
+      ")");
+  static const RE2 bare(
+      R"((?i)(?:^|[.;!]\s+)\s*(commenced|started|began|opened|closed|ended|finished|concluded)\s+at\s*:?\s*()" MINUTES_TIME
+      R"()\s*(?:[.;,(]|$))");
+  re2::StringPiece verb, t;
+  if (!RE2::PartialMatch(Piece(para), with_subject, &verb, &t) &&
+      !RE2::PartialMatch(Piece(para), bare, &verb, &t))
+    return false;
+  auto range = nz::ParseTimeRange(Sv(t));
+  if (!range) return false;
+  static const std::set<std::string> kStarts = {"commenced", "started", "began", "opened"};
+  std::string v(verb.data(), verb.size());
+  for (char& c : v) c = static_cast<char>(c | 0x20);
+  *is_start = kStarts.count(v) > 0;
+  *time = *range;
+  return true;
+}
+
+void SetReference(const std::string& iso, MeetingInfo* info) {
+  if (auto d = nz::ParseDate(iso, {}); d && d->precision == nz::DatePrecision::kDay) {
+    info->reference = {d->year, d->month, d->day};
+    info->has_reference = true;
+  }
+}
+
+// Where the notes announce the next meetings, found before the meeting's date is known (the
+// opening lines that hold them never give the meeting's date), read after it.
+struct NextSource {
+  enum Kind { kLine, kListItem, kSentence } kind;
+  size_t block;
+  std::string_view words;  // what to read: the label's content, the list item, the sentence's date
+};
+
 }  // namespace
 
 MeetingInfo FindMeeting(const Document& doc) {
@@ -86,62 +247,122 @@ MeetingInfo FindMeeting(const Document& doc) {
   Meeting& m = info.meeting;
   const std::string_view text(doc.text);
 
-  // Title: the first block with text (a heading if the document has one before any paragraph).
-  for (const Block& b : doc.body) {
-    if (b.kind == BlockKind::kTable || b.kind == BlockKind::kImage) continue;
-    std::string_view t = View(doc, b.span);
-    if (t.empty()) continue;
-    m.title = std::string(t);
-    m.evidence.span = b.span;
-    m.evidence.rule =
-        b.kind == BlockKind::kHeading ? "meeting.title_heading" : "meeting.first_line";
-    m.evidence.confidence = b.kind == BlockKind::kHeading ? 0.95 : 0.8;
-    break;
+  // Title: the first block with text (a heading if the document has one before any paragraph),
+  // unless that is only the council's name above the meeting's own title.
+  {
+    std::vector<const Block*> opening;
+    for (const Block& b : doc.body) {
+      if (opening.size() == 2) break;
+      if (b.kind == BlockKind::kTable || b.kind == BlockKind::kImage) continue;
+      if (View(doc, b.span).empty()) continue;
+      opening.push_back(&b);
+    }
+    const Block* title = opening.empty() ? nullptr : opening[0];
+    if (opening.size() == 2 && IsCouncilName(View(doc, opening[0]->span)) &&
+        !IsLabelled(View(doc, opening[1]->span)))
+      title = opening[1];
+    if (title != nullptr) {
+      m.title = std::string(View(doc, title->span));
+      m.evidence.span = title->span;
+      m.evidence.rule =
+          title->kind == BlockKind::kHeading ? "meeting.title_heading" : "meeting.first_line";
+      m.evidence.confidence = title->kind == BlockKind::kHeading ? 0.95 : 0.8;
+    }
   }
   // The title's month and year: the reference for dates that omit the year.
   re2::StringPiece month_year;
   if (RE2::PartialMatch(Piece(m.title), MonthYear(), &month_year)) {
-    if (auto d = nz::ParseDate(std::string_view(month_year.data(), month_year.size()), {})) {
+    if (auto d = nz::ParseDate(Sv(month_year), {})) {
       info.reference = {d->year, d->month, 1};
       info.has_reference = true;
     }
   }
 
+  // One pass over the blocks: the "Date:" line, where the next meetings are announced, and when
+  // the meeting started and ended.
   static const RE2 date_label(
       R"((?i)^\s*(?:date(?: and time)?|when|meeting date)\s*:\s*(.+?)\s*$)");
-  static const RE2 next_label(
-      R"((?i)^\s*(?:next meeting(?: dates?)?|future meetings?(?: dates?)?|dates? of (?:the )?next meetings?)\s*:?\s*(.+?)\s*$)");
+  std::vector<NextSource> next_sources;
+  std::set<size_t> next_blocks;  // blocks that announce next meetings
+  std::optional<nz::TimeRange> started, ended;
   MeetingTime date_line;
   bool have_date = false;
-  for (const Block& b : doc.body) {
-    if (b.kind == BlockKind::kTable) continue;
+  bool in_next_list = false;  // the blocks after a next-meetings heading, while they are dates
+  for (size_t i = 0; i < doc.body.size(); ++i) {
+    const Block& b = doc.body[i];
     std::string_view para = View(doc, b.span);
+    if (in_next_list) {
+      // One date per line; a table under the heading gives one per row.
+      bool any = false;
+      size_t line_start = 0;
+      while (line_start <= para.size()) {
+        size_t nl = para.find('\n', line_start);
+        if (nl == std::string_view::npos) nl = para.size();
+        std::string_view line = para.substr(line_start, nl - line_start);
+        std::vector<Finding> ignored;
+        if (!ReadLeadingDateTime(line, 0, {2000, 1, 1}, true, &ignored).date.empty()) {
+          next_sources.push_back({NextSource::kListItem, i, line});
+          any = true;
+        }
+        line_start = nl + 1;
+      }
+      if (any) {
+        next_blocks.insert(i);
+        continue;
+      }
+      in_next_list = false;
+    }
+    if (b.kind == BlockKind::kTable) continue;
     re2::StringPiece rest;
     if (!have_date && RE2::FullMatch(Piece(para), date_label, &rest)) {
-      date_line =
-          ReadDateTime(std::string_view(rest.data(), rest.size()), rest.data() - text.data(),
-                       info.reference, /*next=*/false, &info.findings);
+      date_line = ReadDateTime(Sv(rest), rest.data() - text.data(), info.reference,
+                               /*next=*/false, &info.findings);
       if (!date_line.date.empty()) {
         have_date = true;
         m.date = date_line.date;
         m.start_time = date_line.start_time;
         m.end_time = date_line.end_time;
-        auto d = nz::ParseDate(m.date, {});
-        if (d && d->precision == nz::DatePrecision::kDay) {
-          info.reference = {d->year, d->month, d->day};
-          info.has_reference = true;
-        }
+        SetReference(m.date, &info);
       }
+      continue;
+    }
+    if (RE2::FullMatch(Piece(para), NextLabel(), &rest)) {
+      next_blocks.insert(i);
+      if (rest.empty()) {
+        in_next_list = true;
+      } else {
+        next_sources.push_back({NextSource::kLine, i, Sv(rest)});
+      }
+      continue;
+    }
+    re2::StringPiece next_date;
+    if (RE2::PartialMatch(Piece(para), NextSentence(), &next_date)) {
+      next_blocks.insert(i);
+      next_sources.push_back(
+          {NextSource::kSentence, i, para.substr(next_date.data() - para.data())});
+      continue;
+    }
+    if (MentionsOtherMeetings(para)) next_blocks.insert(i);
+    bool is_start = false;
+    nz::TimeRange time;
+    if (FindStartOrEnd(para, &is_start, &time)) {
+      if (is_start && !started) started = time;
+      if (!is_start) ended = time;  // the last close wins: an adjournment closes earlier
     }
   }
+
   // Without a date line, a full date in the opening lines ("Minutes of the meeting held on
-  // Thursday 20 November 2025, 10am-12noon") is the meeting's, with any time after it.
+  // Thursday 20 November 2025, 10am-12noon", "held at the Town Hall on Tuesday, 14 January 2025
+  // at 6.30 pm") is the meeting's, with any time after it; never one in a line about other
+  // meetings.
   static const RE2 full_date(
-      R"((?i)\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b))");
+      R"((?i)(?:^|[^0-9])((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)" MINUTES_MONTH
+      R"(,?\s*(?:\d{4}|\d\d(?:[,;]|\.?\s*$|\s+(?:at|from)\b))|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d))");
   for (size_t i = 0, seen = 0; !have_date && i < doc.body.size() && seen < kOpeningBlocks; ++i) {
     const Block& b = doc.body[i];
     if (b.kind == BlockKind::kTable) break;
     ++seen;
+    if (next_blocks.count(i)) continue;
     std::string_view para = View(doc, b.span);
     re2::StringPiece date;
     if (!RE2::PartialMatch(Piece(para), full_date, &date)) continue;
@@ -151,22 +372,17 @@ MeetingInfo FindMeeting(const Document& doc) {
     std::vector<Finding> found;
     date_line = ReadDateTime(rest, start, info.reference, /*next=*/false, &found);
     if (date_line.start_time.empty()) {
-      // Only the date: read it alone, so trailing words do not hide it.
+      // Not a date and time alone: the date, then any time right after it.
       found.clear();
-      date_line = ReadDateTime(std::string_view(date.data(), date.size()), start, info.reference,
-                               /*next=*/false, &found);
+      date_line = ReadLeadingDateTime(rest, start, info.reference, /*next=*/false, &found);
     }
     if (date_line.date.empty()) continue;
     for (Finding& f : found) info.findings.push_back(std::move(f));
     have_date = true;
-    date_line.evidence.rule = "meeting.date_in_opening_line";
     m.date = date_line.date;
     m.start_time = date_line.start_time;
     m.end_time = date_line.end_time;
-    if (auto d = nz::ParseDate(m.date, {}); d && d->precision == nz::DatePrecision::kDay) {
-      info.reference = {d->year, d->month, d->day};
-      info.has_reference = true;
-    }
+    SetReference(m.date, &info);
   }
   // Without any date, the title's month stands for the date.
   if (!have_date && info.has_reference) {
@@ -174,15 +390,30 @@ MeetingInfo FindMeeting(const Document& doc) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", info.reference.year, info.reference.month);
     m.date = buf;
   }
+  // When the minutes record when the meeting started or ended, that is its time, not the time it
+  // was called for.
+  if (started) m.start_time = started->start;
+  if (ended) m.end_time = ended->start;
 
-  for (const Block& b : doc.body) {
-    if (b.kind == BlockKind::kTable) continue;
-    std::string_view para = View(doc, b.span);
-    re2::StringPiece rest;
-    if (!RE2::FullMatch(Piece(para), next_label, &rest)) continue;
+  // The next meetings, in the order written; a date without a year is the first such date after
+  // the one before it ("10 March, 9 June, 3 February" after 14 January 2025: 2026-02-03).
+  nz::CivilDate reference = info.reference;
+  std::set<std::string> seen_dates;
+  auto add = [&](MeetingTime t) {
+    if (t.date.empty() || !seen_dates.insert(t.date).second) return;
+    if (auto d = nz::ParseDate(t.date, {}); d && d->precision == nz::DatePrecision::kDay)
+      reference = {d->year, d->month, d->day};
+    t.evidence.rule = "meeting.next_meeting_line";
+    m.next_meetings.push_back(std::move(t));
+  };
+  for (const NextSource& source : next_sources) {
+    size_t base = source.words.data() - text.data();
+    if (source.kind != NextSource::kLine) {
+      add(ReadNextItem(source.words, base, reference, &info.findings));
+      continue;
+    }
     // "Tuesday March 17 10.30-12, Monday June 22 10-11.30 and Thursday September 24 2-3.30".
-    std::string_view list(rest.data(), rest.size());
-    size_t base = rest.data() - text.data();
+    std::string_view list = source.words;
     size_t start = 0;
     for (size_t i = 0; i <= list.size(); ++i) {
       bool at_end = i == list.size();
@@ -199,24 +430,20 @@ MeetingInfo FindMeeting(const Document& doc) {
       if (lead != std::string_view::npos) {
         size_t trail = item.find_last_not_of(" .");
         item = item.substr(lead, trail - lead + 1);
-        MeetingTime t =
-            ReadDateTime(item, base + start + lead, info.reference, /*next=*/true, &info.findings);
+        MeetingTime t = ReadNextItem(item, base + start + lead, reference, &info.findings);
         if (!t.date.empty()) {
-          m.next_meetings.push_back(std::move(t));
+          add(std::move(t));
         } else if (auto range = nz::ParseTimeRange(item);
                    range && !m.next_meetings.empty() && m.next_meetings.back().start_time.empty()) {
           // "Thursday 7 May 2026, 2-4pm": the comma parted a date from its time.
           MeetingTime& prev = m.next_meetings.back();
-          prev.start_time = range->start;
-          prev.end_time = range->end;
-          prev.time_inferred = range->start_inferred || range->end_inferred;
+          SetTimes(*range, &prev);
           prev.evidence.span.end = base + start + lead + item.size();
         }
       }
       start = i + sep;
       if (sep > 1) i += sep - 1;
     }
-    break;
   }
   return info;
 }
@@ -231,5 +458,10 @@ extern const Step kMeetingStep = {"meeting", {}, {Datum::kMeeting}, [](Workspace
                                       w->x.findings.push_back(std::move(f));
                                     w->meeting_info.findings.clear();
                                   }};
+
+#undef MINUTES_TIME
+#undef MINUTES_CLOCK
+#undef MINUTES_DATE
+#undef MINUTES_MONTH
 
 }  // namespace minutes

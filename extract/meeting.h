@@ -19,9 +19,21 @@ struct MeetingInfo {
   std::vector<Finding> findings;
 };
 
-// Reads the title (the first block), the "Date:" line (date and time range; a date without a year
-// takes it from the title) and the "Next meeting(s):" line (each date is the next occurrence after
-// the meeting whose weekday matches). A weekday that contradicts its date is a finding.
+// Reads, in one pass over the blocks:
+//  * the title: the first block, or the second when the first is only the council's name
+//    ("ANYTOWN BOROUGH COUNCIL" above "MINUTES of a meeting of the CORPORATE PARENTING PANEL ...");
+//  * the date and time: the "Date:" line, else the first full date in the opening blocks ("held at
+//    the Town Hall on Tuesday, 14 January 2025 at 6.30 pm", "Held on3 May 2024at 2pm"), never one
+//    in a line about the next, future or previous meeting. A date without a year takes the
+//    title's. "The meeting commenced at 18:34" / "closed at 20:05" (started, ended, finished ...)
+//    are the start and end when written: the minutes record when it began, not when it was called;
+//  * the next meetings: a "Next meeting(s):" / "Date of next meeting:" line, a "Dates of future
+//    meetings" heading with one date a line (or a table row) under it, and sentences such as "the
+//    next meeting is scheduled for 4th November at 18:30pm". A date without a year is the first
+//    such date, with its weekday if named, after the one listed before it (the meeting's date for
+//    the first), so "10 March, 9 June, 3 February" rolls into the next year. The same date
+//    announced twice is one meeting.
+// A weekday that contradicts its date is a finding. Linear in the document's size.
 MeetingInfo FindMeeting(const Document& doc);
 
 }  // namespace minutes

@@ -172,7 +172,12 @@ bool ParseRaw(std::string_view text, Raw* r) {
     r->day = it[k].value;
     r->month = month_at(k + 1);
     k += 2;
-    if (year_at(k, &r->year)) ++k;
+    if (year_at(k, &r->year)) {
+      ++k;
+    } else if (k + 1 == it.size() && it[k].kind == Item::kNumber && it[k].text.size() == 2 &&
+               !it[k].ordinal) {
+      r->year = 2000 + it[k++].value;  // 14 Jan 25: only as the last word, never a day or hour
+    }
   } else if (k < it.size() && it[k].kind == Item::kWord && it[k].text == "the" &&
              is_num(k + 1, 2) && k + 2 < it.size() && it[k + 2].text == "of" &&
              month_at(k + 3) > 0) {

@@ -252,9 +252,11 @@ std::string PersonId(std::string_view raw_name, std::string_view organisation);
 // The key of the series a meeting belongs to: its title without dates, case-folded, punctuation
 // as single spaces. "Fostering regional group meeting notes and action log July 2025" ->
 // "fostering regional group meeting notes and action log"; "South West Fostering Network – Notes
-// of meeting held 3 March 2026" -> "south west fostering network notes of meeting". Weekdays,
-// months, years, day numbers (1st, 03), numeric dates and words left dangling at the end by their
-// removal ("held", "on", "of", "dated") go. "" for a title that is nothing but a date.
+// of meeting held 3 March 2026" -> "south west fostering network notes of meeting"; "MINUTES of a
+// meeting of the CORPORATE PARENTING PANEL held at Anytown Town Hall on ..." -> "corporate
+// parenting panel" (the "minutes of a/the meeting of" formula and everything from "held" on go).
+// Weekdays, months, years, day numbers (1st, 03), numeric dates and words left dangling at the end
+// by their removal ("held", "on", "of", "dated") go. "" for a title that is nothing but a date.
 std::string SeriesKey(std::string_view title);
 
 // Initials as the notes write them: one capital per word and per hyphenated part; an O' prefix
@@ -353,7 +355,8 @@ struct ParsedDate {
 // Parses one date expression (the whole of `text`, surrounding spaces and a trailing "." or ","
 // allowed): "7 July 2025", "31 March 2026", "Tuesday 9th December", "Tuesday, March 17",
 // "17 September", "Sept 2025", "March 2025", "Dec", "Mar-26" (two-digit year after - or '),
-// "2025-07-07", "07/07/2025" (day first). Months: full names, three letters, "Sept"; weekdays:
+// "14 Jan 25" (two-digit year after a day and month), "Tuesday, 14 January, 2025", "2025-07-07",
+// "07/07/2025" (day first). Months: full names, three letters, "Sept"; weekdays:
 // full, three letters, "Tues", "Weds", "Thurs". A missing year is the reference year; a month alone
 // has month precision ("Dec" in a December 2025 meeting -> "2025-12"). A named weekday that
 // contradicts the date sets weekday_mismatch; the date is not moved. Returns std::nullopt for
@@ -389,10 +392,11 @@ struct TimeRange {
 // Parses one time or time range (the whole of `text`): "10-11.30" -> 10:00-11:30 (both inferred),
 // "2-3.30" -> 14:00-15:30, "10.30-12", "1.30pm – 3pm", "10am to 12.15pm", "9am-11pm", "5-11pm" ->
 // 17:00-23:00 (pm carried back), "11-8pm" -> 11:00-20:00 (carrying pm would put the start after the
-// end), "14:00-15:30", "12 noon". Separators: "-", en/em dash, "to", "until", "till". A lone bare
-// number ("5") is not a time. Only pass text the caller already believes is a time: "1-2" parses as
-// 13:00-14:00 whether or not it meant one or two children. Returns std::nullopt for anything else
-// (hour > 23, minutes > 59, am/pm on an hour > 12, trailing words).
+// end), "14:00-15:30", "14:00-16.30", "12 noon", "18:30pm" -> 18:30 (a 24-hour time with a pm that
+// adds nothing). Separators: "-", en/em dash, "to", "until", "till". A lone bare number ("5") is not
+// a time. Only pass text the caller already believes is a time: "1-2" parses as 13:00-14:00 whether
+// or not it meant one or two children. Returns std::nullopt for anything else (hour > 23, minutes >
+// 59, am on an hour > 12, pm on a bare hour > 12 such as "13pm", trailing words).
 std::optional<TimeRange> ParseTimeRange(std::string_view text, const TimeOptions& options = {});
 
 // -------------------------------------------------------------------------------------------------

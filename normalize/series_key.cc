@@ -44,6 +44,9 @@ bool IsDanglingWord(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
+const char* const kMinutesOfAMeetingOfThe[] = {"minutes", "of", "a", "meeting", "of", nullptr};
+const char* const kMinutesOfTheMeetingOfThe[] = {"minutes", "of", "the", "meeting", "of", nullptr};
+
 }  // namespace
 
 std::string SeriesKey(std::string_view title) {
@@ -67,9 +70,23 @@ std::string SeriesKey(std::string_view title) {
     i += U16_LENGTH(c);
   }
   flush();
+  // "MINUTES of a meeting of the CORPORATE PARENTING PANEL held at Anytown Town Hall on ...": the
+  // meeting's name is what lies between the formula and "held"; where and when follow.
+  size_t first = 0;
+  for (const char* const* formula : {kMinutesOfAMeetingOfThe, kMinutesOfTheMeetingOfThe}) {
+    size_t n = 0;
+    while (formula[n] != nullptr && n < words.size() && words[n] == formula[n]) ++n;
+    if (formula[n] == nullptr && n < words.size()) {
+      first = n;
+      if (first < words.size() && words[first] == "the") ++first;
+      break;
+    }
+  }
   std::vector<std::string> kept;
-  for (const std::string& w : words)
-    if (!IsDateWord(w)) kept.push_back(w);
+  for (size_t i = first; i < words.size(); ++i) {
+    if (words[i] == "held" && !kept.empty()) break;
+    if (!IsDateWord(words[i])) kept.push_back(words[i]);
+  }
   while (!kept.empty() && IsDanglingWord(kept.back())) kept.pop_back();
   std::string key;
   for (const std::string& w : kept) key += (key.empty() ? "" : " ") + w;

@@ -86,6 +86,10 @@ bool ParseClock(Cursor* c, Clock* out) {
       !c->AtWord("til"))
     return false;
   if (out->hour > 23) return false;
+  // "18:30pm": a 24-hour clock typed with a habitual pm, which adds nothing. A bare "13pm" is
+  // more likely a slip for 1pm or 3pm, and "18:30am" contradicts itself.
+  if (out->meridiem == Meridiem::kPm && out->hour > 12 && out->has_minutes)
+    out->meridiem = Meridiem::kNone;
   if (out->meridiem != Meridiem::kNone && (out->hour > 12 || out->hour == 0)) return false;
   return true;
 }

@@ -76,6 +76,39 @@ TEST(MeetingTest, TitleDateAndTimes) {
       // The title is the first block with text, not a table before it.
       {"Ref\tAction\n1\tSend the slides\n\nRegional group\nDate: 7 July 2025\n", "Regional group",
        "2025-07-07", "", ""},
+      // Formal council minutes: the council's name above the meeting line is a letterhead, not
+      // the title; the date and time come from the meeting line.
+      {"ANYTOWN BOROUGH COUNCIL\n\nMINUTES of a meeting of the CORPORATE PARENTING PANEL held at "
+       "Anytown Town Hall on Tuesday, 14 January 2025 at 6.30 pm\n",
+       "MINUTES of a meeting of the CORPORATE PARENTING PANEL held at Anytown Town Hall on "
+       "Tuesday, 14 January 2025 at 6.30 pm",
+       "2025-01-14", "18:30", ""},
+      {"Anytown Borough Council\nCorporate Parenting Panel\nMinutes of the meeting held on 14th "
+       "January 2025 in the Council Chamber\n",
+       "Corporate Parenting Panel", "2025-01-14", "", ""},
+      {"London Borough of Anytown\nCorporate Parenting Panel\nHeld on Tuesday, 14 January, 2025 at "
+       "6.30 pm in Committee Room 1\n",
+       "Corporate Parenting Panel", "2025-01-14", "18:30", ""},
+      // A council's name over a labelled line stays the title: nothing else names the meeting.
+      {"Anytown Borough Council\nDate: 14 January 2025\n", "Anytown Borough Council", "2025-01-14",
+       "", ""},
+      // Dates as formal minutes write them.
+      {"Panel\nMinutes of the meeting held on 14 Jan 25 at 6pm\n", "Panel", "2025-01-14", "18:00",
+       ""},
+      {"Panel\nMinutes of the meeting held on 14/01/2025\n", "Panel", "2025-01-14", "", ""},
+      {"Panel\nMinutes of the meeting held on 2025-01-14, 10-12\n", "Panel", "2025-01-14", "10:00",
+       "12:00"},
+      // A date line of its own, am/pm on both ends of an en dash.
+      {"Kinship Care Partnership\nThursday 5 March 2026, 9.45am \xE2\x80\x93 12.30pm\n",
+       "Kinship Care Partnership", "2026-03-05", "09:45", "12:30"},
+      {"Kinship Care Partnership\nDate: 5 March 2026, 18:30pm-20:00\n", "Kinship Care Partnership",
+       "2026-03-05", "18:30", "20:00"},
+      // Words run together by a PDF export.
+      {"West Yorkshire Adoption Leads\nNotes of meeting\nHeld on3 May 2024at 2pm\n",
+       "West Yorkshire Adoption Leads", "2024-05-03", "14:00", ""},
+      // A line about the previous meeting is not this one's date.
+      {"Panel\nMinutes of the last meeting held on 12 November 2024 were agreed\nItem 1\n", "Panel",
+       "", "", ""},
       // Nothing found: empty fields.
       {"Item 1: minutes agreed.\n", "Item 1: minutes agreed.", "", "", ""},
   };
@@ -92,6 +125,54 @@ TEST(MeetingTest, TitleDateAndTimes) {
     EXPECT_TRUE(m.next_meetings.empty()) << c.notes;
     EXPECT_TRUE(info.findings.empty()) << c.notes;
   }
+}
+
+TEST(MeetingTest, TheTimesTheMinutesRecordWinOverTheTimeCalled) {
+  static const struct {
+    const char* notes;
+    const char* start;
+    const char* end;
+  } kCases[] = {
+      {"Panel\nDate: 14 January 2025, 6.30pm\nThe meeting commenced at 18:34.\n1. Minutes\n"
+       "The meeting closed at 20:05.\n",
+       "18:34", "20:05"},
+      {"Group\nDate: 5 March 2026, 9.45am \xE2\x80\x93 12.30pm\n"
+       "Meeting started at: 10.05 (room booking overran)\n",
+       "10:05", "12:30"},
+      {"Group\nDate: 3 May 2024\nMeeting ended at 3.40pm\n", "", "15:40"},
+      {"Group\nDate: 3 May 2024\nThere being no further business, the meeting closed at 8.05pm.\n",
+       "", "20:05"},
+      {"Group\nDate: 3 May 2024\nFinished at 4.15pm.\n", "", "16:15"},
+      {"Group\nDate: 3 May 2024 10-12\nThe meeting started at 10.10 with introductions.\n", "10:10",
+       "12:00"},
+      // Not the meeting's times.
+      {"Group\nDate: 3 May 2024 10-12\nThe consultation closed at 5pm on Friday.\n", "10:00",
+       "12:00"},
+      {"Group\nDate: 3 May 2024 10-12\nRecruitment started at 10 schools.\n", "10:00", "12:00"},
+      {"Group\nDate: 3 May 2024 10-12\nThe evening group started at 6pm each Monday.\n", "10:00",
+       "12:00"},
+  };
+  for (const auto& c : kCases) {
+    MeetingInfo info = FindMeeting(minutes_test::TextDocument(c.notes));
+    EXPECT_EQ(c.start, info.meeting.start_time) << c.notes;
+    EXPECT_EQ(c.end, info.meeting.end_time) << c.notes;
+  }
+}
+
+TEST(MeetingTest, ALineAboutTheNextMeetingNeverGivesTheMeetingsDate) {
+  Document doc = minutes_test::TextDocument(
+      "Panel\nDate of next meeting: Tuesday 11 March 2025\n"
+      "Minutes of the meeting held on Tuesday 14 January 2025\n");
+  MeetingInfo info = FindMeeting(doc);
+  EXPECT_EQ("2025-01-14", info.meeting.date);
+  ASSERT_EQ(1u, info.meeting.next_meetings.size());
+  EXPECT_EQ("2025-03-11", info.meeting.next_meetings[0].date);
+  // Without a line of its own, the meeting has no date: the next meeting's is not it.
+  info = FindMeeting(minutes_test::TextDocument(
+      "Panel\nThe next meeting will be held on Tuesday 11 March 2025.\n"));
+  EXPECT_EQ("", info.meeting.date);
+  ASSERT_EQ(1u, info.meeting.next_meetings.size());
+  EXPECT_EQ("2025-03-11", info.meeting.next_meetings[0].date);
 }
 
 TEST(MeetingTest, AnEmptyDocumentHasNothing) {
@@ -162,8 +243,40 @@ TEST(MeetingTest, NextMeetings) {
        {{"Thursday 19 February 2026 at 10am", "2026-02-19", "10:00", ""}}},
       {"Group notes\nDate: 7 July 2025\nFuture meeting dates: 8 September 2025; 3 November 2025.\n",
        {{"8 September 2025", "2025-09-08", "", ""}, {"3 November 2025", "2025-11-03", "", ""}}},
+      // The next meeting in a sentence.
+      {"Group\nThursday 5 March 2026, 9.45am \xE2\x80\x93 12.30pm\n"
+       "AL thanked everyone; the next meeting is scheduled for 4th November at 18:30pm, online.\n",
+       {{"4th November at 18:30pm", "2026-11-04", "18:30", ""}}},
+      {"Group\nHeld on 3 May 2024 at 2pm\nThe next meeting will be held on Friday 5 July 2024 at "
+       "2pm.\n",
+       {{"Friday 5 July 2024 at 2pm", "2024-07-05", "14:00", ""}}},
+      {"Group\nDate: 3 May 2024\nDate of next meeting: Friday 5 July 2024, 10am-12noon\n",
+       {{"Friday 5 July 2024, 10am-12noon", "2024-07-05", "10:00", "12:00"}}},
+      {"Group\nDate: 3 May 2024\nDate of the next meeting: 5 July at County Hall\n",
+       {{"5 July", "2024-07-05", "", ""}}},
+      // Under their own heading, one a line, without a year: each the first such date after the
+      // one before it.
+      {"Panel\nDate: Tuesday 14 January 2025\n6. Dates of future meetings\n"
+       "10 March (subject to confirmation)\n9 June 14:00-16.30\n3 February\n"
+       "The meeting closed at 20:05.\n",
+       {{"10 March", "2025-03-10", "", ""},
+        {"9 June 14:00-16.30", "2025-06-09", "14:00", "16:30"},
+        {"3 February", "2026-02-03", "", ""}}},
+      {"Group\nDate: 7 July 2025\nNext meetings\n\n\xE2\x80\xA2 8 September 2025\n"
+       "\xE2\x80\xA2 3 November 2025\n\nItem 1\n",
+       {{"8 September 2025", "2025-09-08", "", ""}, {"3 November 2025", "2025-11-03", "", ""}}},
+      {"Group\nDate: 7 July 2025\nFuture meeting dates:\n\nDate\tTime\n8 September\t10-12\n"
+       "3 November\t2-4pm\n",
+       {{"8 September\t10-12", "2025-09-08", "10:00", "12:00"},
+        {"3 November\t2-4pm", "2025-11-03", "14:00", "16:00"}}},
+      // The same meeting announced twice is one.
+      {"Group\nDate: 7 July 2025\nNext meeting: 8 September 2025\n"
+       "The next meeting will be on 8 September 2025.\n",
+       {{"8 September 2025", "2025-09-08", "", ""}}},
       // Not dates: nothing.
       {"Group notes\nDate: 7 July 2025\nNext meeting: TBC\n", {}},
+      {"Group notes\nDate: 7 July 2025\nThe next meeting's agenda will include the budget.\n", {}},
+      {"Group notes\nDate: 7 July 2025\nDates of future meetings\nTo be agreed by email.\n", {}},
       {"Group notes\nDate: 7 July 2025\nItem 4: agenda items for next meeting\n", {}},
   };
   for (const auto& c : kCases) {

@@ -47,6 +47,12 @@ TEST(Dates, Forms) {
       {"7/7/25", kDec2025, "2025-07-07", DatePrecision::kDay, false},
       {"2025", kDec2025, "2025", DatePrecision::kYear, false},
       {"29 February 2024", kDec2025, "2024-02-29", DatePrecision::kDay, false},
+      // As formal minutes write the meeting's date.
+      {"14th January 2025", kDec2025, "2025-01-14", DatePrecision::kDay, false},
+      {"14 Jan 25", kDec2025, "2025-01-14", DatePrecision::kDay, false},
+      {"Tuesday, 14 January, 2025", kDec2025, "2025-01-14", DatePrecision::kDay, false},
+      {"14/01/2025", kDec2025, "2025-01-14", DatePrecision::kDay, false},
+      {"2025-01-14", kDec2025, "2025-01-14", DatePrecision::kDay, false},
       // Not dates.
       {"2022/23", kDec2025, nullptr, DatePrecision::kDay, false},
       {"31 February 2025", kDec2025, nullptr, DatePrecision::kDay, false},
@@ -59,6 +65,9 @@ TEST(Dates, Forms) {
       {"", kDec2025, nullptr, DatePrecision::kDay, false},
       {"£60k", kDec2025, nullptr, DatePrecision::kDay, false},
       {"13/13/2025", kDec2025, nullptr, DatePrecision::kDay, false},
+      {"14 Jan 2", kDec2025, nullptr, DatePrecision::kDay, false},
+      {"14 Jan 25 10", kDec2025, nullptr, DatePrecision::kDay, false},
+      {"14 Jan 25th", kDec2025, nullptr, DatePrecision::kDay, false},
   };
   for (const auto& c : kCases) {
     std::optional<ParsedDate> d = ParseDate(c.text, c.reference);

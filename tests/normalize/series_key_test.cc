@@ -28,6 +28,14 @@ TEST(SeriesKey, TitlesWithoutTheirDates) {
       {"West Midlands Regional Fostering Group", "west midlands regional fostering group"},
       {"Kinship Forum 2025-26", "kinship forum"},
       {"Région Île-de-France minutes", "région île de france minutes"},
+      // Formal minutes: the body's name, without the formula before it and where and when after.
+      {"MINUTES of a meeting of the CORPORATE PARENTING PANEL held at Anytown Town Hall on "
+       "Tuesday, 14 January 2025 at 6.30 pm",
+       "corporate parenting panel"},
+      {"Minutes of the meeting of the Corporate Parenting Panel held on 14 Jan 25",
+       "corporate parenting panel"},
+      {"Corporate Parenting Panel", "corporate parenting panel"},
+      {"Minutes of the meeting held on 14 January 2025", "minutes of the meeting"},
       {"12 March 2026", ""},
       {"", ""},
   };

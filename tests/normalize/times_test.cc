@@ -37,6 +37,12 @@ TEST(Times, Ranges) {
       {"10 AM until 12 noon", "10:00", "12:00", false, false},
       {"10a.m.-11.30a.m.", "10:00", "11:30", false, false},
       {"10-11.30\xC2\xA0", "10:00", "11:30", true, true},
+      {"9.45am \xE2\x80\x93 12.30pm", "09:45", "12:30", false, false},
+      {"14:00-16.30", "14:00", "16:30", false, false},
+      // A 24-hour time typed with a pm that adds nothing.
+      {"18:30pm", "18:30", "", false, false},
+      {"18.30pm - 20:00", "18:30", "20:00", false, false},
+      {"6.30pm-20:05pm", "18:30", "20:05", false, false},
       // Single times.
       {"1.30pm", "13:30", "", false, false},
       {"10.30", "10:30", "", true, false},
@@ -47,7 +53,8 @@ TEST(Times, Ranges) {
       {"5", nullptr, nullptr, false, false},
       {"25:00", nullptr, nullptr, false, false},
       {"10.75", nullptr, nullptr, false, false},
-      {"13pm", nullptr, nullptr, false, false},
+      {"13pm", nullptr, nullptr, false, false},  // a slip for 1pm or 3pm, not a clock
+      {"18:30am", nullptr, nullptr, false, false},
       {"10-11.30 Sat", nullptr, nullptr, false, false},
       {"5 children", nullptr, nullptr, false, false},
       {"10.3", nullptr, nullptr, false, false},
