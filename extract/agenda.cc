@@ -207,6 +207,24 @@ Recommendation RecommendationOf(std::string_view text, const char* base) {
   return Recommendation{std::string(text), Span{start, start + text.size()}};
 }
 
+// The list under a decision keeps one kind of marker, and numbers count up: after "a." "b.", or
+// after "1." "2.", a "25. Action log" is the next agenda item, not a recommendation.
+struct ListState {
+  int numbered = -1;  // -1 before the first entry, then 1 for "1." lists, 0 for others
+  long previous = 0;
+};
+
+bool FollowsInList(std::string_view text, ListState* state) {
+  static const RE2 number(R"(^\s*\(?(\d{1,3})[.)])");
+  long n = 0;
+  int numbered = RE2::PartialMatch(text, number, &n) ? 1 : 0;
+  if (state->numbered != -1 && numbered != state->numbered) return false;
+  if (numbered == 1 && state->numbered == 1 && n != state->previous + 1) return false;
+  state->numbered = numbered;
+  state->previous = n;
+  return true;
+}
+
 bool IsRecommendation(const Document& doc, const Block& b) {
   if (b.kind == BlockKind::kListItem) return true;
   return b.kind == BlockKind::kParagraph &&
@@ -294,7 +312,9 @@ void FindDecisions(const Document& doc, Agenda* agenda) {
       // one that ends in a full stop.
       bool introduces = lead.empty() || (lead.back() != '.' && lead.back() != ';');
       if (last && introduces && d.recommendations.empty()) {
-        while (next < body.size() && IsRecommendation(doc, body[next])) {
+        ListState list;
+        while (next < body.size() && IsRecommendation(doc, body[next]) &&
+               FollowsInList(BlockText(doc, body[next]), &list)) {
           d.recommendations.push_back(
               RecommendationOf(TrimView(BlockText(doc, body[next])), doc.text.data()));
           end = body[next].span.end;

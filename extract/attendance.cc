@@ -126,11 +126,12 @@ bool StartsAsRole(std::string_view s) {
 }
 
 // StartsAsRole, or a job by its last word that names no organisation: "Democratic Services
-// Officer", "Independent Chair". Not a name or an organisation.
+// Officer", "Independent Chair", or the service someone works in ("Democratic Services"). Not a
+// name or an organisation.
 bool IsRolePhrase(std::string_view s) {
   if (StartsAsRole(s)) return true;
   static const RE2 tail(
-      R"(\b(?:Director|Manager|Officer|Lead|Leader|Chair|Chairman|Chairperson|Member|Adviser|Advisor|Clerk|Secretary|Coordinator|Co-ordinator|Commissioner|Holder|Executive|Consultant|Analyst|Administrator|Representative|Practitioner|Worker|Head|Governor|Trustee|Solicitor|Minister|Treasurer|Auditor)$)");
+      R"(\b(?:Director|Manager|Officer|Lead|Leader|Chair|Chairman|Chairperson|Member|Adviser|Advisor|Clerk|Secretary|Coordinator|Co-ordinator|Commissioner|Holder|Executive|Consultant|Analyst|Administrator|Representative|Practitioner|Worker|Head|Governor|Trustee|Solicitor|Minister|Treasurer|Auditor|Services)$)");
   return !s.empty() && !HasOrganisationWord(s) && RE2::PartialMatch(Piece(s), tail);
 }
 

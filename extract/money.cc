@@ -70,10 +70,16 @@ const PeriodRule kPeriodRules[] = {
 
 // A period written before the figure: "a one-off payment of £500", "an annual grant of £20k", "a
 // weekly rate of £300", "a sessional fee of £75", "a one-off £500". The adjective right before the
-// figure, or up to two more words and "of", "at", "is" or "was". Group 1 is the adjective.
+// figure, or up to two more words and "of", "at", "is" or "was", or a money noun and up to seven
+// words in one clause ("the average weekly cost of a placement had risen to £6,240"). Group 1 is
+// the adjective.
 const RE2& PeriodBeforePattern() {
   static const RE2 re(
-      R"((?i)\b(one-off|one\s+off|annual|yearly|weekly|monthly|daily|nightly|hourly|sessional)(?:\s+(?:[a-z-]+\s+){0,2}(?:of|at|is|was))?\s+$)");
+      R"((?i)\b(one-off|one\s+off|annual|yearly|weekly|monthly|daily|nightly|hourly|sessional))"
+      R"((?:\s+(?:[a-z-]+\s+){0,2}(?:of|at|is|was)|)"
+      R"(\s+(?:costs?|rates?|fees?|payments?|grants?|allowances?|charges?|prices?|spend|spending|)"
+      R"(budget|bonus|sum|amount|retainer|salary|income)(?:\s+[a-z-]+){0,7}\s+)"
+      R"((?:of|at|is|was|to|by|be|reached|totalled))?\s+$)");
   return re;
 }
 
@@ -175,7 +181,7 @@ std::vector<MoneyMatch> FindMoney(std::string_view text) {
     }
     // Else a period before ("an annual grant of £20k"); the span stays the figure's.
     if (!m.period) {
-      size_t from = m.start >= 48 ? m.start - 48 : 0;
+      size_t from = m.start >= 120 ? m.start - 120 : 0;
       re2::StringPiece lead(base + from, m.start - from);
       std::string adjective;
       if (RE2::PartialMatch(lead, PeriodBeforePattern(), &adjective))

@@ -109,6 +109,17 @@ TEST(AgendaTest, TheRecommendationsListedUnderADecision) {
   EXPECT_EQ(doc.text.find("(b) agrees the fees.") + 20, s.end);
 }
 
+TEST(AgendaTest, TheListEndsWhereItsMarkersStopFollowingOn) {
+  Document doc = TextDocument(
+      "Title\n\nRESOLVED – that:\n\na. the report be noted; and\n\nb. it be published.\n\n"
+      "25. Action log\n\nAGREED – that:\n\n1. the fee rise;\n\n2. the review.\n\n"
+      "1. Next steps\n");
+  Agenda a = FindAgenda(doc);
+  ASSERT_EQ(2u, a.decisions.size());
+  EXPECT_EQ(2u, a.decisions[0].recommendations.size());
+  EXPECT_EQ(2u, a.decisions[1].recommendations.size());
+}
+
 TEST(AgendaTest, EveryItemCarriesItsAgendaItemAndADuplicateNumberIsAFinding) {
   Document doc = TextDocument(
       "Board notes\n\nPresent: Amy Ng (Kent)\n\nItem 1: Fees\n\nAN said Kent pays £40 per hour.\n\n"

@@ -117,6 +117,12 @@ TEST(AttendanceTest, ChairedByAndInAttendance) {
                 {"Ann Bell", "Kent", "present", "", ""}});
 }
 
+TEST(AttendanceTest, TheServiceSomeoneWorksInIsARoleNotAnOrganisation) {
+  ExpectPeople("Officers: Joanne Fry (Democratic Services), Ann Bell (Kent)\n",
+               {{"Joanne Fry", "", "present", "officer Democratic Services", ""},
+                {"Ann Bell", "Kent", "present", "officer", ""}});
+}
+
 TEST(AttendanceTest, ParagraphsAfterABareLabelStopAtTheFirstNonEntry) {
   ExpectPeople(
       "Attendees\nAnn Bell, Kent\nBob Cole (Surrey), Cara Dunn (Medway)\n"
