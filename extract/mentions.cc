@@ -102,15 +102,6 @@ bool SpokeHere(std::string_view text, size_t end) {
   return verbs->count(w) > 0;
 }
 
-// True when `caps` is an ambiguous LA abbreviation ("WCC"), which FindLaMentions reported
-// rather than resolved. Scans only the token.
-bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
-  nz::MatchOptions keep;
-  keep.keep_ambiguous = true;
-  std::vector<nz::LaMention> m = las.FindMentions(caps, keep);
-  return m.size() == 1 && m[0].ambiguous && m[0].end - m[0].start == caps.size();
-}
-
 bool IsSectionStart(std::string_view para) {
   static const RE2 re(R"((?i)^\s*(?:item\s*\d+|aob\b|any other business|agenda item))");
   return RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), re);
@@ -185,6 +176,13 @@ bool PlaceContext(std::string_view text, const std::vector<nz::LaMention>& all, 
   if (k + 1 < all.size() && !all[k + 1].could_be_initials && joined(m.end, all[k + 1].start))
     return true;
   return false;
+}
+
+bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
+  nz::MatchOptions keep;
+  keep.keep_ambiguous = true;
+  std::vector<nz::LaMention> m = las.FindMentions(caps, keep);
+  return m.size() == 1 && m[0].ambiguous && m[0].end - m[0].start == caps.size();
 }
 
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,

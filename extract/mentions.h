@@ -27,6 +27,10 @@ normalize::MatchOptions MeetingArea(const Document& doc, const normalize::LaRegi
 // when a listed person has those initials, unless the words around it say a place ("covers BH and
 // E Sussex", "in BH"): then it is a person. An ambiguous alias that `match` (the meeting's area)
 // does not settle is no mention; a finding (ambiguous_la) says so when `findings` is given.
+// True when `text` is, whole, an ambiguous LA abbreviation ("WCC") the meeting's area did not
+// settle: FindLaMentions reports it (ambiguous_la) rather than resolving it.
+bool IsUnsettledLaAlias(const normalize::LaRegister& las, std::string_view text);
+
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::LaRegister& las,
                                           const normalize::MatchOptions& match,
                                           const std::vector<Person>& people,

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "extract/findings.h"
+#include "extract/mentions.h"
 #include "extract/steps.h"
 
 namespace minutes {
@@ -126,6 +127,7 @@ void CheckAttendance(Workspace* w) {
   for (const ListedPerson& lp : w->listed_people) {
     std::string key = nz::PersonNameKey(lp.name_raw);
     if (key.empty()) continue;
+    if (lp.attendance == Attendance::kAbsent) continue;  // absent is neither present nor apologies
     (lp.attendance == Attendance::kApologies ? apologies : present).try_emplace(key, &lp);
   }
   for (const auto& [key, lp] : apologies) {
@@ -165,6 +167,7 @@ void CheckOrganisations(Workspace* w) {
   for (const Person& p : w->x.people) {
     if (p.organisation.empty() || !p.la_codes.empty() || IsKnownBody(p.organisation, w->las))
       continue;
+    if (IsUnsettledLaAlias(w->las, p.organisation)) continue;  // ambiguous_la says it already
     auto it = org_spans.find(nz::PersonNameKey(p.name_raw));
     Span span = it != org_spans.end() && it->second.size() > 0 ? it->second : p.evidence.span;
     w->x.findings.push_back(MakeFinding(FindingCode::kUnknownOrganisation,

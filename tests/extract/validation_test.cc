@@ -147,6 +147,19 @@ TEST(ValidationTest, EachRuleFiresAndHoldsItsFire) {
   }
 }
 
+TEST(ValidationTest, AnUnsettledAbbreviationIsAmbiguousNotUnknown) {
+  Noted n = FromFile("samples/cases/midlands_wcc.txt");
+  EXPECT_FALSE(With(n.x, "ambiguous_la").empty());
+  EXPECT_TRUE(With(n.x, "unknown_organisation").empty());
+}
+
+TEST(ValidationTest, AbsentAndApologiesIsNotPresentAndApologies) {
+  Noted n = FromText(
+      "Panel notes 3 March 2026\n\nPresent: Ann Bell (Kent)\n\nAbsent: Bob Cole (Surrey)\n\n"
+      "Apologies: Bob Cole (Surrey)\n");
+  EXPECT_TRUE(With(n.x, "present_and_apologies").empty());
+}
+
 TEST(ValidationTest, OcrDebrisSpansTheWholeRegion) {
   std::string debris =
       "0'2;::“\"‘ 3E) £189 £267 £20 £198 £203.45\n"
