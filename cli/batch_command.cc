@@ -9,23 +9,35 @@
 
 #include "batch/batch.h"
 #include "cli/cli.h"
+#include "ingest/reader.h"
 
 namespace minutes::cli {
 namespace {
 
 using Poco::Util::Option;
 
-const char kDescription[] =
-    "Converts every notes file under each DIR (folders walked recursively; .docx, .docm, .dotx\n"
-    "and .txt are notes, anything else is listed as skipped) in parallel worker processes, and\n"
-    "writes into OUTDIR: documents.jsonl (one document per line, ordered by path; identical files\n"
-    "are extracted once), the CSV tables with datapackage.json, skipped.csv and errors.csv. Every\n"
-    "path lands in exactly one of them. OUTDIR/manifest.db remembers what was done: run the same\n"
-    "command again after an interruption (Ctrl-C, kill -9, power cut) and it resumes; --force\n"
-    "starts again. The meetings of each series are settled together after extraction.\n"
-    "\n"
-    "Exits 0 when every file was converted or skipped with a reason, 3 when any failed (see\n"
-    "errors.csv), 4 when the outputs or the database could not be written.";
+// The help text; the extensions come from the readers, so a new reader shows up here by itself.
+std::string Description() {
+  std::string extensions;
+  for (const Reader* r : Readers())
+    for (std::string_view e : r->extensions())
+      extensions += (extensions.empty() ? "." : ", .") + std::string(e);
+  return "Converts every notes file under each DIR (folders walked recursively) in parallel "
+         "worker\n"
+         "processes. Notes are the files named " +
+         extensions +
+         ";\n"
+         "anything else is listed as skipped. Writes into OUTDIR: documents.jsonl (one document "
+         "per\n"
+         "line, ordered by path; identical files are extracted once), the CSV tables with\n"
+         "datapackage.json, skipped.csv and errors.csv. Every path lands in exactly one of them.\n"
+         "OUTDIR/manifest.db remembers what was done: run the same command again after an\n"
+         "interruption (Ctrl-C, kill -9, power cut) and it resumes; --force starts again. The\n"
+         "meetings of each series are settled together after extraction.\n"
+         "\n"
+         "Exits 0 when every file was converted or skipped with a reason, 3 when any failed (see\n"
+         "errors.csv), 4 when the outputs or the database could not be written.";
+}
 
 // "I/N" -> (I, N).
 Status ParseShard(const std::string& value, int* index, int* count) {
@@ -136,7 +148,7 @@ int RunBatch(const std::vector<std::string>& args) {
       &batch_options.inputs);
   if (!parsed.ok()) return Fail(parsed);
   if (help) {
-    std::cout << Help("minutes batch DIR... --out OUTDIR [options]", kDescription, options);
+    std::cout << Help("minutes batch DIR... --out OUTDIR [options]", Description(), options);
     return kExitOk;
   }
   if (batch_options.inputs.empty()) return Fail(Usage("no input folder or file"));

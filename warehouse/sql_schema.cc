@@ -31,6 +31,8 @@ const char kRegistrySql[] =
     "  \"region\" TEXT NOT NULL,\n"
     "  \"dfe_code\" TEXT NOT NULL,\n"
     "  \"register_version\" TEXT NOT NULL,\n"
+    "  \"tier\" TEXT NOT NULL DEFAULT '',\n"
+    "  \"county_gss_code\" TEXT NOT NULL DEFAULT '',\n"
     "  PRIMARY KEY (\"gss_code\")\n"
     ");\n"
     // Two files of one meeting (a .docx and its text export) are one meeting: the second is
@@ -49,7 +51,8 @@ const std::vector<ExpectedTable>& RegistryTables() {
       {"action_status_history",
        {"series", "ref", "meeting_date", "document_sha256", "status", "status_raw"}},
       {"local_authorities",
-       {"gss_code", "name", "la_type", "region", "dfe_code", "register_version"}},
+       {"gss_code", "name", "la_type", "region", "dfe_code", "register_version", "tier",
+        "county_gss_code"}},
       {"meetings",
        {"document_sha256", "series", "title", "date", "start_time", "end_time", "chair_person_id"}},
   };

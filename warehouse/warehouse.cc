@@ -305,12 +305,15 @@ Status Warehouse::LoadRegister(const normalize::LaRegister& las) {
         db.Exec("DELETE FROM \"local_authorities\"");
         for (const normalize::LocalAuthority& la : las.authorities()) {
           std::string code = la.gss_code, name = la.name, type = la.la_type, region = la.region,
-                      dfe = la.dfe_la_code;
+                      dfe = la.dfe_la_code, tier = la.tier, county = la.county_gss_code;
           *db.session << "INSERT INTO \"local_authorities\" (\"gss_code\", \"name\", \"la_type\", "
-                         "\"region\", \"dfe_code\", \"register_version\") VALUES (" +
+                         "\"region\", \"dfe_code\", \"register_version\", \"tier\", "
+                         "\"county_gss_code\") VALUES (" +
                              db.Param(1) + ", " + db.Param(2) + ", " + db.Param(3) + ", " +
-                             db.Param(4) + ", " + db.Param(5) + ", " + db.Param(6) + ")",
-              use(code), use(name), use(type), use(region), use(dfe), use(version), now;
+                             db.Param(4) + ", " + db.Param(5) + ", " + db.Param(6) + ", " +
+                             db.Param(7) + ", " + db.Param(8) + ")",
+              use(code), use(name), use(type), use(region), use(dfe), use(version), use(tier),
+              use(county), now;
         }
       }
       db.Commit();

@@ -153,6 +153,8 @@ TEST_P(WarehouseTest, LoadingEverySampleTwiceLeavesIdenticalTables) {
   EXPECT_EQ(2, Count("SELECT COUNT(*) FROM \"action_status_history\" WHERE \"ref\" = '47'"));
   EXPECT_GT(Count("SELECT COUNT(*) FROM \"people\""), 40);
   EXPECT_EQ(317, Count("SELECT COUNT(*) FROM \"local_authorities\""));  // every English LA
+  EXPECT_EQ(164, Count("SELECT COUNT(*) FROM \"local_authorities\" WHERE \"tier\" = 'lower' AND "
+                       "\"county_gss_code\" <> ''"));  // the districts, each with its county
 }
 
 TEST_P(WarehouseTest, ANewVersionOfAPathReplacesItsRows) {

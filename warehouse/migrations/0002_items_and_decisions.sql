@@ -1,5 +1,6 @@
 -- Migration 2: schema version 2.1 — agenda items, decisions and their recommendations, and the
--- agenda item every action, sum of money and mention sits in. Frozen once submitted.
+-- agenda item every action, sum of money and mention sits in; each LA's tier and a district's
+-- county. Frozen once submitted.
 CREATE TABLE "agenda_items" (
   "document_sha256" TEXT NOT NULL,
   "index" BIGINT NOT NULL,
@@ -38,3 +39,5 @@ ALTER TABLE "actions" ADD COLUMN "item" TEXT;
 ALTER TABLE "money" ADD COLUMN "item" TEXT;
 ALTER TABLE "la_mentions" ADD COLUMN "item" TEXT;
 ALTER TABLE "person_mentions" ADD COLUMN "item" TEXT;
+ALTER TABLE "local_authorities" ADD COLUMN "tier" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "local_authorities" ADD COLUMN "county_gss_code" TEXT NOT NULL DEFAULT '';
