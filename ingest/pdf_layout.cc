@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/word_list.h"
+
 namespace minutes {
 namespace {
 
@@ -206,8 +208,36 @@ void SplitFurniture(const std::vector<LayoutPage>& pages, std::vector<std::vecto
 // "de-" + "escalation"): minutes are full of compounds (follow-up, out-of-hours, pre-approval),
 // and producers of minutes rarely hyphenate words, so keeping the hyphen loses less than
 // dropping it. A soft hyphen (U+00AD), which is only ever a layout's break, is dropped. A word
-// broken without a hyphen because it was wider than its column keeps a space: where a line ends
-// tells such a break from a wrap between words no better than chance.
+// broken without a hyphen because it was wider than its column ("identi" + "fy") cannot be told
+// by where the line ends (no better than chance), so the words tell: the halves join when the
+// first is not an English word and the two together are (ingest/word_list.h); an address broken
+// after a "." or "/" joins too.
+// An e-mail address or web address broken at a line's end after its "." "/" "@" or "_"
+// ("colin@tracsuk." + "org"): such a token never holds a space.
+bool BrokenAddress(std::string_view text, std::string_view next) {
+  size_t start = text.find_last_of(" \t\n");
+  std::string_view token = start == std::string_view::npos ? text : text.substr(start + 1);
+  bool address = token.find('@') != std::string_view::npos ||
+                 token.find("://") != std::string_view::npos || token.starts_with("www.");
+  char last = token.empty() ? ' ' : token.back();
+  return address && (last == '.' || last == '/' || last == '@' || last == '_') && !next.empty() &&
+         std::isalnum(static_cast<unsigned char>(next[0]));
+}
+
+bool BrokenWord(std::string_view text, std::string_view next) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t head = text.size();
+  while (head > 0 && letter(text[head - 1])) --head;
+  size_t tail = 0;
+  while (tail < next.size() && letter(next[tail])) ++tail;
+  if (text.size() - head < 2 || tail == 0) return false;
+  if (head > 0 && (text[head - 1] & 0x80)) return false;        // part of a non-ASCII word
+  if (tail < next.size() && (next[tail] & 0x80)) return false;  // likewise
+  std::string_view first = text.substr(head);
+  return !IsEnglishWord(first) &&
+         IsEnglishWord(std::string(first) + std::string(next.substr(0, tail)));
+}
+
 void AppendWrapped(std::string* text, std::string_view next) {
   if (text->empty()) {
     *text = next;
@@ -222,6 +252,10 @@ void AppendWrapped(std::string* text, std::string_view next) {
   size_t n = text->size();
   if (n >= 2 && (*text)[n - 1] == '-' && std::isalnum(static_cast<unsigned char>((*text)[n - 2])) &&
       !next.empty() && std::isalnum(static_cast<unsigned char>(next[0]))) {
+    *text += next;
+    return;
+  }
+  if (BrokenWord(*text, next) || BrokenAddress(*text, next)) {
     *text += next;
     return;
   }

@@ -21,10 +21,12 @@
 //      fills a column the line above left empty, or fills every column. Tables continue across
 //      page breaks when the columns agree;
 //   4. paragraphs: lines joined with a space until a gap larger than the text's line spacing, a
-//      change of font size or weight, a list marker, or a short line ending a sentence. A word
-//      broken by a hyphen at a line end is joined ("emer-" + "gency" -> "emergency") when the
-//      next line starts in lower case; before a capital or a digit the hyphen stays, with no
-//      space ("Lee-" "Townsend" -> "Lee-Townsend", "10-" "11.30" -> "10-11.30");
+//      change of font size or weight, a list marker, or a short line ending a sentence. A hyphen
+//      at a line's end joins the halves and stays ("de-" "escalation" -> "de-escalation",
+//      "Lee-" "Townsend" -> "Lee-Townsend": minutes are full of compounds); a soft hyphen joins
+//      them and goes ("emer\u00AD" "gency" -> "emergency"); a word broken with no hyphen because it
+//      was wider than its column joins when only the whole is an English word ("identi" "fy" ->
+//      "identify", but "partnerships" "and" keeps its space; ingest/word_list.h);
 //   5. headings: a paragraph of at most 20 words in a font at least 1.15 times the body size
 //      (level 1 for the largest size, 2 for the next, ...), or wholly bold at body size (the
 //      level after the sized ones); list items: a paragraph starting with a bullet or a number

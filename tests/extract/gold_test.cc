@@ -6,8 +6,7 @@
 // counted in non-whitespace bytes: a gold file's offsets are into the text of the first file it
 // lists, and its other renditions (a PDF or HTML page made from the same document) cannot keep
 // whitespace nobody sees (two spaces, a trailing space, a line's wrap), but keep every other
-// byte in the same order. A gold file with a top-level "pending" string is skipped, with the
-// reason printed.
+// byte in the same order.
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -36,29 +35,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 constexpr double kMinF1 = 0.97;
-
-// The fields a rendition cannot reach 0.97 on for a reason in the rendition, not in minutes: the
-// floor it must still reach, and why. Each is printed with the score table.
-struct KnownLimit {
-  const char* sample;  // file name of the rendition
-  const char* field;
-  double floor;
-  const char* why;
-};
-constexpr KnownLimit kKnownLimits[] = {
-    {"000_e0affe79a15288f1.pdf", "actions.text", 0.80,
-     "LibreOffice broke 3 words wider than the narrow action column without a hyphen "
-     "(feedback/identi|fy, practice/appr|oaches, calls/conversati|ons); the PDF holds no sign of "
-     "a break inside a word (a line so ended looks like any other), so the reader keeps a space"},
-    {"001_2e77aad788dcd255.pdf", "actions.text", 0.80,
-     "the same 3 actions, broken the same way, are in this seed's action log"},
-};
-
-const KnownLimit* KnownLimitOf(const std::string& sample, const std::string& field) {
-  for (const KnownLimit& k : kKnownLimits)
-    if (sample == k.sample && field == k.field) return &k;
-  return nullptr;
-}
 
 // A field's facts: "item key|value" strings, compared as sets.
 using Facts = std::map<std::string, std::set<std::string>>;  // field -> facts
@@ -342,10 +318,6 @@ TEST(GoldTest, EveryFieldOfEverySampleScoresAtLeast097) {
     std::ifstream in(gold_path);
     Poco::JSON::Parser parser;
     Object::Ptr gold = parser.parse(in).extract<Object::Ptr>();
-    if (gold->has("pending")) {
-      std::cout << gold_path << ": skipped, pending: " << Str(gold, "pending") << "\n";
-      continue;
-    }
     std::vector<std::string> files = Strs(gold, "files");
     ASSERT_FALSE(files.empty()) << gold_path;
     Document reference;
@@ -366,18 +338,13 @@ TEST(GoldTest, EveryFieldOfEverySampleScoresAtLeast097) {
       for (const std::string& field : fields) {
         const std::set<std::string>& facts = want[field];
         Score sc = ScoreField(got[field], facts);
-        const KnownLimit* known = KnownLimitOf(sample, field);
-        double min_f1 = known != nullptr ? known->floor : kMinF1;
         char line[160];
         std::snprintf(line, sizeof line, "%-40s %-24s %6.3f %6.3f %6.3f%s\n", sample.c_str(),
                       field.c_str(), sc.precision, sc.recall, sc.f1,
-                      sc.f1 < min_f1   ? "  <-- FAIL"
-                      : sc.f1 < kMinF1 ? "  (known limit)"
-                                       : "");
+                      sc.f1 < kMinF1 ? "  <-- FAIL" : "");
         table << line;
-        if (known != nullptr && sc.f1 < kMinF1) table << "    known limit: " << known->why << "\n";
-        EXPECT_GE(sc.f1, min_f1) << sample << " " << field;
-        if (sc.f1 < min_f1) {
+        EXPECT_GE(sc.f1, kMinF1) << sample << " " << field;
+        if (sc.f1 < kMinF1) {
           for (const std::string& g : got[field])
             if (!facts.count(g)) ADD_FAILURE() << "  extra:   " << g;
           for (const std::string& w : facts)

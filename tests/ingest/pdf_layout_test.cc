@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/word_list.h"
+
 namespace minutes {
 namespace {
 
@@ -102,6 +104,27 @@ TEST(PdfLayoutTest, HyphenatedLineEndsJoin) {
   Document doc = Lay({p});
   ASSERT_EQ(1u, doc.body.size()) << doc.text;
   EXPECT_EQ("Training in de-escalation for Lee-Townsend and the emergency team.", doc.body[0].text);
+}
+
+TEST(PdfLayoutTest, AWordBrokenWithoutAHyphenJoinsOnlyWhenTheWholeIsAWord) {
+  if (!IsEnglishWord("identify"))
+    GTEST_SKIP() << "no word list (install Debian's wbritish: /usr/share/dict/british-english)";
+  LayoutPage p;
+  // Full lines (each next word would not have fitted), as in a narrow table column.
+  AddLine(&p, 72, 100, "We shared feedback/identi");
+  AddLine(&p, 72, 114.5, "fy notes with partnerships");
+  AddLine(&p, 72, 129, "and recorded conversati");
+  AddLine(&p, 72, 143.5, "ons with Eligon said today.");
+  AddLine(&p, 72, 158, "and wrote to colin@tracsuk.");
+  AddLine(&p, 72, 172.5, "org and www.gov.uk/foster/");
+  AddLine(&p, 72, 187, "carers once more.");
+  Document doc = Lay({p});
+  ASSERT_EQ(1u, doc.body.size()) << doc.text;
+  EXPECT_EQ(
+      "We shared feedback/identify notes with partnerships and recorded conversations with "
+      "Eligon said today. and wrote to colin@tracsuk.org and www.gov.uk/foster/carers once "
+      "more.",
+      doc.body[0].text);
 }
 
 TEST(PdfLayoutTest, AlignedColumnsBecomeATableWithWrappedCells) {
