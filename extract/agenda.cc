@@ -169,7 +169,7 @@ std::optional<ItemCandidate> ParseItemHeading(std::string_view line, const Block
   if (!title) return std::nullopt;
   std::string n(number.data(), number.size());
   while (!n.empty() && n.back() == '.') n.pop_back();
-  return ItemCandidate{n, std::string(title->empty() ? std::string_view() : *title), named};
+  return ItemCandidate{n, std::string(*title), named};
 }
 
 // Does `c` open an item, given the current one? Numbered (not named) items must move the agenda
