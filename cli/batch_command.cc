@@ -161,7 +161,7 @@ int RunBatch(const std::vector<std::string>& args) {
       batch_options, [&](size_t done, size_t total) { progress.Update(done, total); }, &summary);
   progress.Finish();
   if (!s.ok()) {
-    std::cerr << "minutes: batch: " << s.ToString() << "\n";
+    StderrLine("batch: " + s.ToString());
     return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitUnwritable;
   }
   if (!quiet) {

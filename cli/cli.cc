@@ -20,8 +20,31 @@ int ExitCodeOf(const Status& s) {
   return kExitUnreadable;
 }
 
+void StderrLine(std::string_view text) {
+  std::string line = "minutes: ";
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      line += c;
+    } else if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\t') {
+      line += "\\t";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else {
+      static const char kHex[] = "0123456789abcdef";
+      line += "\\x";
+      line += kHex[u >> 4];
+      line += kHex[u & 15];
+    }
+  }
+  line += '\n';
+  std::cerr << line << std::flush;
+}
+
 int Fail(const Status& s) {
-  std::cerr << "minutes: " << s.message() << "\n";
+  StderrLine(s.message());
   return ExitCodeOf(s);
 }
 
@@ -156,8 +179,7 @@ int ExtractArgs::Prepare(ExtractOptions* options) {
   if (!register_path_.empty()) {
     Status s = normalize::LaRegister::Load(register_path_, &custom_);
     if (!s.ok()) {
-      std::cerr << "minutes: " << register_path_ << ": cannot load LA register: " << s.message()
-                << "\n";
+      StderrLine(register_path_ + ": cannot load LA register: " + s.message());
       return kExitUnreadable;
     }
     options->la_register = custom_.get();
@@ -165,7 +187,7 @@ int ExtractArgs::Prepare(ExtractOptions* options) {
   }
   const Status& shipped = normalize::LaRegister::Default().status();
   if (!shipped.ok()) {
-    std::cerr << "minutes: cannot load the shipped LA register: " << shipped.message() << "\n";
+    StderrLine("cannot load the shipped LA register: " + shipped.message());
     return kExitUnreadable;
   }
   options->la_register = &normalize::LaRegister::Default();
@@ -208,7 +230,7 @@ Status Output::Finish() {
 
 int Finished(const Status& s, int exit_code) {
   if (s.ok()) return exit_code;
-  std::cerr << "minutes: " << s.message() << "\n";
+  StderrLine(s.message());
   Raise(&exit_code, kExitUnwritable);
   return exit_code;
 }
@@ -217,7 +239,7 @@ bool ReadInput(const std::string& path, const IngestOptions& options, Document* 
                int* exit_code) {
   Status s = ReadFile(path, options, doc);
   if (s.ok()) return true;
-  std::cerr << "minutes: " << (path == "-" ? "<stdin>" : path) << ": " << s.ToString() << "\n";
+  StderrLine((path == "-" ? "<stdin>" : path) + ": " + s.ToString());
   Raise(exit_code, ExitCodeOf(s));
   return false;
 }

@@ -37,6 +37,12 @@ int ExitCodeOf(const Status& s);
 // A usage error: Status::InvalidArgument(message), which exits 2.
 inline Status Usage(const std::string& message) { return Status::InvalidArgument(message); }
 
+// Writes "minutes: <text>" and a newline to standard error, as exactly one line: a control
+// character in a file name or a library's message (a newline in a name could forge a second
+// error line) is written escaped, "\n", "\t", "\x1b". The one way commands report a problem or
+// log a request.
+void StderrLine(std::string_view text);
+
 // Prints "minutes: <message>" for a non-OK `s` and returns its exit code (ExitCodeOf).
 int Fail(const Status& s);
 

@@ -122,7 +122,7 @@ int RunLoad(const std::vector<std::string>& args) {
   for (const std::string& path : files) {
     Status s = ReadDocuments(path, ingest, extract_options, &docs);
     if (!s.ok()) {
-      std::cerr << "minutes: " << (path == "-" ? "<stdin>" : path) << ": " << s.ToString() << "\n";
+      StderrLine((path == "-" ? "<stdin>" : path) + ": " + s.ToString());
       Raise(&exit_code, kExitUnreadable);
     }
   }
@@ -134,7 +134,7 @@ int RunLoad(const std::vector<std::string>& args) {
   Status s = warehouse::Warehouse::Open(url, &db);
   if (s.ok()) s = db->LoadRegister(*las);
   if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
+    StderrLine(s.message());
     return ExitCodeOf(s) == kExitUsage ? kExitUsage : kExitUnwritable;
   }
   // One line per document as it is committed, so whoever watches (or kills) the load knows
@@ -145,7 +145,7 @@ int RunLoad(const std::vector<std::string>& args) {
     warehouse::LoadResult r;
     s = db->Load(x, MINUTES_VERSION, &r);
     if (!s.ok()) {
-      std::cerr << "minutes: " << x.source.path << ": " << s.message() << "\n";
+      StderrLine(x.source.path + ": " + s.message());
       Raise(&exit_code, kExitUnwritable);
       continue;
     }

@@ -112,7 +112,7 @@ int RunServe(const std::vector<std::string>& args) {
   static std::mutex log_mu;
   so.access_log = [](const std::string& line) {
     std::lock_guard<std::mutex> lock(log_mu);
-    std::cerr << "minutes: serve: " << line << "\n";
+    StderrLine("serve: " + line);
   };
 
   // SIGTERM and SIGINT are waited for here rather than handled, so the server threads never see
@@ -125,7 +125,7 @@ int RunServe(const std::vector<std::string>& args) {
   std::unique_ptr<service::Service> service;
   Status s = service::Service::Start(so, &service);
   if (!s.ok()) {
-    std::cerr << "minutes: " << s.message() << "\n";
+    StderrLine(s.message());
     return kExitUnwritable;
   }
   std::cerr << "minutes: serving on http://" << so.bind << ":" << service->port() << "\n";

@@ -467,4 +467,15 @@ TEST(CliTest, ServeAnswersAndStopsOnSigterm) {
   EXPECT_NE(std::string::npos, Slurp(err).find("method=GET path=/healthz status=200"));
 }
 
+TEST(CliTest, AnErrorStaysOneLineWhateverTheFileIsCalled) {
+  // A newline in a file name could otherwise forge a second error line; an escape character
+  // could drive the terminal.
+  std::string path = WriteTemp("bad\nminutes: forged\x1b[2J.docx", "not a zip");
+  Result r = RunMinutes("extract --input-format docx '" + path + "'");
+  EXPECT_EQ(3, r.exit_code);
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("bad\\nminutes: forged\\x1b[2J.docx: corrupt")) << r.err;
+}
+
 }  // namespace
