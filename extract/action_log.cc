@@ -39,20 +39,8 @@ const HeaderRule kHeaderRules[] = {
      Column::kStatus},
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view TrimView(std::string_view s, size_t* offset) {
-  size_t b = 0;
-  while (b < s.size() && IsSpace(s[b])) ++b;
-  size_t e = s.size();
-  while (e > b && IsSpace(s[e - 1])) --e;
-  *offset += b;
-  return s.substr(b, e - b);
-}
-
 Column ClassifyHeader(std::string_view cell) {
-  size_t unused = 0;
-  cell = TrimView(cell, &unused);
+  cell = TrimSpace(cell);
   if (cell.empty()) return Column::kUnknown;
   static const std::vector<std::unique_ptr<RE2>>* patterns = [] {
     auto* v = new std::vector<std::unique_ptr<RE2>>;
@@ -142,8 +130,7 @@ std::vector<CellOwner> SplitOwnerCell(std::string_view cell) {
     size_t before = out.size();
     for (auto& [name, off] : SplitOwners(cell.substr(piece, end - piece)))
       out.push_back({name, piece + off, ""});
-    size_t unused = 0;
-    organisation = TrimView(organisation, &unused);
+    organisation = TrimSpace(organisation);
     if (out.size() > before && !organisation.empty()) out.back().organisation = organisation;
   };
   static const std::string_view kDashes[] = {" - ", " \u2013 ", " \u2014 "};
@@ -652,7 +639,7 @@ std::vector<RawAction> FindActions(const Document& doc, const OwnerDirectory* pe
       for (size_t g = 0; g < grid.size() && g < columns.size(); ++g) {
         if (g > 0 && grid[g] == grid[g - 1]) continue;
         size_t off = grid[g]->span.start;
-        std::string_view v = TrimView(Text(doc, grid[g]->span), &off);
+        std::string_view v = TrimSpace(Text(doc, grid[g]->span), &off);
         Span s{off, off + v.size()};
         Column c = columns[g];
         // An unlabelled column of refs ("49") is the ref column.

@@ -13,6 +13,7 @@
 
 #include "extract/spans.h"
 #include "extract/steps.h"
+#include "extract/words.h"
 
 namespace minutes {
 namespace {
@@ -74,13 +75,6 @@ const RE2& InlineEnumeratorPattern() {
   return re;
 }
 
-std::string_view TrimView(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
-}
-
 std::string_view FirstLine(std::string_view s) { return s.substr(0, s.find('\n')); }
 
 size_t WordCount(std::string_view s) {
@@ -118,19 +112,19 @@ std::string_view CapsLead(std::string_view s) {
     end = j;
     i = j + 1;
   }
-  return words >= 2 ? TrimView(s.substr(0, end)) : std::string_view();
+  return words >= 2 ? TrimSpace(s.substr(0, end)) : std::string_view();
 }
 
 // The title of an item heading from the text after its number; nullopt when it does not read as
 // a heading. `named` items ("Item 4") take any text as their title.
 std::optional<std::string_view> ItemTitle(std::string_view rest, bool named, bool heading_block) {
-  rest = TrimView(rest);
+  rest = TrimSpace(rest);
   if (named) return rest;
   if (!StartsUpper(rest) || RE2::PartialMatch(rest, NotATitlePattern())) return std::nullopt;
   for (std::string_view sep : {" – ", " — ", " - ", ": "}) {
     size_t cut = rest.find(sep);
     if (cut != std::string_view::npos && cut <= 90 && WordCount(rest.substr(0, cut)) <= 12)
-      return TrimView(rest.substr(0, cut));
+      return TrimSpace(rest.substr(0, cut));
   }
   std::string_view caps = CapsLead(rest);
   if (!caps.empty()) return caps;
@@ -241,10 +235,10 @@ bool SplitInline(std::string_view text, const char* base, std::string* lead,
   while (RE2::FindAndConsume(&input, InlineEnumeratorPattern(), &marker))
     starts.push_back(static_cast<size_t>(marker.data() - text.data()));
   if (starts.size() < 2) return false;
-  *lead = std::string(TrimView(text.substr(0, starts[0])));
+  *lead = std::string(TrimSpace(text.substr(0, starts[0])));
   for (size_t i = 0; i < starts.size(); ++i) {
     size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
-    recs->push_back(RecommendationOf(TrimView(text.substr(starts[i], end - starts[i])), base));
+    recs->push_back(RecommendationOf(TrimSpace(text.substr(starts[i], end - starts[i])), base));
   }
   return true;
 }
@@ -261,7 +255,7 @@ std::vector<KeywordAt> DecisionKeywords(std::string_view text) {
   re2::StringPiece phrase, follow;
   while (RE2::FindAndConsume(&input, DecisionPattern(), &phrase, &follow)) {
     bool capitals = phrase.size() >= 6 && phrase[1] >= 'A' && phrase[1] <= 'Z';
-    bool bare = TrimView(std::string_view(follow.data(), follow.size())).empty();
+    bool bare = TrimSpace(std::string_view(follow.data(), follow.size())).empty();
     if (bare && !capitals) continue;  // "Agreed actions", "the group agreed."
     size_t start = static_cast<size_t>(phrase.data() - text.data());
     bool prose = phrase[0] == 'I' || phrase[0] == 'i' || phrase[0] == 'T' || phrase[0] == 't';
@@ -272,9 +266,9 @@ std::vector<KeywordAt> DecisionKeywords(std::string_view text) {
 
 // Strips the separator between a keyword and its text: " – ", ": ", " - ".
 std::string_view AfterSeparator(std::string_view rest) {
-  rest = TrimView(rest);
+  rest = TrimSpace(rest);
   for (std::string_view sep : {":", "–", "—", "-"})
-    if (rest.substr(0, sep.size()) == sep) return TrimView(rest.substr(sep.size()));
+    if (rest.substr(0, sep.size()) == sep) return TrimSpace(rest.substr(sep.size()));
   return rest;
 }
 
@@ -301,7 +295,7 @@ void FindDecisions(const Document& doc, Agenda* agenda) {
       // A bare "RESOLVED" block takes the next paragraph as its text.
       if (last && rest.empty() && next < body.size() && body[next].kind == BlockKind::kParagraph &&
           !IsRecommendation(doc, body[next])) {
-        rest = TrimView(BlockText(doc, body[next]));
+        rest = TrimSpace(BlockText(doc, body[next]));
         end = body[next].span.end;
         ++next;
       }
@@ -316,7 +310,7 @@ void FindDecisions(const Document& doc, Agenda* agenda) {
         while (next < body.size() && IsRecommendation(doc, body[next]) &&
                FollowsInList(BlockText(doc, body[next]), &list)) {
           d.recommendations.push_back(
-              RecommendationOf(TrimView(BlockText(doc, body[next])), doc.text.data()));
+              RecommendationOf(TrimSpace(BlockText(doc, body[next])), doc.text.data()));
           end = body[next].span.end;
           ++next;
         }

@@ -17,8 +17,6 @@ namespace {
 
 re2::StringPiece Piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Trims `s` (a view into the text at `*offset`) and moves `*offset` with the left edge.
 std::string_view Trim(std::string_view s, size_t* offset) {
   size_t b = 0;

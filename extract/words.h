@@ -17,6 +17,20 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// ASCII whitespace as notes use it between words and lines.
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `s` without leading and trailing whitespace. When `s` is a view into a text at `*offset`, the
+// offset moves with the left edge.
+inline std::string_view TrimSpace(std::string_view s, size_t* offset = nullptr) {
+  size_t b = 0;
+  while (b < s.size() && IsSpace(s[b])) ++b;
+  size_t e = s.size();
+  while (e > b && IsSpace(s[e - 1])) --e;
+  if (offset != nullptr) *offset += b;
+  return s.substr(b, e - b);
+}
+
 }  // namespace minutes
 
 #endif  // MINUTES_EXTRACT_WORDS_H_
