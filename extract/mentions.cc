@@ -248,13 +248,11 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
   return out;
 }
 
-std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaRegister& las,
-                                              const InitialsResolver& resolver,
-                                              const std::vector<LaMentionItem>& la_mentions,
-                                              const std::vector<Span>& caps_tokens,
-                                              const std::vector<Span>& owner_spans,
-                                              const std::vector<Person>& people,
-                                              std::vector<Finding>* findings) {
+std::vector<PersonMention> FindPersonMentions(
+    const Document& doc, const TextBreaks& breaks, const nz::LaRegister& las,
+    const InitialsResolver& resolver, const std::vector<LaMentionItem>& la_mentions,
+    const std::vector<Span>& caps_tokens, const std::vector<Span>& owner_spans,
+    const std::vector<Person>& people, std::vector<Finding>* findings) {
   std::vector<PersonMention> out;
   const std::string_view text(doc.text);
   // Positions, sorted, for O(log n) lookups per token.
@@ -328,7 +326,7 @@ std::vector<PersonMention> FindPersonMentions(const Document& doc, const nz::LaR
       // Ambiguous: an LA named right beside the initials ("SR said from East Sussex", "MC in
       // Kent", "Kent: MC said"), a full name written in the same row or paragraph ("Oxfordshire
       // (Julie McNally)" beside owner "JM"), a role verb, or the agenda item's earlier use.
-      Span sentence = SentenceAt(doc, span.start);
+      Span sentence = SentenceAt(doc, breaks, span.start);
       Span near{span.start > kNearBytes ? span.start - kNearBytes : 0, span.end + kNearBytes};
       std::vector<const InitialsResolver::Candidate*> by_la;
       auto [first_la, last_la] = OverlappingRange(la_spans, near);
@@ -407,7 +405,7 @@ extern const Step kPersonMentionsStep = {
       std::vector<Span> caps_tokens = CapsTokens(w->body());
       InitialsResolver resolver(w->x.people, w->body(), w->la_spans, caps_tokens);
       w->x.person_mentions =
-          FindPersonMentions(w->doc, w->las, resolver, w->x.la_mentions, caps_tokens,
+          FindPersonMentions(w->doc, w->breaks, w->las, resolver, w->x.la_mentions, caps_tokens,
                              w->owner_spans, w->x.people, &w->x.findings);
     }};
 

@@ -8,6 +8,7 @@
 
 #include "extract/extract.h"
 #include "extract/people.h"
+#include "extract/spans.h"
 #include "ingest/document.h"
 #include "normalize/normalize.h"
 
@@ -47,13 +48,11 @@ std::vector<Span> CapsTokens(std::string_view text);
 // Ambiguous initials are settled by an LA named in the same sentence ("SR said from East
 // Sussex"), by a role ("SR presented" -> the presenter), or by the same initials resolved earlier
 // in the same agenda item; otherwise the name is left empty and a finding says so.
-std::vector<PersonMention> FindPersonMentions(const Document& doc, const normalize::LaRegister& las,
-                                              const InitialsResolver& resolver,
-                                              const std::vector<LaMentionItem>& la_mentions,
-                                              const std::vector<Span>& caps_tokens,
-                                              const std::vector<Span>& owner_spans,
-                                              const std::vector<Person>& people,
-                                              std::vector<Finding>* findings);
+std::vector<PersonMention> FindPersonMentions(
+    const Document& doc, const TextBreaks& breaks, const normalize::LaRegister& las,
+    const InitialsResolver& resolver, const std::vector<LaMentionItem>& la_mentions,
+    const std::vector<Span>& caps_tokens, const std::vector<Span>& owner_spans,
+    const std::vector<Person>& people, std::vector<Finding>* findings);
 
 }  // namespace minutes
 

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "extract/spans.h"
 #include "extract/steps.h"
@@ -197,23 +199,41 @@ namespace {
 // Every money figure in the body, with the LA it belongs to: one named in its clause ("Camden's
 // fee is £310; RBKC pays £295"), else in its sentence, else the speaker's (the last person named
 // before it in its paragraph).
-std::vector<Money> AttributedMoney(const Document& doc,
+std::vector<Money> AttributedMoney(const Document& doc, const TextBreaks& breaks,
                                    const std::vector<LaMentionItem>& la_mentions,
                                    const std::vector<Span>& la_spans,
                                    const std::vector<PersonMention>& person_mentions,
                                    const std::vector<Person>& people) {
   const std::string_view text(doc.text);
-  auto named_in = [&](Span where) {
+  // The codes of the LAs named inside `where`. Figures come in text order and share clauses and
+  // sentences, so the last answer for each kind of span is kept: every mention is then looked at
+  // once per clause and once per sentence, however many figures they hold.
+  struct Named {
+    Span where{0, 0};
     std::vector<std::string> codes;
+  };
+  auto named_in = [&](Span where, Named* last) -> const std::vector<std::string>& {
+    if (where == last->where) return last->codes;
+    last->where = where;
+    last->codes.clear();
     auto [first_la, last_la] = OverlappingRange(la_spans, where);
     for (size_t k = first_la; k < last_la; ++k) {
       const LaMentionItem& l = la_mentions[k];
       if (!Inside(l.evidence.span, where)) continue;
       for (const std::string& c : l.la_codes)
-        if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
+        if (std::find(last->codes.begin(), last->codes.end(), c) == last->codes.end())
+          last->codes.push_back(c);
     }
-    return codes;
+    return last->codes;
   };
+  Named in_clause, in_sentence;
+  // The speakers a figure can fall back on: person mentions with a name, in text order, and each
+  // name's LA codes (a name listed twice: the last listing's), so each figure costs O(log n).
+  std::vector<const PersonMention*> speakers;
+  for (const PersonMention& pm : person_mentions)
+    if (!pm.name.empty()) speakers.push_back(&pm);
+  std::unordered_map<std::string_view, const std::vector<std::string>*> la_codes_of;
+  for (const Person& p : people) la_codes_of[p.name] = &p.la_codes;
   std::vector<Money> money;
   for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
     Money m;
@@ -223,24 +243,20 @@ std::vector<Money> AttributedMoney(const Document& doc,
     m.approximate = mm.approximate;
     m.text = std::string(text.substr(mm.start, mm.end - mm.start));
     m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
-    m.la_codes = named_in(ClauseAt(doc, mm.start));
-    if (m.la_codes.empty()) m.la_codes = named_in(SentenceAt(doc, mm.start));
+    Span para = ParagraphAt(doc, mm.start);
+    m.la_codes = named_in(breaks.ClauseAt(para, mm.start), &in_clause);
+    if (m.la_codes.empty()) m.la_codes = named_in(breaks.SentenceAt(para, mm.start), &in_sentence);
     if (!m.la_codes.empty()) {
       m.evidence.rule += "+la_in_sentence";
     } else {
-      // Person mentions are in text order: walk back from the figure.
-      Span para = ParagraphAt(doc, mm.start);
+      // The last named person before the figure, if in its paragraph.
       auto it = std::upper_bound(
-          person_mentions.begin(), person_mentions.end(), mm.start,
-          [](size_t pos, const PersonMention& pm) { return pos < pm.evidence.span.end; });
-      while (it != person_mentions.begin()) {
-        --it;
-        if (it->evidence.span.start < para.start) break;
-        if (it->name.empty()) continue;
-        for (const Person& p : people)
-          if (p.name == it->name) m.la_codes = p.la_codes;
+          speakers.begin(), speakers.end(), mm.start,
+          [](size_t pos, const PersonMention* pm) { return pos < pm->evidence.span.end; });
+      if (it != speakers.begin() && (*--it)->evidence.span.start >= para.start) {
+        auto person = la_codes_of.find((*it)->name);
+        if (person != la_codes_of.end()) m.la_codes = *person->second;
         if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
-        break;
       }
     }
     money.push_back(std::move(m));
@@ -254,9 +270,9 @@ extern const Step kMoneyStep = {"money",
                                 {Datum::kLaMentions, Datum::kPersonMentions, Datum::kPeople},
                                 {Datum::kMoney},
                                 [](Workspace* w) {
-                                  w->x.money =
-                                      AttributedMoney(w->doc, w->x.la_mentions, w->la_spans,
-                                                      w->x.person_mentions, w->x.people);
+                                  w->x.money = AttributedMoney(w->doc, w->breaks, w->x.la_mentions,
+                                                               w->la_spans, w->x.person_mentions,
+                                                               w->x.people);
                                 }};
 
 }  // namespace minutes

@@ -16,8 +16,8 @@ Span ParagraphAt(const Document& doc, size_t pos) {
   if (b->kind != BlockKind::kTable) return b->span;
   const Row* r = ItemAt(b->rows, pos, [](const Row& row) { return row.span; });
   if (r != nullptr)
-    for (const Cell& c : r->cells)
-      if (pos >= c.span.start && pos < c.span.end) return c.span;
+    if (const Cell* c = ItemAt(r->cells, pos, [](const Cell& cell) { return cell.span; }))
+      return c->span;
   return b->span;
 }
 
@@ -30,39 +30,62 @@ Span RowAt(const Document& doc, size_t pos) {
   return b->span;
 }
 
-Span SentenceAt(const Document& doc, size_t pos) {
-  Span para = ParagraphAt(doc, pos);
-  std::string_view text(doc.text);
-  size_t b = pos, e = pos;
-  while (b > para.start) {
-    char c = text[b - 1];
-    if (c == '\n') break;
-    if (b >= para.start + 2 && (text[b - 2] == '.' || text[b - 2] == '?' || text[b - 2] == '!') &&
-        c == ' ')
-      break;
-    --b;
-  }
-  while (e < para.end) {
-    char c = text[e];
-    if (c == '\n') break;
-    if ((c == '.' || c == '?' || c == '!') && (e + 1 == para.end || text[e + 1] == ' ')) {
-      ++e;
-      break;
+namespace {
+
+bool EndsSentence(char c) { return c == '.' || c == '?' || c == '!'; }
+
+}  // namespace
+
+TextBreaks::TextBreaks(std::string_view text) : text_(text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ends_.push_back(i);
+      starts_.push_back(i + 1);
+    } else if (c == ';') {
+      semicolons_.push_back(i);
+    } else if (EndsSentence(c) && i + 1 < text.size() && text[i + 1] == ' ') {
+      ends_.push_back(i);
+      starts_.push_back(i + 2);
     }
-    ++e;
   }
+}
+
+Span TextBreaks::SentenceAt(Span para, size_t pos) const {
+  // The last start at or before pos; one right after a sentence end counts only when that end
+  // lies in the paragraph.
+  size_t b = para.start;
+  auto s = std::upper_bound(starts_.begin(), starts_.end(), pos);
+  if (s != starts_.begin()) {
+    size_t q = *--s;
+    bool after_newline = text_[q - 1] == '\n';
+    if (q > para.start && (after_newline || q >= para.start + 2)) b = q;
+  }
+  // The first end at or after pos: a line break ends before itself, ". " after its period.
+  size_t e = para.end;
+  auto t = std::lower_bound(ends_.begin(), ends_.end(), pos);
+  if (t != ends_.end() && *t < para.end) e = text_[*t] == '\n' ? *t : *t + 1;
+  // A sentence end with no space after it ends the paragraph's last sentence: para.end above.
   return Span{b, e};
 }
 
-Span ClauseAt(const Document& doc, size_t pos) {
-  Span sentence = SentenceAt(doc, pos);
-  std::string_view s = std::string_view(doc.text).substr(sentence.start, sentence.size());
-  size_t rel = pos - sentence.start;
-  size_t before = s.rfind(';', rel);
-  size_t after = s.find(';', rel);
-  size_t b = before == std::string_view::npos ? 0 : before + 1;
-  size_t e = after == std::string_view::npos ? s.size() : after;
-  return Span{sentence.start + b, sentence.start + e};
+Span TextBreaks::ClauseAt(Span para, size_t pos) const {
+  Span sentence = SentenceAt(para, pos);
+  size_t b = sentence.start, e = sentence.end;
+  auto after = std::lower_bound(semicolons_.begin(), semicolons_.end(), pos);
+  if (after != semicolons_.end() && *after < sentence.end) e = *after;
+  // The last semicolon at or before pos (one at pos itself included, as in a backward search).
+  auto before = std::upper_bound(semicolons_.begin(), semicolons_.end(), pos);
+  if (before != semicolons_.begin() && *--before >= sentence.start) b = *before + 1;
+  return Span{b, e};
+}
+
+Span SentenceAt(const Document& doc, const TextBreaks& breaks, size_t pos) {
+  return breaks.SentenceAt(ParagraphAt(doc, pos), pos);
+}
+
+Span ClauseAt(const Document& doc, const TextBreaks& breaks, size_t pos) {
+  return breaks.ClauseAt(ParagraphAt(doc, pos), pos);
 }
 
 }  // namespace minutes

@@ -27,6 +27,7 @@
 #include "extract/attendance.h"
 #include "extract/extract.h"
 #include "extract/meeting.h"
+#include "extract/spans.h"
 #include "ingest/document.h"
 #include "normalize/normalize.h"
 
@@ -54,11 +55,12 @@ enum class Datum {
 // Extraction being built. One per document; not shared between threads.
 struct Workspace {
   Workspace(const Document& d, const normalize::LaRegister& l, const ExtractOptions& o)
-      : doc(d), las(l), options(o) {}
+      : doc(d), las(l), options(o), breaks(d.text) {}
 
   const Document& doc;
   const normalize::LaRegister& las;
   const ExtractOptions& options;
+  const TextBreaks breaks;  // the sentences and clauses of doc.text
   normalize::MatchOptions match;
   Extraction x;
 

@@ -121,7 +121,8 @@ struct Mentions {
     for (const LaMentionItem& m : la) la_spans.push_back(m.evidence.span);
     std::vector<Span> caps = CapsTokens(body);
     InitialsResolver resolver(listed.people, body, la_spans, caps);
-    mentions = FindPersonMentions(doc, Las(), resolver, la, caps, {}, listed.people, &findings);
+    mentions = FindPersonMentions(doc, TextBreaks(doc.text), Las(), resolver, la, caps, {},
+                                  listed.people, &findings);
   }
   Document doc;
   std::vector<PersonMention> mentions;
@@ -221,7 +222,8 @@ struct AreaMentions {
     std::string_view body = std::string_view(doc.text).substr(0, doc.body_end);
     std::vector<Span> caps = CapsTokens(body);
     InitialsResolver resolver(people, body, la_spans, caps);
-    person_mentions = FindPersonMentions(doc, Las(), resolver, la, caps, {}, people, &findings);
+    person_mentions = FindPersonMentions(doc, TextBreaks(doc.text), Las(), resolver, la, caps, {},
+                                         people, &findings);
   }
   std::vector<std::string> LaTexts() const {
     std::vector<std::string> out;

@@ -161,10 +161,11 @@ TEST(SpansTest, SentencesAndClauses) {
       {"Then", "Then the notes", "Then the notes"},
       {"Owner", "Owner", "Owner"},
   };
+  TextBreaks breaks(doc.text);
   for (const auto& c : kCases) {
     size_t pos = Pos(doc, c.needle);
-    EXPECT_EQ(c.sentence, At(doc, SentenceAt(doc, pos))) << c.needle;
-    EXPECT_EQ(c.clause, At(doc, ClauseAt(doc, pos))) << c.needle;
+    EXPECT_EQ(c.sentence, At(doc, SentenceAt(doc, breaks, pos))) << c.needle;
+    EXPECT_EQ(c.clause, At(doc, ClauseAt(doc, breaks, pos))) << c.needle;
   }
 }
 
@@ -185,10 +186,11 @@ TEST(SpansTest, ALineBreakEndsASentence) {
       {"KL", "KL to send the slides; AB to check them", "KL to send the slides"},
       {"AB", "KL to send the slides; AB to check them", " AB to check them"},
   };
+  TextBreaks breaks(doc.text);
   for (const auto& c : kCases) {
     size_t pos = Pos(doc, c.needle);
-    EXPECT_EQ(c.sentence, At(doc, SentenceAt(doc, pos))) << c.needle;
-    EXPECT_EQ(c.clause, At(doc, ClauseAt(doc, pos))) << c.needle;
+    EXPECT_EQ(c.sentence, At(doc, SentenceAt(doc, breaks, pos))) << c.needle;
+    EXPECT_EQ(c.clause, At(doc, ClauseAt(doc, breaks, pos))) << c.needle;
   }
 }
 
