@@ -182,7 +182,12 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         r.message = rs.message();
         return r;
       }
-      Extraction x = Extract(doc, SourceOf(job.path, doc), extract);
+      Extraction x;
+      if (Status xs = Extract(doc, SourceOf(job.path, doc), extract, &x); !xs.ok()) {
+        r.kind = std::string(xs.kind());
+        r.message = xs.message();
+        return r;
+      }
       r.ok = true;
       r.series = x.meeting.series;
       r.date = x.meeting.date;

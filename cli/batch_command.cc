@@ -153,7 +153,9 @@ int RunBatch(const std::vector<std::string>& args) {
   }
   if (batch_options.inputs.empty()) return Fail(Usage("no input folder or file"));
   if (batch_options.out_dir.empty()) return Fail(Usage("batch needs --out OUTDIR"));
-  if (int code = extract_args.Prepare(&batch_options.extract); code != kExitOk) return code;
+  if (int code = extract_args.Prepare(batch_options.ingest, &batch_options.extract);
+      code != kExitOk)
+    return code;
 
   Progress progress(quiet);
   batch::Summary summary;

@@ -129,6 +129,20 @@ void AddReadOptions(Poco::Util::OptionSet* options) {
   options->addOption(
       Option("max-pdf-objects", "", "most objects a PDF may declare (default 1000000)")
           .argument("N"));
+  options->addOption(Option("max-blocks", "",
+                            "most paragraphs, list items, tables and images in one document "
+                            "(default 2000000)")
+                         .argument("N"));
+  options->addOption(
+      Option("max-paragraph-bytes", "", "longest paragraph or line (default 4194304)")
+          .argument("N"));
+  options->addOption(
+      Option("max-table-cells", "", "most table cells in one document (default 1000000)")
+          .argument("N"));
+  options->addOption(Option("max-seconds", "",
+                            "seconds reading, and again extracting, one document may take "
+                            "(default 60; 0: no limit)")
+                         .argument("S"));
 }
 
 Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
@@ -144,6 +158,17 @@ Status ApplyReadOption(const std::string& name, const std::string& value, Ingest
   if (name == "max-zip-entries") return ParseCount(name, value, &in->max_zip_entries);
   if (name == "max-pdf-pages") return ParseCount(name, value, &in->max_pdf_pages);
   if (name == "max-pdf-objects") return ParseCount(name, value, &in->max_pdf_objects);
+  if (name == "max-blocks") return ParseCount(name, value, &in->max_blocks);
+  if (name == "max-paragraph-bytes") return ParseCount(name, value, &in->max_paragraph_bytes);
+  if (name == "max-table-cells") return ParseCount(name, value, &in->max_table_cells);
+  if (name == "max-seconds") {
+    char* end = nullptr;
+    double t = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(t >= 0.0))
+      return Usage("--max-seconds takes a number of seconds >= 0, not '" + value + "'");
+    in->max_seconds = t;
+    return Status::OK();
+  }
   if (name == "max-compression-ratio") {
     char* end = nullptr;
     double r = std::strtod(value.c_str(), &end);
@@ -174,8 +199,9 @@ bool ExtractArgs::Apply(const std::string& name, const std::string& value) {
   return true;
 }
 
-int ExtractArgs::Prepare(ExtractOptions* options) {
+int ExtractArgs::Prepare(const IngestOptions& ingest, ExtractOptions* options) {
   options->series = series_;
+  options->max_seconds = ingest.max_seconds;
   if (!register_path_.empty()) {
     Status s = normalize::LaRegister::Load(register_path_, &custom_);
     if (!s.ok()) {
@@ -235,13 +261,29 @@ int Finished(const Status& s, int exit_code) {
   return exit_code;
 }
 
+namespace {
+
+// Prints "minutes: PATH: kind: reason" for an input that failed and raises the exit code.
+void InputFailed(const std::string& path, const Status& s, int* exit_code) {
+  StderrLine((path == "-" ? "<stdin>" : path) + ": " + s.ToString());
+  Raise(exit_code, ExitCodeOf(s));
+}
+
+}  // namespace
+
 bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
                int* exit_code) {
   Status s = ReadFile(path, options, doc);
-  if (s.ok()) return true;
-  StderrLine((path == "-" ? "<stdin>" : path) + ": " + s.ToString());
-  Raise(exit_code, ExitCodeOf(s));
-  return false;
+  if (!s.ok()) InputFailed(path, s, exit_code);
+  return s.ok();
+}
+
+bool ExtractInput(const std::string& path, const IngestOptions& ingest,
+                  const ExtractOptions& extract, Document* doc, Extraction* x, int* exit_code) {
+  if (!ReadInput(path, ingest, doc, exit_code)) return false;
+  Status s = Extract(*doc, SourceOf(path, *doc), extract, x);
+  if (!s.ok()) InputFailed(path, s, exit_code);
+  return s.ok();
 }
 
 }  // namespace minutes::cli

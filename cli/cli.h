@@ -70,9 +70,10 @@ class ExtractArgs {
   // Takes one of them; false if `name` is not an extraction option.
   bool Apply(const std::string& name, const std::string& value);
   // Loads the register asked for (or checks the shipped one) and fills `*options`, which then
-  // refers to this object: keep it alive while they are used. On failure prints
+  // refers to this object: keep it alive while they are used; the time budget is the reading
+  // options' (--max-seconds covers both). On failure prints
   // "minutes: PATH: cannot load LA register: reason" and returns kExitUnreadable.
-  int Prepare(ExtractOptions* options);
+  int Prepare(const IngestOptions& ingest, ExtractOptions* options);
 
  private:
   std::string register_path_, series_;
@@ -102,6 +103,9 @@ int Finished(const Status& s, int exit_code);
 // Reads `path` ("-" is stdin). On failure prints "minutes: PATH: kind: reason" and returns false.
 bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
                int* exit_code);
+// ReadInput, then Extract within `extract`'s limits; a limit passed is printed the same way.
+bool ExtractInput(const std::string& path, const IngestOptions& ingest,
+                  const ExtractOptions& extract, Document* doc, Extraction* x, int* exit_code);
 
 // Raises `*exit_code` to `code` if higher.
 inline void Raise(int* exit_code, int code) {

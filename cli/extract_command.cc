@@ -91,7 +91,7 @@ int RunExtract(const std::vector<std::string>& args) {
   if (format == "json" && !out_dir.empty()) return Fail(Usage("--out goes with --format csv"));
 
   ExtractOptions extract_options;
-  if (int code = extract_args.Prepare(&extract_options); code != kExitOk) return code;
+  if (int code = extract_args.Prepare(ingest, &extract_options); code != kExitOk) return code;
 
   int indent =
       layout == JsonLayout::kPretty || (layout == JsonLayout::kAuto && files.size() == 1) ? 2 : 0;
@@ -102,8 +102,9 @@ int RunExtract(const std::vector<std::string>& args) {
   std::vector<Extraction> extractions;
   for (const std::string& path : files) {
     Document doc;
-    if (!ReadInput(path, ingest, &doc, &exit_code)) continue;
-    extractions.push_back(Extract(doc, SourceOf(path, doc), extract_options));
+    Extraction x;
+    if (!ExtractInput(path, ingest, extract_options, &doc, &x, &exit_code)) continue;
+    extractions.push_back(std::move(x));
   }
   SettleSeries(&extractions);
   for (const Extraction& x : extractions) {

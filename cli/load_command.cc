@@ -75,7 +75,10 @@ Status ReadDocuments(const std::string& path, const IngestOptions& ingest,
   Document doc;
   Status s = ReadFile(path, ingest, &doc);
   if (!s.ok()) return s;
-  out->push_back(Extract(doc, SourceOf(path, doc), extract_options));
+  Extraction x;
+  s = Extract(doc, SourceOf(path, doc), extract_options, &x);
+  if (!s.ok()) return s;
+  out->push_back(std::move(x));
   return Status::OK();
 }
 
@@ -114,7 +117,7 @@ int RunLoad(const std::vector<std::string>& args) {
   if (url.empty()) return Fail(Usage("load needs --db URL (sqlite:PATH or postgresql://...)"));
   if (files.empty()) return Fail(Usage("no input file (use '-' for standard input)"));
 
-  if (int code = extract_args.Prepare(&extract_options); code != kExitOk) return code;
+  if (int code = extract_args.Prepare(ingest, &extract_options); code != kExitOk) return code;
   const normalize::LaRegister* las = extract_options.la_register;
 
   int exit_code = kExitOk;

@@ -2,6 +2,7 @@
 // calls them, prints, and maps their Status to the exit codes the README documents.
 
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,15 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  for (const Command& c : kCommands)
-    if (command == c.name) return c.run(rest);
+  for (const Command& c : kCommands) {
+    if (command != c.name) continue;
+    try {
+      return c.run(rest);
+    } catch (const std::bad_alloc&) {
+      // Reading and extracting report it per input; this is what is left (writing the output).
+      StderrLine("limit exceeded: out of memory");
+      return kExitUnreadable;
+    }
+  }
   return Fail(Usage("unknown command '" + command + "' (see 'minutes --help')"));
 }

@@ -108,7 +108,7 @@ int RunServe(const std::vector<std::string>& args) {
       so.token.pop_back();
     if (!in || so.token.empty()) return Fail(Usage(token_file + ": no token in it"));
   }
-  if (int code = extract_args.Prepare(&so.extract); code != kExitOk) return code;
+  if (int code = extract_args.Prepare(so.ingest, &so.extract); code != kExitOk) return code;
   static std::mutex log_mu;
   so.access_log = [](const std::string& line) {
     std::lock_guard<std::mutex> lock(log_mu);

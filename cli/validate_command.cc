@@ -152,15 +152,16 @@ int RunValidate(const std::vector<std::string>& args) {
     if (!s.ok()) return Fail(Usage(rules_path + ": " + s.message()));
   }
   ExtractOptions extract_options;
-  if (int code = extract_args.Prepare(&extract_options); code != kExitOk) return code;
+  if (int code = extract_args.Prepare(ingest, &extract_options); code != kExitOk) return code;
 
   int exit_code = kExitOk;
   std::vector<Document> docs;
   std::vector<Extraction> extractions;
   for (const std::string& path : files) {
     Document doc;
-    if (!ReadInput(path, ingest, &doc, &exit_code)) continue;
-    extractions.push_back(Extract(doc, SourceOf(path, doc), extract_options));
+    Extraction x;
+    if (!ExtractInput(path, ingest, extract_options, &doc, &x, &exit_code)) continue;
+    extractions.push_back(std::move(x));
     docs.push_back(std::move(doc));
   }
   SettleSeries(&extractions);

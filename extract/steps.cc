@@ -127,9 +127,13 @@ const std::vector<const Step*>& OrderedSteps() {
   return *ordered;
 }
 
-void RunSteps(Workspace* w) {
-  for (const Step* s : OrderedSteps()) s->run(w);
+Status RunSteps(Workspace* w, const Deadline& deadline) {
+  for (const Step* step : OrderedSteps()) {
+    step->run(w);
+    if (Status s = deadline.Check(); !s.ok()) return s;
+  }
   MergeRepeatedFindings(&w->x.findings);
+  return Status::OK();
 }
 
 }  // namespace minutes

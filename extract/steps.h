@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/deadline.h"
 #include "common/status.h"
 #include "extract/action_log.h"
 #include "extract/agenda.h"
@@ -95,8 +96,9 @@ Status OrderSteps(const std::vector<const Step*>& steps, std::vector<const Step*
 // (a test runs OrderSteps on it, so that never ships).
 const std::vector<const Step*>& OrderedSteps();
 
-// Runs every step on `w` in order, then merges repeated findings.
-void RunSteps(Workspace* w);
+// Runs every step on `w` in order, then merges repeated findings. Checks `deadline` after each
+// step: kTooLarge once it has passed, with `w` part-done.
+Status RunSteps(Workspace* w, const Deadline& deadline);
 
 }  // namespace minutes
 

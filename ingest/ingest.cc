@@ -12,9 +12,11 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <new>
 #include <string>
 #include <string_view>
 
+#include "ingest/limits.h"
 #include "ingest/reader.h"
 
 namespace minutes {
@@ -76,7 +78,11 @@ Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
     if (out->size() + n > limit)
       return Status::TooLarge("input is larger than max_input_bytes (" + std::to_string(limit) +
                               ")");
-    out->append(buf, n);
+    try {
+      out->append(buf, n);
+    } catch (const std::bad_alloc&) {
+      return Status::TooLarge("out of memory reading the input");
+    }
   }
   if (std::ferror(f)) return Status::IoError(std::strerror(errno));
   return Status::OK();
@@ -99,13 +105,22 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
     return Status::Unsupported("not a format any reader recognises (" + ReaderNames(", ") + ")");
 
   doc->format = reader->name();
-  s = reader->Read(bytes, options, doc);
-  if (!s.ok()) return s;
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
-  doc->source_bytes = bytes.size();
-  RenderDocument(doc);
+  // Allocation can fail anywhere in a reader, a library it calls or rendering; it is the memory
+  // limit of the machine, reported like the others rather than aborting the process.
+  try {
+    s = reader->Read(bytes, options, doc);
+    if (!s.ok()) return s;
+    s = CheckDocumentLimits(*doc, options);
+    if (!s.ok()) return s;
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    doc->source_bytes = bytes.size();
+    RenderDocument(doc);
+  } catch (const std::bad_alloc&) {
+    *doc = Document();
+    return Status::TooLarge("out of memory reading the document");
+  }
   return Status::OK();
 }
 

@@ -55,12 +55,26 @@ struct IngestOptions {
   // Most objects a PDF's cross-reference tables may declare (/Size); real minutes declare
   // hundreds to a few thousand, a hostile file millions.
   size_t max_pdf_objects = 1000000;
+  // What one document may hold once read, whatever its format, so memory stays bounded: a block is
+  // a paragraph, heading, list item, table or image, also inside table cells and in notes,
+  // comments, headers and footers (a real set of minutes has hundreds to a few thousand).
+  size_t max_blocks = 2000000;
+  // Longest paragraph (bytes of UTF-8 text; a line of text notes is a paragraph).
+  size_t max_paragraph_bytes = 4u << 20;
+  // Most table cells in the whole document (rows times columns, summed over tables).
+  size_t max_table_cells = 1000000;
+  // Seconds reading one document may take before it gives up; 0: no limit. Extraction has its own
+  // budget (ExtractOptions::max_seconds), which the CLI sets to the same value.
+  double max_seconds = 60;
 };
 
 // Reads the file at `path` ("-" reads stdin) into `*doc`, fully rendered (doc->text and spans set).
 // On failure returns a non-OK status whose message names the problem but not the path (callers add
-// it), and leaves `*doc` in an unspecified state. kIoError: missing, unreadable, a directory.
-// kInvalidArgument: `options.format` names no reader (checked before the file is opened).
+// it), and leaves `*doc` in an unspecified state. Every limit in `options` is kTooLarge naming the
+// limit and its value ("the document has more than max_blocks (2000000) blocks"), and so is running
+// out of memory ("out of memory reading the document"); no input makes it throw or abort. kIoError:
+// missing, unreadable, a directory. kInvalidArgument: `options.format` names no reader (checked
+// before the file is opened).
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc);
 
 // As ReadFile, from bytes already in memory.

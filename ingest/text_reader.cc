@@ -41,6 +41,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/limits.h"
 #include "ingest/reader.h"
 
 namespace minutes {
@@ -278,7 +279,8 @@ Cell MakeCell(std::string text) {
 
 class TextParser {
  public:
-  TextParser(std::string_view utf8, Document* doc) : doc_(doc) {
+  TextParser(std::string_view utf8, const IngestOptions& options, Document* doc)
+      : doc_(doc), limits_(options) {
     size_t pos = 0;
     while (pos < utf8.size()) {
       size_t nl = utf8.find('\n', pos);
@@ -288,22 +290,28 @@ class TextParser {
     }
   }
 
-  void Run() {
+  Status Run() {
     size_t i = 0;
     while (i < lines_.size()) {
+      Status s;
       if (IsBlank(lines_[i])) {
         ++i;
       } else if (size_t end = TsvTableEnd(i); end > i) {
-        EmitTsvTable(i, end);
+        s = EmitTsvTable(i, end);
         i = end;
-      } else if (size_t end = CellTable(i); end > i) {
+      } else if (size_t end = CellTableEnd(i); end > i) {
+        s = EmitCellTable(i);
         i = end;
       } else {
-        if (lines_[i].find_first_not_of(" \t") != std::string_view::npos)
+        if (lines_[i].find_first_not_of(" \t") != std::string_view::npos) {
           doc_->body.push_back(LineBlock(lines_[i]));
+          s = limits_.Count(doc_->body.back());
+        }
         ++i;
       }
+      if (!s.ok()) return s;
     }
+    return Status::OK();
   }
 
  private:
@@ -321,31 +329,62 @@ class TextParser {
     return end;
   }
 
-  void EmitTsvTable(size_t begin, size_t end) {
-    Block table;
+  Status EmitTsvTable(size_t begin, size_t end) {
+    doc_->body.emplace_back();
+    Block& table = doc_->body.back();
     table.kind = BlockKind::kTable;
+    if (Status s = limits_.CountBlock(table); !s.ok()) return s;
     for (size_t i = begin; i < end; ++i) {
       Row row;
       for (std::string_view cell : SplitTabs(lines_[i]))
         row.cells.push_back(MakeCell(std::string(cell)));
+      if (Status s = limits_.CountRow(row); !s.ok()) return s;
       table.rows.push_back(std::move(row));
     }
-    doc_->body.push_back(std::move(table));
+    return Status::OK();
   }
 
-  // Tries a seed-layout table at line i; emits it and returns the line after it, or returns i.
-  size_t CellTable(size_t i) {
+  // A seed-layout table at line i: the line after it, or i if there is none there. Measured
+  // without building it, because a candidate can be huge and still no table (a million tab-led
+  // lines with no blank line between them are one row).
+  size_t CellTableEnd(size_t i) {
     if (!IsCellLine(lines_[i]) || i < cell_rejected_until_) return i;
-    Block table;
+    size_t rows = 0, widest = 0;
+    size_t next = WalkCellTable(i, nullptr, &rows, &widest);
+    if (rows < 2 || widest < 2) {
+      // Any candidate starting inside this one is a part of it, so no table either: skip them.
+      cell_rejected_until_ = next;
+      return i;
+    }
+    return next;
+  }
+
+  // Builds the seed-layout table CellTableEnd(i) found, counting it row by row.
+  Status EmitCellTable(size_t i) {
+    doc_->body.emplace_back();
+    Block& table = doc_->body.back();
     table.kind = BlockKind::kTable;
+    if (Status s = limits_.CountBlock(table); !s.ok()) return s;
+    size_t rows = 0, widest = 0;
+    WalkCellTable(i, &table, &rows, &widest);
+    return limit_status_;
+  }
+
+  // Walks the seed-layout table candidate at line i: one row per run of cell lines (and the
+  // untabbed runs that continue the cell above), rows separated by blank lines. Returns the first
+  // line not consumed and sets the rows and the most cells in a row; when `table` is not null,
+  // also builds its rows, counting each against the limits (the first failure in limit_status_).
+  size_t WalkCellTable(size_t i, Block* table, size_t* rows, size_t* widest) {
     size_t next = i;  // the first line not consumed by the table
     size_t j = i;
     while (j < lines_.size() && IsCellLine(lines_[j])) {
       Row row;
+      size_t cells = 0;
       // One row: cell lines, and untabbed runs that continue the cell above.
       while (j < lines_.size() && !IsBlank(lines_[j])) {
         if (IsCellLine(lines_[j])) {
-          row.cells.push_back(MakeCell(std::string(lines_[j].substr(1))));
+          ++cells;
+          if (table != nullptr) row.cells.push_back(MakeCell(std::string(lines_[j].substr(1))));
           next = ++j;
           continue;
         }
@@ -355,29 +394,31 @@ class TextParser {
         size_t after = run_end;
         while (after < lines_.size() && IsBlank(lines_[after])) ++after;
         if (after == lines_.size() || !IsCellLine(lines_[after])) break;  // the table ended
-        std::string& text = row.cells.back().blocks.back().text;
-        for (; j < run_end; ++j) {
-          text += '\n';
-          text += lines_[j];
+        if (table != nullptr) {
+          std::string& text = row.cells.back().blocks.back().text;
+          for (size_t k = j; k < run_end; ++k) {
+            text += '\n';
+            text += lines_[k];
+          }
         }
+        j = run_end;
         next = j;
       }
-      table.rows.push_back(std::move(row));
+      ++*rows;
+      *widest = std::max(*widest, cells);
+      if (table != nullptr) {
+        if (limit_status_ = limits_.CountRow(row); !limit_status_.ok()) return next;
+        table->rows.push_back(std::move(row));
+      }
       if (j < lines_.size() && !IsBlank(lines_[j])) break;  // paragraphs right after the table
       while (j < lines_.size() && IsBlank(lines_[j])) ++j;
     }
-    size_t widest = 0;
-    for (const Row& r : table.rows) widest = std::max(widest, r.cells.size());
-    if (table.rows.size() < 2 || widest < 2) {
-      // Any candidate starting inside this one is a part of it, so no table either: skip them.
-      cell_rejected_until_ = next;
-      return i;
-    }
-    doc_->body.push_back(std::move(table));
     return next;
   }
 
   Document* doc_;
+  DocumentLimits limits_;
+  Status limit_status_;  // the first limit a table built by WalkCellTable passed
   std::vector<std::string_view> lines_;
   // Lines before these start no table of that layout (a longer candidate holding them failed).
   size_t cell_rejected_until_ = 0;
@@ -411,7 +452,9 @@ Status DecodeText(std::string_view bytes, std::string* utf8) {
   return Status::OK();
 }
 
-void ParseTextBlocks(std::string_view utf8, Document* doc) { TextParser(utf8, doc).Run(); }
+Status ParseTextBlocks(std::string_view utf8, const IngestOptions& options, Document* doc) {
+  return TextParser(utf8, options, doc).Run();
+}
 
 namespace {
 
@@ -429,8 +472,8 @@ class TextFormat final : public Reader {
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
     std::string utf8;
     Status s = DecodeText(bytes, &utf8);
-    if (s.ok()) ParseTextBlocks(utf8, doc);
-    return s;
+    if (!s.ok()) return s;
+    return ParseTextBlocks(utf8, options, doc);
   }
 };
 

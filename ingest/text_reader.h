@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "ingest/document.h"
+#include "ingest/ingest.h"
 
 namespace minutes {
 
@@ -20,8 +21,9 @@ Status DecodeText(std::string_view bytes, std::string* utf8);
 // Reads decoded UTF-8 notes into the body blocks of `*doc`: one paragraph per line, and tables
 // where the text writes them as the seeds' exports do (one tab-prefixed line per cell, rows
 // separated by blank lines, a cell wrapping onto untabbed lines) or as tab-separated rows. Does
-// not render.
-void ParseTextBlocks(std::string_view utf8, Document* doc);
+// not render. Counts what it builds against `options`' limits (ingest/limits.h): kTooLarge naming
+// the first one passed.
+Status ParseTextBlocks(std::string_view utf8, const IngestOptions& options, Document* doc);
 
 }  // namespace minutes
 

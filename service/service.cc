@@ -20,6 +20,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <new>
 #include <thread>
 
 #include "export/export.h"
@@ -112,20 +113,23 @@ Answer Process(const ServiceOptions& o, Endpoint endpoint, const std::string& fi
                const std::string& bytes) {
   const bool text = endpoint == Endpoint::kText, extract = endpoint == Endpoint::kExtract;
   Answer a;
-  Document doc;
-  Status s = ReadBytes(bytes, o.ingest, &doc);
-  if (!s.ok())
+  auto refused = [](const Status& s) {
     return Answer::Error(s.code() == Status::Code::kTooLarge
                              ? HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE
                              : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
                          std::string(s.kind()), s.message());
+  };
+  Document doc;
+  Status s = ReadBytes(bytes, o.ingest, &doc);
+  if (!s.ok()) return refused(s);
   if (text) {
     a.body = doc.text;
     a.content_type = "text/plain; charset=utf-8";
     return a;
   }
-  Extraction x =
-      Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract);
+  Extraction x;
+  s = Extract(doc, Source{filename, doc.sha256, doc.format, doc.source_bytes, {}}, o.extract, &x);
+  if (!s.ok()) return refused(s);
   if (extract) {
     a.body = ToJson(x, 0);
     return a;
@@ -145,6 +149,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
     try {
       status = Route(request, path, &body_, &content_type_);
+    } catch (const std::bad_alloc&) {
+      // Reading and extracting report it themselves; this is what is left (the answer's JSON).
+      status = HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
+      body_ = ErrorJson("limit exceeded", "out of memory processing the request");
+      content_type_ = "application/json";
     } catch (const std::exception&) {
       status = HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
       body_ = ErrorJson("internal", "the request could not be processed");

@@ -478,4 +478,31 @@ TEST(CliTest, AnErrorStaysOneLineWhateverTheFileIsCalled) {
   EXPECT_NE(std::string::npos, r.err.find("bad\\nminutes: forged\\x1b[2J.docx: corrupt")) << r.err;
 }
 
+TEST(CliTest, ALimitPassedExitsThreeNamingItAndTheOtherFilesGoOn) {
+  std::string many = WriteTemp("many_lines.txt", std::string(2000, 'x') + "\n" + "a\nb\nc\n");
+  std::string good = WriteTemp("good.txt", "Notes\n\nPresent: Ann Bell\n");
+  Result r = RunMinutes("extract --max-blocks 3 " + many + " " + good);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+  EXPECT_NE(std::string::npos,
+            r.err.find("many_lines.txt: limit exceeded: the document has more than max_blocks (3) "
+                       "blocks"))
+      << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("Ann Bell")) << "the good file is still extracted";
+
+  r = RunMinutes("extract --max-paragraph-bytes 1000 " + many);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("max_paragraph_bytes (1000)")) << r.err;
+
+  // The time budget covers extraction too: a budget no step can meet stops it.
+  r = RunMinutes("validate --max-seconds 0.000001 " + good);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_NE(std::string::npos,
+            r.err.find("good.txt: limit exceeded: the document took longer than max_seconds"))
+      << r.err;
+
+  r = RunMinutes("extract --max-seconds soon " + good);
+  EXPECT_EQ(2, r.exit_code);
+}
+
 }  // namespace

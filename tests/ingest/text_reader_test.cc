@@ -286,7 +286,7 @@ TEST(ParseTextBlocksTest, Layouts) {
 
 TEST(ParseTextBlocksTest, EveryCellHoldsOneParagraph) {
   Document doc;
-  ParseTextBlocks("\t\n\tAction\n\n\t1\n\tDo\n", &doc);
+  ParseTextBlocks("\t\n\tAction\n\n\t1\n\tDo\n", IngestOptions(), &doc);
   ASSERT_EQ(1u, doc.body.size());
   ASSERT_EQ(BlockKind::kTable, doc.body[0].kind);
   for (const Row& r : doc.body[0].rows) {
@@ -305,7 +305,7 @@ TEST(ParseTextBlocksTest, ManyIndentedLinesStayParagraphs) {
   for (int i = 0; i < 50000; ++i) input += "\tx\n\n";
   for (int i = 0; i < 50000; ++i) input += "1.\tx\n";
   Document doc;
-  ParseTextBlocks(input, &doc);
+  ParseTextBlocks(input, IngestOptions(), &doc);
   ASSERT_EQ(100000u, doc.body.size());
   for (const Block& b : doc.body) ASSERT_EQ(BlockKind::kParagraph, b.kind);
 }
