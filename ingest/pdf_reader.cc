@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/deadline.h"
 #include "ingest/pdf_layout.h"
 #include "ingest/reader.h"
 
@@ -169,7 +170,10 @@ Status PdfFormat::ReadLocked(std::string_view bytes, const IngestOptions& option
 
   std::vector<LayoutPage> layout(pages);
   size_t words = 0, text_bytes = inflated;
+  const Deadline deadline = Deadline::After(options.max_seconds);
   for (int p = 0; p < pages; ++p) {
+    // A page is poppler's unit of work: the time budget is checked between pages.
+    if (Status s = deadline.Check(); !s.ok()) return s;
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (page == nullptr) continue;
     poppler::rectf box = page->page_rect();
