@@ -822,18 +822,9 @@ void DocxReader::MathText(const XmlElement& e, ParaOut* po) {
   }
 }
 
-constexpr std::string_view kZipLocalHeader("PK\x03\x04", 4);
-constexpr std::string_view kZipEmptyArchive("PK\x05\x06", 4);
-
-// True when the bytes end with a zip end-of-central-directory record (bytes may precede the zip).
-bool HasZipTrailer(std::string_view bytes) {
-  // The EOCD is 22 bytes plus a comment of at most 65535 bytes.
-  size_t window = std::min<size_t>(bytes.size(), 22 + 65535);
-  return bytes.substr(bytes.size() - window).find(kZipEmptyArchive) != std::string_view::npos;
-}
-
-// "docx": any zip is sniffed as DOCX (we read no other zip format), so a zip that is not a Word
-// package fails in Read with a message naming what is missing rather than being decoded as text.
+// "docx": any zip (ZipPackage::IsZip) is sniffed as DOCX (we read no other zip format), so a zip
+// that is not a Word package fails in Read with a message naming what is missing rather than being
+// decoded as text.
 class DocxFormat final : public Reader {
  public:
   std::string_view name() const override { return "docx"; }
@@ -842,10 +833,7 @@ class DocxFormat final : public Reader {
   }
   // Macro-enabled documents and templates are the same package with other content types.
   std::vector<std::string_view> extensions() const override { return {"docx", "docm", "dotx"}; }
-  bool Sniff(std::string_view bytes) const override {
-    return bytes.starts_with(kZipLocalHeader) || bytes.starts_with(kZipEmptyArchive) ||
-           HasZipTrailer(bytes);
-  }
+  bool Sniff(std::string_view bytes) const override { return ZipPackage::IsZip(bytes); }
   // Fails with kCorrupt (not a zip, truncated, malformed XML, no main document part) or
   // kTooLarge (a limit in `options`).
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;

@@ -842,4 +842,28 @@ TEST(DocxBadInput, InvalidUtf8MessageIsOneLine) {
                 "indicate encoding !; Bytes: 0xE9 0x20 0x61 0x75");
 }
 
+// ---- the zip container ----
+
+// Renames every `from` in the archive's headers to `to` (same length), so that two entries can
+// share a name: Poco's zip writer will not write such an archive.
+std::string RenameEntries(std::string zip, const std::string& from, const std::string& to) {
+  EXPECT_EQ(from.size(), to.size());
+  for (size_t at = zip.find(from); at != std::string::npos; at = zip.find(from, at + 1))
+    zip.replace(at, from.size(), to);
+  return zip;
+}
+
+TEST(DocxBadInput, TwoEntriesOfOneNameAreRefused) {
+  std::string decoy =
+      MakeDocx(PT("SEEN"), {{"word/documenX.xml", minutes_test::WrapBody(PT("UNSEEN"))}});
+  Read same(RenameEntries(decoy, "word/documenX.xml", "word/document.xml"));
+  ExpectFailure(same, Status::Code::kCorrupt,
+                "zip archive has two entries named word/document.xml");
+  // Part names match without regard to case, as in Word.
+  Read cased(RenameEntries(decoy, "word/documenX.xml", "WORD/DOCUMENT.xml"));
+  ExpectFailure(cased, Status::Code::kCorrupt,
+                "zip archive has two entries for one part: WORD/DOCUMENT.xml and "
+                "word/document.xml");  // in central directory order
+}
+
 }  // namespace
