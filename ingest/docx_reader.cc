@@ -1,4 +1,5 @@
-// The "docx" reader: package (zip + relationships) -> parts (XML trees) -> Document blocks.
+// The "docx" reader: package (zip + relationships) -> parts (XML trees; the main part streamed,
+// one body element at a time) -> Document blocks.
 //
 // Choices a person reading the document in Word would agree with, in one place:
 //   - w:br type="page"/"column" ends the block (a paragraph break); other w:br and w:cr are '\n';
@@ -189,6 +190,7 @@ class DocxReader {
   enum class Part { kBody, kNote, kComment, kHeaderFooter };
 
   Status Parse(const std::string& part, XmlElement* root);
+  Status ReadBody();
   Status ReadRels(const std::string& source_part, std::vector<Rel>* rels);
   Status FindMainPart(std::string* main);
   std::string PartOfType(std::string_view type_suffix, std::string_view default_name) const;
@@ -197,6 +199,8 @@ class DocxReader {
   Status ReadHeadersFooters();
 
   void WalkBlocks(const XmlElement& parent, std::vector<Block>* out);
+  void WalkBlock(const XmlElement& e, std::vector<Block>* out);
+  XmlTake TakeBlock(const XmlElement& parent, const XmlElement& e) const;
   void Paragraph(const XmlElement& p, std::vector<Block>* out);
   void Table(const XmlElement& tbl, std::vector<Block>* out);
   void CollectRows(const XmlElement& e, std::vector<const XmlElement*>* rows);
@@ -330,25 +334,47 @@ Status DocxReader::Read() {
   }
   if (!s.ok()) return s;
 
-  {
-    XmlElement root;
-    s = Parse(main_, &root);
-    if (!s.ok()) return s;
-    const XmlElement& document = root.children[0];
-    if (document.ns != Ns::kW || document.local != "document")
-      return Status::Corrupt("main document part " + main_ +
-                             " is not a WordprocessingML document (root element " + document.local +
-                             ")");
-    if (const XmlElement* body = document.Child(Ns::kW, "body")) {
-      part_ = Part::kBody;
-      fields_.clear();
-      WalkBlocks(*body, &doc_->body);
-    }
-  }
+  s = ReadBody();
+  if (!s.ok()) return s;
   s = ReadNotes(/*endnotes=*/false);
   if (s.ok()) s = ReadNotes(/*endnotes=*/true);
   if (s.ok()) s = ReadComments();
   if (s.ok()) s = ReadHeadersFooters();
+  return s;
+}
+
+// The main part is streamed (see TakeBlock): a body of millions of paragraphs is never one tree.
+Status DocxReader::ReadBody() {
+  std::string xml;
+  Status s = zip_->Read(main_, &xml);
+  if (!s.ok()) return s;
+  std::string root_name;
+  bool is_document = false, body_seen = false;
+  part_ = Part::kBody;
+  fields_.clear();
+  XmlStreamHandler body;
+  body.take = [&](const XmlElement* parent, const XmlElement& e, int depth) {
+    if (depth == 0) {
+      root_name = e.local;
+      is_document = e.Is(Ns::kW, "document");
+      return is_document ? XmlTake::kDescend : XmlTake::kSkip;
+    }
+    if (depth == 1) {  // only the first w:body is read
+      if (!e.Is(Ns::kW, "body") || body_seen) return XmlTake::kSkip;
+      body_seen = true;
+      return XmlTake::kDescend;
+    }
+    return TakeBlock(*parent, e);
+  };
+  body.element = [this](XmlElement& e) {
+    WalkBlock(e, &doc_->body);
+    // limits: checked per body element (its blocks are in doc_->body; the next is not yet read).
+    return Status::OK();
+  };
+  s = StreamXmlPart(xml, main_, options_.max_xml_depth, body);
+  if (s.ok() && !is_document)
+    s = Status::Corrupt("main document part " + main_ +
+                        " is not a WordprocessingML document (root element " + root_name + ")");
   return s;
 }
 
@@ -442,36 +468,54 @@ void DocxReader::SectionReferences(const XmlElement& sect_pr) {
 // ---- blocks ----
 
 void DocxReader::WalkBlocks(const XmlElement& parent, std::vector<Block>* out) {
-  for (const XmlElement& e : parent.children) {
-    if (e.Is(Ns::kW, "p")) {
-      Paragraph(e, out);
-    } else if (e.Is(Ns::kW, "tbl")) {
-      Table(e, out);
-    } else if (e.Is(Ns::kW, "sdt")) {
-      if (const XmlElement* content = e.Child(Ns::kW, "sdtContent")) WalkBlocks(*content, out);
-    } else if (e.Is(Ns::kMc, "AlternateContent")) {
-      if (const XmlElement* chosen = Choose(e)) WalkBlocks(*chosen, out);
-    } else if (e.Is(Ns::kW, "sectPr")) {
-      if (part_ == Part::kBody) SectionReferences(e);
-    } else if (e.Is(Ns::kW, "altChunk")) {
-      Block b;
-      b.text = "[embedded document not shown]";
-      out->push_back(std::move(b));
-    } else if (e.Is(Ns::kW, "r") || e.Is(Ns::kW, "hyperlink")) {
-      // Runs outside any paragraph (invalid, but seen): give them a paragraph of their own.
-      ParaOut po;
-      po.blocks.emplace_back();
-      if (e.Is(Ns::kW, "r"))
-        Run(e, &po);
-      else
-        Inline(e, &po);
-      for (Block& b : po.blocks) out->push_back(std::move(b));
-      for (Block& b : po.after) out->push_back(std::move(b));
-    } else if (!IsPropertyElement(e) && !e.children.empty()) {
-      // customXml, ins, moveTo, smartTag, and elements we do not know: look inside.
-      WalkBlocks(e, out);
-    }
+  for (const XmlElement& e : parent.children) WalkBlock(e, out);
+}
+
+// Keep in step with TakeBlock, which decides the same for the streamed body.
+void DocxReader::WalkBlock(const XmlElement& e, std::vector<Block>* out) {
+  if (e.Is(Ns::kW, "p")) {
+    Paragraph(e, out);
+  } else if (e.Is(Ns::kW, "tbl")) {
+    Table(e, out);
+  } else if (e.Is(Ns::kW, "sdt")) {
+    if (const XmlElement* content = e.Child(Ns::kW, "sdtContent")) WalkBlocks(*content, out);
+  } else if (e.Is(Ns::kMc, "AlternateContent")) {
+    if (const XmlElement* chosen = Choose(e)) WalkBlocks(*chosen, out);
+  } else if (e.Is(Ns::kW, "sectPr")) {
+    if (part_ == Part::kBody) SectionReferences(e);
+  } else if (e.Is(Ns::kW, "altChunk")) {
+    Block b;
+    b.text = "[embedded document not shown]";
+    out->push_back(std::move(b));
+  } else if (e.Is(Ns::kW, "r") || e.Is(Ns::kW, "hyperlink")) {
+    // Runs outside any paragraph (invalid, but seen): give them a paragraph of their own.
+    ParaOut po;
+    po.blocks.emplace_back();
+    if (e.Is(Ns::kW, "r"))
+      Run(e, &po);
+    else
+      Inline(e, &po);
+    for (Block& b : po.blocks) out->push_back(std::move(b));
+    for (Block& b : po.after) out->push_back(std::move(b));
+  } else if (!IsPropertyElement(e) && !e.children.empty()) {
+    // customXml, ins, moveTo, smartTag, and elements we do not know: look inside.
+    WalkBlocks(e, out);
   }
+}
+
+// How the streamed body takes `e`, a child of `parent` (w:body or a container taken kDescend):
+// whole what WalkBlock reads as a unit; descended what WalkBlock only looks inside (sdt,
+// customXml, ins, ...), so that a container of a million paragraphs is not one tree either;
+// skipped what WalkBlock ignores. The result is what WalkBlocks gives for the whole tree.
+XmlTake DocxReader::TakeBlock(const XmlElement& parent, const XmlElement& e) const {
+  if (parent.Is(Ns::kW, "sdt"))
+    return e.Is(Ns::kW, "sdtContent") ? XmlTake::kDescend : XmlTake::kSkip;
+  if (e.Is(Ns::kW, "p") || e.Is(Ns::kW, "tbl") || e.Is(Ns::kMc, "AlternateContent") ||
+      e.Is(Ns::kW, "sectPr") || e.Is(Ns::kW, "altChunk") || e.Is(Ns::kW, "r") ||
+      e.Is(Ns::kW, "hyperlink"))
+    return XmlTake::kWhole;
+  if (e.Is(Ns::kW, "sdt")) return XmlTake::kDescend;
+  return IsPropertyElement(e) ? XmlTake::kSkip : XmlTake::kDescend;
 }
 
 void DocxReader::Paragraph(const XmlElement& p, std::vector<Block>* out) {
@@ -778,18 +822,9 @@ void DocxReader::MathText(const XmlElement& e, ParaOut* po) {
   }
 }
 
-constexpr std::string_view kZipLocalHeader("PK\x03\x04", 4);
-constexpr std::string_view kZipEmptyArchive("PK\x05\x06", 4);
-
-// True when the bytes end with a zip end-of-central-directory record (bytes may precede the zip).
-bool HasZipTrailer(std::string_view bytes) {
-  // The EOCD is 22 bytes plus a comment of at most 65535 bytes.
-  size_t window = std::min<size_t>(bytes.size(), 22 + 65535);
-  return bytes.substr(bytes.size() - window).find(kZipEmptyArchive) != std::string_view::npos;
-}
-
-// "docx": any zip is sniffed as DOCX (we read no other zip format), so a zip that is not a Word
-// package fails in Read with a message naming what is missing rather than being decoded as text.
+// "docx": any zip (ZipPackage::IsZip) is sniffed as DOCX (we read no other zip format), so a zip
+// that is not a Word package fails in Read with a message naming what is missing rather than being
+// decoded as text.
 class DocxFormat final : public Reader {
  public:
   std::string_view name() const override { return "docx"; }
@@ -798,10 +833,7 @@ class DocxFormat final : public Reader {
   }
   // Macro-enabled documents and templates are the same package with other content types.
   std::vector<std::string_view> extensions() const override { return {"docx", "docm", "dotx"}; }
-  bool Sniff(std::string_view bytes) const override {
-    return bytes.starts_with(kZipLocalHeader) || bytes.starts_with(kZipEmptyArchive) ||
-           HasZipTrailer(bytes);
-  }
+  bool Sniff(std::string_view bytes) const override { return ZipPackage::IsZip(bytes); }
   // Fails with kCorrupt (not a zip, truncated, malformed XML, no main document part) or
   // kTooLarge (a limit in `options`).
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;

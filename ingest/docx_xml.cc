@@ -4,28 +4,19 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
-#include <mutex>
+#include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ingest/libxml.h"
 
 namespace minutes {
 namespace {
 
-// No part of a DOCX may make us read another file or the network.
-xmlParserInputPtr DenyExternalEntity(const char* /*url*/, const char* /*id*/,
-                                     xmlParserCtxtPtr /*ctxt*/) {
-  return nullptr;
-}
-
 void IgnoreGenericError(void*, const char*, ...) {}
-
-void InitLibxml2Once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(DenyExternalEntity);
-  });
-}
 
 Ns NamespaceOf(const xmlChar* uri_bytes) {
   if (uri_bytes == nullptr || *uri_bytes == 0) return Ns::kNone;
@@ -79,24 +70,6 @@ bool Keep(const XmlElement& parent, Ns ns, std::string_view local) {
   return true;
 }
 
-struct ErrorSink {
-  bool seen = false;
-  int line = 0;
-  int code = 0;
-  std::string message;
-};
-
-void CollectError(void* arg, xmlErrorPtr err) {
-  auto* sink = static_cast<ErrorSink*>(arg);
-  if (sink->seen || err == nullptr || err->level < XML_ERR_ERROR) return;
-  sink->seen = true;
-  sink->line = err->line;
-  sink->code = err->code;
-  sink->message = err->message ? err->message : "unknown error";
-  while (!sink->message.empty() && (sink->message.back() == '\n' || sink->message.back() == ' '))
-    sink->message.pop_back();
-}
-
 Status DtdRefused(const std::string& part) {
   return Status::Corrupt("XML part " + part +
                          " has a DTD (DOCTYPE); no DOCX part has one, refusing it");
@@ -129,10 +102,9 @@ std::string XmlElement::AttrOr(Ns n, std::string_view l, std::string_view fallba
   return v ? *v : std::string(fallback);
 }
 
-Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_depth,
-                    XmlElement* root) {
-  InitLibxml2Once();
-  *root = XmlElement();
+Status StreamXmlPart(std::string_view xml, std::string_view part_name, int max_depth,
+                     const XmlStreamHandler& handler) {
+  InitLibxml2();
   const std::string part(part_name);
   if (xml.size() > static_cast<size_t>(INT32_MAX))
     return Status::TooLarge("XML part " + part + " is over 2 GiB");
@@ -143,11 +115,26 @@ Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_de
   std::unique_ptr<xmlTextReader, ReaderCloser> reader(xmlReaderForMemory(
       xml.data(), static_cast<int>(xml.size()), part.c_str(), nullptr, XML_PARSE_NONET));
   if (!reader) return Status::Corrupt("cannot start an XML parser for " + part);
-  ErrorSink sink;
-  xmlTextReaderSetStructuredErrorHandler(reader.get(), CollectError, &sink);
+  LibxmlErrors errors;
+  xmlTextReaderSetStructuredErrorHandler(reader.get(), LibxmlErrors::Collect, &errors);
 
-  std::vector<XmlElement*> stack = {root};
-  int skip_depth = -1;  // while >= 0, inside an element we do not keep, opened at this depth
+  // The open elements we keep, innermost last: first those descended into (held in `descended`),
+  // then the path inside the kWhole element being built (held in `whole`). Each pointer stays
+  // valid while its element is open: a parent gains no child until the open one has closed.
+  std::deque<XmlElement> descended;
+  XmlElement whole;
+  std::vector<XmlElement*> open;
+  int whole_depth = -1;  // while >= 0, building `whole`, opened at this depth
+  int skip_depth = -1;   // while >= 0, inside an element we do not keep, opened at this depth
+  bool saw_root = false;
+  static const XmlElement kNoParent;
+  auto deliver = [&]() -> Status {
+    whole_depth = -1;
+    Status s = handler.element(whole);
+    whole = XmlElement();  // frees what the element held
+    return s;
+  };
+
   int rc;
   while ((rc = xmlTextReaderRead(reader.get())) == 1) {
     xmlTextReaderPtr r = reader.get();
@@ -163,15 +150,15 @@ Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_de
         bool empty = xmlTextReaderIsEmptyElement(r) == 1;
         Ns ns = NamespaceOf(xmlTextReaderConstNamespaceUri(r));
         std::string_view local = Str(xmlTextReaderConstLocalName(r));
-        XmlElement* parent = stack.back();
-        if (!Keep(*parent, ns, local)) {
+        XmlElement* parent = open.empty() ? nullptr : open.back();
+        if (!Keep(parent ? *parent : kNoParent, ns, local)) {
           if (!empty) skip_depth = depth;
           break;
         }
-        parent->children.emplace_back();
-        XmlElement* e = &parent->children.back();
-        e->ns = ns;
-        e->local = local;
+        saw_root = true;
+        XmlElement e;
+        e.ns = ns;
+        e.local = local;
         while (xmlTextReaderMoveToNextAttribute(r) == 1) {
           if (xmlTextReaderIsNamespaceDecl(r) == 1) continue;
           std::string_view name = Str(xmlTextReaderConstLocalName(r));
@@ -180,26 +167,57 @@ Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_de
           a.ns = NamespaceOf(xmlTextReaderConstNamespaceUri(r));
           a.local = name;
           a.value = Str(xmlTextReaderConstValue(r));
-          e->attrs.push_back(std::move(a));
+          e.attrs.push_back(std::move(a));
         }
         xmlTextReaderMoveToElement(r);
-        if (!empty) stack.push_back(e);
-        break;
-      }
-      case XML_READER_TYPE_END_ELEMENT:
-        if (skip_depth >= 0) {
-          if (xmlTextReaderDepth(r) == skip_depth) skip_depth = -1;
-        } else if (stack.size() > 1) {
-          stack.pop_back();
+        if (whole_depth >= 0) {  // inside the element being built
+          parent->children.push_back(std::move(e));
+          if (!empty) open.push_back(&parent->children.back());
+          break;
+        }
+        switch (handler.take(parent, e, depth)) {
+          case XmlTake::kSkip:
+            if (!empty) skip_depth = depth;
+            break;
+          case XmlTake::kDescend:
+            if (!empty) {
+              descended.push_back(std::move(e));
+              open.push_back(&descended.back());
+            }
+            break;
+          case XmlTake::kWhole:
+            whole = std::move(e);
+            whole_depth = depth;
+            if (empty) {
+              if (Status s = deliver(); !s.ok()) return s;
+            } else {
+              open.push_back(&whole);
+            }
+            break;
         }
         break;
+      }
+      case XML_READER_TYPE_END_ELEMENT: {
+        int depth = xmlTextReaderDepth(r);
+        if (skip_depth >= 0) {
+          if (depth == skip_depth) skip_depth = -1;
+        } else if (!open.empty()) {
+          open.pop_back();
+          if (depth == whole_depth) {
+            if (Status s = deliver(); !s.ok()) return s;
+          } else if (whole_depth < 0) {
+            descended.pop_back();
+          }
+        }
+        break;
+      }
       case XML_READER_TYPE_TEXT:
       case XML_READER_TYPE_CDATA:
       case XML_READER_TYPE_WHITESPACE:
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         // Only text elements carry text we use; whitespace between elements is layout.
-        if (skip_depth < 0 && stack.back()->local == "t")
-          stack.back()->text += Str(xmlTextReaderConstValue(r));
+        if (skip_depth < 0 && whole_depth >= 0 && open.back()->local == "t")
+          open.back()->text += Str(xmlTextReaderConstValue(r));
         break;
       case XML_READER_TYPE_ENTITY_REFERENCE:
         // Only possible with a DTD, which is refused above; never expand one.
@@ -208,23 +226,29 @@ Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_de
         break;
     }
   }
-  if (rc != 0 || sink.seen) {
+  if (rc != 0 || errors.seen()) {
     // libxml2 can fail inside a DTD's internal subset (an entity loop) before the reader hands us
     // the DOCTYPE node; report the DTD, which is what is wrong with the part.
     if (xml.find("<!DOCTYPE") != std::string_view::npos) return DtdRefused(part);
-    if (sink.message.find("Excessive depth") != std::string::npos)
-      return Status::TooLarge("XML in " + part + " nests deeper than libxml2 allows (" +
-                              sink.message + "); max_xml_depth (" + std::to_string(max_depth) +
-                              ") cannot raise it");
-    if (sink.code == XML_ERR_ENTITY_LOOP)
-      return Status::TooLarge("XML in " + part + " expands entities too far (" + sink.message +
-                              ")");
-    return Status::Corrupt("malformed XML in " + part + " at line " + std::to_string(sink.line) +
-                           ": " + (sink.seen ? sink.message : "parse error"));
+    if (Status s = errors.LimitStatus("XML in " + part, max_depth); !s.ok()) return s;
+    return Status::Corrupt("malformed XML in " + part + " at line " +
+                           std::to_string(errors.line()) + ": " +
+                           (errors.seen() ? errors.message() : "parse error"));
   }
-  if (root->children.empty())
-    return Status::Corrupt("malformed XML in " + part + ": no root element");
+  if (!saw_root) return Status::Corrupt("malformed XML in " + part + ": no root element");
   return Status::OK();
+}
+
+Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_depth,
+                    XmlElement* root) {
+  *root = XmlElement();
+  XmlStreamHandler whole_tree;
+  whole_tree.take = [](const XmlElement*, const XmlElement&, int) { return XmlTake::kWhole; };
+  whole_tree.element = [root](XmlElement& e) {
+    root->children.push_back(std::move(e));
+    return Status::OK();
+  };
+  return StreamXmlPart(xml, part_name, max_depth, whole_tree);
 }
 
 }  // namespace minutes

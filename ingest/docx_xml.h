@@ -1,8 +1,14 @@
-// Internal to ingest: safe parsing of one OOXML part into a small element tree.
+// Internal to ingest: safe parsing of one OOXML part, as a small element tree or as a stream of
+// them.
 //
 //   minutes::XmlElement root;
-//   minutes::Status s = minutes::ParseXmlPart(xml, "word/document.xml", options.max_xml_depth,
-//   &root); const minutes::XmlElement* body = root.Child(minutes::Ns::kW, "document");
+//   minutes::Status s = minutes::ParseXmlPart(xml, "word/styles.xml", max_depth, &root);
+//   const minutes::XmlElement* styles = root.Child(minutes::Ns::kW, "styles");
+//
+//   minutes::XmlStreamHandler h;  // a part too large to hold as one tree: see StreamXmlPart
+//   h.take = [](const XmlElement* parent, const XmlElement& e, int depth) { ... };
+//   h.element = [&](XmlElement& e) { ...; return minutes::Status::OK(); };
+//   s = minutes::StreamXmlPart(xml, "word/document.xml", max_depth, h);
 //
 // Parsing streams through libxml2's xmlTextReader with network access off, no entity substitution,
 // no DTD loading and a deny-all external entity loader. A part holding a DTD (DOCTYPE) is refused:
@@ -16,6 +22,7 @@
 #define MINUTES_INGEST_DOCX_XML_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,10 +72,40 @@ struct XmlElement {
 
 // Parses `xml` (the part named `part_name`, used in messages) into `*root`, a synthetic node whose
 // only child is the document element. Fails with kCorrupt ("malformed XML in <part> at line L:
-// <libxml2 message>", or a DTD) or kTooLarge (nesting deeper than `max_depth`). Never throws.
-// Thread-safe.
+// <libxml2 message>", or a DTD) or kTooLarge (nesting deeper than `max_depth`, or one of libxml2's
+// own limits, named: "XML in <part> has a text node over libxml2's 10,000,000-byte limit"). Every
+// message is one line. Throws nothing but std::bad_alloc. Thread-safe. The tree costs a few times
+// the XML's size: use it for parts that are small (styles, numbering, relationships), StreamXmlPart
+// otherwise.
 Status ParseXmlPart(std::string_view xml, std::string_view part_name, int max_depth,
                     XmlElement* root);
+
+// What StreamXmlPart does with an element, decided when its start tag is read.
+enum class XmlTake : uint8_t {
+  kWhole,    // build its subtree and hand it to XmlStreamHandler::element at its end tag
+  kDescend,  // hold only its name and attributes while it is open; ask again for each child
+  kSkip,     // read past it (still checked for well-formedness and depth), keep nothing
+};
+
+struct XmlStreamHandler {
+  // Asked at the start tag of the document element (`parent` nullptr, `depth` 0) and of each
+  // child of an element it descended into (`parent` that element: its name and attributes only,
+  // `depth` one more than the parent's). `element` has its name and attributes, no children yet.
+  // Elements Keep() leaves out are skipped without asking.
+  std::function<XmlTake(const XmlElement* parent, const XmlElement& element, int depth)> take;
+  // Receives each element taken kWhole, complete, as soon as its end tag is read; it may move
+  // from it. The element is dropped afterwards. A non-OK status stops the parse and is returned.
+  std::function<Status(XmlElement& element)> element;
+};
+
+// Parses `xml` as ParseXmlPart does (same checks, same errors, same elements kept), but never
+// holds the whole tree: it holds the elements `handler.take` descended into (name and
+// attributes) and the one kWhole element being built. So memory is bounded by the largest
+// element taken whole, not by the part. Elements are delivered in document order; a malformation
+// after them is still reported, after they were delivered. Throws nothing but std::bad_alloc and
+// what the handler throws. Thread-safe if the handler is.
+Status StreamXmlPart(std::string_view xml, std::string_view part_name, int max_depth,
+                     const XmlStreamHandler& handler);
 
 }  // namespace minutes
 

@@ -27,26 +27,16 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ingest/libxml.h"
 #include "ingest/reader.h"
 #include "ingest/text_reader.h"
 
 namespace minutes {
 namespace {
-
-xmlParserInputPtr DenyExternal(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
-
-void InitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(DenyExternal);
-  });
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -461,7 +451,7 @@ class HtmlFormat final : public Reader {
 };
 
 Status HtmlFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
-  InitOnce();
+  InitLibxml2();
   std::string utf8;
   Status s = DecodeHtml(bytes, &utf8);
   if (!s.ok()) return s;
@@ -469,12 +459,21 @@ Status HtmlFormat::Read(std::string_view bytes, const IngestOptions& options, Do
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
                                                                   htmlFreeParserCtxt);
   if (ctxt == nullptr) return Status::TooLarge("out of memory parsing HTML");
+  // HTML_PARSE_NOERROR silences the context's own handlers; libxml2 then reports to the
+  // thread-local structured handler, which collects them here. The parser recovers from what
+  // malformed HTML is, but stops where it hits one of its limits, and a page cut there must not
+  // pass as read.
+  LibxmlErrors errors;
+  xmlSetStructuredErrorFunc(&errors, LibxmlErrors::Collect);
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> html(
       htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING),
       xmlFreeDoc);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  if (s = errors.LimitStatus("HTML", options.max_xml_depth); !s.ok()) return s;
   if (html == nullptr || xmlDocGetRootElement(html.get()) == nullptr)
-    return Status::Corrupt("not an HTML document libxml2 can parse");
+    return Status::Corrupt("not an HTML document libxml2 can parse" +
+                           (errors.seen() ? ": " + errors.message() : std::string()));
   HtmlWalker walker(options, doc);
   return walker.Walk(xmlDocGetRootElement(html.get()));
 }

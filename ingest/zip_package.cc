@@ -78,8 +78,19 @@ Status ZipPackage::Open(std::string_view bytes, const IngestOptions& options,
   return s;
 }
 
-Status ZipPackage::ParseDirectory() {
-  const std::string_view b = bytes_;
+namespace {
+
+// What the end records say: where the central directory is and how many entries it lists.
+struct EndRecord {
+  uint16_t disk = 0, cd_disk = 0;
+  uint64_t count = 0, cd_size = 0, cd_offset = 0;
+  size_t eocd = 0;           // the end-of-central-directory record
+  size_t directory_end = 0;  // where the (zip64) end record begins: the directory ends there
+};
+
+// Finds the end-of-central-directory record (and the zip64 one, if any) near the end of `b`. Fails
+// with kCorrupt: "not a zip archive" when there is none and `b` does not begin like a zip.
+Status FindEndRecord(std::string_view b, EndRecord* end) {
   const bool starts_like_zip = SigAt(b, 0, kLocalHeaderSig) || SigAt(b, 0, kEocdSig);
   // The end-of-central-directory record: 22 bytes plus a comment of up to 65535 bytes, at the end.
   size_t eocd = std::string_view::npos;
@@ -97,11 +108,13 @@ Status ZipPackage::ParseDirectory() {
     return Status::Corrupt("not a zip archive");
   }
 
-  uint16_t disk = U16(b, eocd + 4), cd_disk = U16(b, eocd + 6);
-  uint64_t count = U16(b, eocd + 10);
-  uint64_t cd_size = U32(b, eocd + 12);
-  uint64_t cd_offset = U32(b, eocd + 16);
-  size_t directory_end = eocd;  // the central directory ends where the (zip64) EOCD begins
+  end->eocd = eocd;
+  end->disk = U16(b, eocd + 4);
+  end->cd_disk = U16(b, eocd + 6);
+  end->count = U16(b, eocd + 10);
+  end->cd_size = U32(b, eocd + 12);
+  end->cd_offset = U32(b, eocd + 16);
+  end->directory_end = eocd;
 
   // Zip64: a locator right before the EOCD points at the zip64 EOCD record, which holds 64-bit
   // counts. With bytes prepended the recorded offset is off by their length, so also look for the
@@ -123,33 +136,68 @@ Status ZipPackage::ParseDirectory() {
     }
     if (record == std::string_view::npos)
       return Truncated("zip64 end-of-central-directory record missing");
-    disk = static_cast<uint16_t>(U32(b, record + 16));
-    cd_disk = static_cast<uint16_t>(U32(b, record + 20));
-    count = U64(b, record + 32);
-    cd_size = U64(b, record + 40);
-    cd_offset = U64(b, record + 48);
-    directory_end = record;
+    end->disk = static_cast<uint16_t>(U32(b, record + 16));
+    end->cd_disk = static_cast<uint16_t>(U32(b, record + 20));
+    end->count = U64(b, record + 32);
+    end->cd_size = U64(b, record + 40);
+    end->cd_offset = U64(b, record + 48);
+    end->directory_end = record;
   }
-  if (disk != 0 || cd_disk != 0) return Status::Unsupported("multi-volume (split) zip archive");
+  return Status::OK();
+}
+
+// Where the central directory really is, `*cd_start`; any difference from the recorded offset is
+// prepended bytes, `*shift`, and every local header offset moves by the same amount.
+Status LocateDirectory(std::string_view b, const EndRecord& end, uint64_t* cd_start,
+                       uint64_t* shift) {
+  if (end.cd_size > end.directory_end) return Truncated("central directory larger than the file");
+  if (end.count > end.cd_size / kCentralHeaderSize)
+    return Truncated("central directory too small for its entries");
+  *cd_start = end.directory_end - end.cd_size;
+  if (SigAt(b, end.cd_offset, kCentralHeaderSig) &&
+      end.cd_offset + end.cd_size <= end.directory_end)
+    *cd_start = end.cd_offset;
+  if (*cd_start < end.cd_offset) return Truncated("central directory offset past its position");
+  *shift = *cd_start - end.cd_offset;
+  return Status::OK();
+}
+
+}  // namespace
+
+bool ZipPackage::IsZip(std::string_view bytes) {
+  if (SigAt(bytes, 0, kLocalHeaderSig)) return true;
+  EndRecord end;
+  uint64_t cd_start = 0, shift = 0;
+  if (!FindEndRecord(bytes, &end).ok()) return false;
+  if (end.count == 0) return end.eocd == 0;  // an empty archive is its end record alone
+  if (!LocateDirectory(bytes, end, &cd_start, &shift).ok()) return false;
+  // Bytes before the zip: the end record must lead to a central directory entry, and that entry
+  // to its local header. Text that merely holds "PK\x05\x06" near its end does neither.
+  if (!SigAt(bytes, cd_start, kCentralHeaderSig) || cd_start + kCentralHeaderSize > bytes.size())
+    return false;
+  uint32_t local = U32(bytes, cd_start + 42);
+  return local == 0xFFFFFFFF || SigAt(bytes, local + shift, kLocalHeaderSig);
+}
+
+Status ZipPackage::ParseDirectory() {
+  const std::string_view b = bytes_;
+  EndRecord end;
+  Status s = FindEndRecord(b, &end);
+  if (!s.ok()) return s;
+  if (end.disk != 0 || end.cd_disk != 0)
+    return Status::Unsupported("multi-volume (split) zip archive");
+  const uint64_t count = end.count;
   if (count > options_.max_zip_entries)
     return Status::TooLarge("zip archive lists " + std::to_string(count) +
                             " entries, over max_zip_entries (" +
                             std::to_string(options_.max_zip_entries) + ")");
-  if (cd_size > directory_end) return Truncated("central directory larger than the file");
-  if (count > cd_size / kCentralHeaderSize)
-    return Truncated("central directory too small for its entries");
-
-  // Where the directory really is; any difference from the recorded offset is prepended bytes, and
-  // every local header offset moves by the same amount.
-  uint64_t cd_start = directory_end - cd_size;
-  if (SigAt(b, cd_offset, kCentralHeaderSig) && cd_offset + cd_size <= directory_end)
-    cd_start = cd_offset;
-  if (cd_start < cd_offset) return Truncated("central directory offset past its position");
-  const uint64_t shift = cd_start - cd_offset;
+  uint64_t cd_start = 0, shift = 0;
+  s = LocateDirectory(b, end, &cd_start, &shift);
+  if (!s.ok()) return s;
 
   entries_.reserve(count);
   uint64_t at = cd_start;
-  const uint64_t cd_end = cd_start + cd_size;
+  const uint64_t cd_end = cd_start + end.cd_size;
   for (uint64_t i = 0; i < count; ++i) {
     if (at + kCentralHeaderSize > cd_end || U32(b, at) != kCentralHeaderSig)
       return Truncated("bad central directory entry " + std::to_string(i));
@@ -182,7 +230,15 @@ Status ZipPackage::ParseDirectory() {
       x = data + len;
     }
     e.local_offset += shift;
-    index_.emplace(NormalizeName(e.name), entries_.size());
+    // Word refuses a package with two parts of one name; reading either would be a guess, and a
+    // checker that read the other would see a different document.
+    auto [it, added] = index_.emplace(NormalizeName(e.name), entries_.size());
+    if (!added) {
+      const std::string& first = entries_[it->second].name;
+      return Status::Corrupt(first == e.name ? "zip archive has two entries named " + e.name
+                                             : "zip archive has two entries for one part: " +
+                                                   first + " and " + e.name);
+    }
     entries_.push_back(std::move(e));
     at = next;
   }

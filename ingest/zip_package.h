@@ -39,9 +39,18 @@ class ZipPackage {
  public:
   // Parses the central directory of the zip in `bytes`, which must outlive the package. On success
   // sets `*out`. Fails with kCorrupt ("not a zip archive", "truncated or corrupt zip archive
-  // (...)"), kUnsupported (multi-volume archive) or kTooLarge (max_zip_entries). Never throws.
+  // (...)", "zip archive has two entries named <name>": two entries whose names match by the rules
+  // above), kUnsupported (multi-volume archive) or kTooLarge (max_zip_entries). Never throws.
   static Status Open(std::string_view bytes, const IngestOptions& options,
                      std::unique_ptr<ZipPackage>* out);
+
+  // True when `bytes` really are a zip archive: a local file header at offset 0 (how every zip
+  // writer starts), an empty archive that is only its end record, or bytes prepended before a zip
+  // (an SFX stub) whose end record leads to a central directory entry and that to a local header.
+  // Text that merely holds the end record's signature "PK\x05\x06" in its last 64 KiB is not a
+  // zip. Looks at the first 4 bytes, the last 64 KiB and the two records the end record points at.
+  // Thread-safe.
+  static bool IsZip(std::string_view bytes);
 
   ZipPackage(const ZipPackage&) = delete;
   ZipPackage& operator=(const ZipPackage&) = delete;

@@ -779,4 +779,91 @@ TEST(DocxBadInput, TooManyEntries) {
   ExpectFailure(r, Status::Code::kTooLarge, "max_zip_entries (3)");
 }
 
+// ---- the main part is streamed: a body element at a time ----
+
+TEST(DocxStream, ContainersOfManyParagraphsReadAsBefore) {
+  // Word never writes this, but anyone can: 100,000 empty paragraphs inside one content control,
+  // inside one customXml, then text. Each paragraph is handed over alone (docx_xml_test measures
+  // the heap); here the blocks and text must be what the tree gave.
+  std::string empties;
+  for (int i = 0; i < 100000; ++i) empties += "<w:p/>";
+  Read r(MakeDocx(PT("first") + "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>" +
+                  "<w:customXml w:element=\"c\">" + empties + PT("inside") +
+                  "</w:customXml></w:sdtContent></w:sdt>" + PT("last")));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.body(), "first\n\ninside\n\nlast");
+  EXPECT_EQ(r.doc.body.size(), 100003u);
+}
+
+TEST(DocxStream, OnlyTheFirstBodyIsRead) {
+  std::string doc = "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + kTransitionalW +
+                    "\"><w:background/><w:body>" + PT("FIRST") + "</w:body><w:body>" +
+                    PT("SECOND") + "</w:body></w:document>";
+  Read r(MakeZip({{"_rels/.rels", PackageRels(kOfficeDocument, "word/document.xml")},
+                  {"word/document.xml", doc}}));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.body(), "FIRST");
+}
+
+TEST(DocxStream, MainPartThatIsNotADocument) {
+  std::string doc = "<?xml version=\"1.0\"?><w:styles xmlns:w=\"" + kTransitionalW + "\"><w:body>" +
+                    PT("x") + "</w:body></w:styles>";
+  Read r(MakeZip({{"_rels/.rels", PackageRels(kOfficeDocument, "word/document.xml")},
+                  {"word/document.xml", doc}}));
+  ExpectFailure(r, Status::Code::kCorrupt,
+                "main document part word/document.xml is not a WordprocessingML document "
+                "(root element styles)");
+}
+
+// ---- libxml2's own limits and messages, through the whole reader ----
+
+TEST(DocxBadInput, LibxmlTextNodeLimitIsTooLargeNotCorrupt) {
+  // Stored, not deflated: 10 MB of one letter would hit max_compression_ratio first.
+  std::string doc = minutes_test::WrapBody(PT(std::string(10000001, 'a')));
+  Read r(MakeZip({{"_rels/.rels", PackageRels(kOfficeDocument, "word/document.xml")},
+                  {"word/document.xml", doc}},
+                 /*store=*/true));
+  ExpectFailure(r, Status::Code::kTooLarge,
+                "XML in word/document.xml has a text node over libxml2's 10,000,000-byte limit");
+}
+
+TEST(DocxBadInput, LibxmlNameLimitInAnyPart) {
+  std::string styles = Part("styles", "<w:" + std::string(50001, 's') + "/>");
+  Read r(MakeDocx(PT("x"),
+                  {{"word/styles.xml", styles}, DocRels({{"rId1", "styles", "styles.xml"}})}));
+  ExpectFailure(r, Status::Code::kTooLarge,
+                "XML in word/styles.xml has a name over libxml2's 50,000-byte limit");
+}
+
+TEST(DocxBadInput, InvalidUtf8MessageIsOneLine) {
+  Read r(MakeDocx(PT("caf\xE9 au lait")));  // Windows-1252 bytes in a UTF-8 part
+  ExpectFailure(r, Status::Code::kCorrupt,
+                "malformed XML in word/document.xml at line 1: Input is not proper UTF-8, "
+                "indicate encoding !; Bytes: 0xE9 0x20 0x61 0x75");
+}
+
+// ---- the zip container ----
+
+// Renames every `from` in the archive's headers to `to` (same length), so that two entries can
+// share a name: Poco's zip writer will not write such an archive.
+std::string RenameEntries(std::string zip, const std::string& from, const std::string& to) {
+  EXPECT_EQ(from.size(), to.size());
+  for (size_t at = zip.find(from); at != std::string::npos; at = zip.find(from, at + 1))
+    zip.replace(at, from.size(), to);
+  return zip;
+}
+
+TEST(DocxBadInput, TwoEntriesOfOneNameAreRefused) {
+  std::string decoy =
+      MakeDocx(PT("SEEN"), {{"word/documenX.xml", minutes_test::WrapBody(PT("UNSEEN"))}});
+  Read same(RenameEntries(decoy, "word/documenX.xml", "word/document.xml"));
+  ExpectFailure(same, Status::Code::kCorrupt,
+                "zip archive has two entries named word/document.xml");
+  // Part names match without regard to case, as in Word.
+  Read cased(RenameEntries(decoy, "word/documenX.xml", "WORD/DOCUMENT.xml"));
+  ExpectFailure(cased, Status::Code::kCorrupt,
+                "zip archive has two entries for one part: WORD/DOCUMENT.xml and "
+                "word/document.xml");  // in central directory order
+}
+
 }  // namespace

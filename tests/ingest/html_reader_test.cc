@@ -171,5 +171,19 @@ TEST(HtmlReaderTest, DeepNestingIsALimitNotACrash) {
   EXPECT_EQ(Status::Code::kTooLarge, s.code()) << s.ToString();
 }
 
+// libxml2 stops at a text node over 10,000,000 bytes; the page was read as if it ended there.
+TEST(HtmlReaderTest, LibxmlTextNodeLimitIsTooLargeNotACutPage) {
+  Document doc;
+  Status s = ReadBytes(Page("<p>Start</p><p>" + std::string(10000001, 'a') + "</p><p>End</p>"),
+                       IngestOptions(), &doc);
+  EXPECT_EQ(Status::Code::kTooLarge, s.code()) << s.ToString().substr(0, 200);
+  EXPECT_EQ("HTML has a text node over libxml2's 10,000,000-byte limit", s.message());
+  // Just under it reads to the end.
+  s = ReadBytes(Page("<p>Start</p><p>" + std::string(9999000, 'a') + "</p><p>End</p>"),
+                IngestOptions(), &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ("End\n", doc.text.substr(doc.text.size() - 4));
+}
+
 }  // namespace
 }  // namespace minutes

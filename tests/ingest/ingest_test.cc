@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "ingest/reader.h"
 #include "tests/ingest/zip_builder.h"
 
 namespace minutes {
@@ -128,6 +129,31 @@ TEST(IngestTest, ForcingTextReadsZipBytesAsText) {
   Status s = ReadBytes(minutes_test::MakeDocx("<w:p/>"), options, &doc);
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Status::Code::kUnsupported, s.code()) << s.ToString();
+}
+
+// The bug: a zip's end record may sit anywhere in the last 64 KiB, and any file holding its
+// signature there was read as a broken zip. Only bytes that really are a zip are: see readers_test
+// for the zips (a stub before one included) that still are.
+TEST(IngestTest, TextHoldingAZipEndRecordSignatureIsText) {
+  std::string lines;
+  for (int i = 0; i < 2000; ++i) lines += "Action " + std::to_string(i) + ": Sarah to reply\n";
+  const std::string kSignature("PK\x05\x06", 4);
+  // 22 bytes as an end record: its "comment length" (the last two, "  " = 8224) fits in what
+  // follows, so the record is found and its fields must be checked to tell it is no zip.
+  const std::string kRecord = kSignature + "is no zip at all  ";
+  ASSERT_EQ(22u, kRecord.size());
+  const std::string kCases[] = {
+      lines + "Notes: " + kSignature + "\n" + lines.substr(0, 2000),
+      lines + kRecord + lines.substr(0, 9000),
+  };
+  for (const std::string& bytes : kCases) {
+    EXPECT_FALSE(FindReader("docx")->Sniff(bytes));
+    Document doc;
+    Status s = ReadBytes(bytes, IngestOptions(), &doc);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ("text", doc.format);
+    EXPECT_NE(std::string::npos, doc.text.find("Action 1999: Sarah to reply")) << doc.text.size();
+  }
 }
 
 TEST(IngestTest, SourceHashAndSizeNameTheExactBytes) {
