@@ -36,6 +36,7 @@
 #include "ingest/docx_styles.h"
 #include "ingest/docx_text.h"
 #include "ingest/docx_xml.h"
+#include "ingest/limits.h"
 #include "ingest/reader.h"
 #include "ingest/zip_package.h"
 
@@ -366,9 +367,14 @@ Status DocxReader::ReadBody() {
     }
     return TakeBlock(*parent, e);
   };
-  body.element = [this](XmlElement& e) {
+  // The limits are checked per body element, on the blocks it added, before the next is read: a
+  // body of millions of paragraphs is refused at max_blocks, not once it has all been built.
+  DocumentLimits limits(options_);
+  body.element = [this, &limits](XmlElement& e) {
+    size_t first = doc_->body.size();
     WalkBlock(e, &doc_->body);
-    // limits: checked per body element (its blocks are in doc_->body; the next is not yet read).
+    for (size_t i = first; i < doc_->body.size(); ++i)
+      if (Status s = limits.Count(doc_->body[i]); !s.ok()) return s;
     return Status::OK();
   };
   s = StreamXmlPart(xml, main_, options_.max_xml_depth, body);
