@@ -163,29 +163,32 @@ def tsv_table(directory, k):
 
 
 def long_line(directory, k):
-    """One paragraph on one line, 128 KiB per k, of words, names, initials and LAs (no money).
-    The issue: 256 KB took 4 s, 512 KB 21 s, 8.5 MB over a minute."""
+    """One paragraph on one line, 128 KiB per k: sentences and clauses of words, names, initials
+    and LAs (no money). The issue: 256 KB took 4 s, 512 KB 21 s, 8.5 MB over a minute."""
     rng = random.Random(k)
     target = k << 17
     parts, size = [], 0
     while size < target:
-        w = rng.choice(WORDS)
-        parts.append(w)
-        size += len(w) + 1
+        s = _sentence(rng, rng.randrange(8, 20)) + rng.choice((".", ".", ";", ","))
+        parts.append(s)
+        size += len(s) + 1
     line = " ".join(parts)[:target]
     return _write(directory, "long_line_%dx.txt" % k, (HEADER + line + "\n").encode())
 
 
 def many_pounds(directory, k):
-    """One line with 6,250 figures in pounds per k, in the forms notes write them. The issue:
+    """One line with 6,250 figures in pounds per k, in the forms notes write them, each after an
+    LA or a speaker's initials (what money's LA and speaker lookups search for). The issue:
     25,000 figures took 24 s."""
     rng = random.Random(k)
     forms = ("£{n:,}", "£{n}", "c.£{m}k", "£{n} per week", "£{m}-£{n}", "£{n:,}.50")
+    who = ("Kent", "Surrey", "Medway", "West Sussex", "Portsmouth", "AB", "PN", "TA")
     figures = []
     for i in range(6250 * k):
         n, m = rng.randrange(10, 99999), rng.randrange(1, 999)
-        figures.append(forms[i % len(forms)].format(n=n, m=m))
-    line = "Costs noted: " + ", ".join(figures) + ".\n"
+        figures.append(rng.choice(who) + " " + forms[i % len(forms)].format(n=n, m=m) +
+                       rng.choice((",", ",", ";", ".")))
+    line = "Costs noted: " + " ".join(figures) + "\n"
     return _write(directory, "many_pounds_%dx.txt" % k, (HEADER + line).encode())
 
 

@@ -226,17 +226,21 @@ class Results:
         if not problems:
             status = "ok"
             if waits:
-                status = "ok (listed in AWAITING: take it out)"
+                status = "ok, but listed in AWAITING: take it out"
                 self.passing_awaited.append(case_name)
         elif waits:
-            status = "AWAITING " + waits
+            status = "AWAITING"
+            problems = ["waits for " + waits] + problems
             self.awaiting.append(case_name)
         else:
             status = "FAIL"
             self.failed.append(case_name)
-        print("%-28s %-8s %s" % (case_name, status.split(" ")[0], detail), flush=True)
+        print("%-28s %-8s %s" % (case_name, status, detail), flush=True)
         for p in problems:
-            print("    %s%s" % ("(awaiting) " if waits and status != "FAIL" else "", p), flush=True)
+            print("    " + p, flush=True)
+
+    def skip(self, case_name, why):
+        print("%-28s %-8s %s" % (case_name, "skipped", why), flush=True)
 
     def summary(self, what):
         print("%s: %d failed%s, %d awaiting main%s" % (
@@ -305,7 +309,7 @@ def outcome_problems(run, case, outcome):
 def check_extract(case, binary, results):
     argv = [binary, "extract"] + list(case.args) + ["-" if case.stdin else case.path]
     if case.limit_as_mb and SANITIZED:
-        results.report(case.name, [], "skipped: RLIMIT_AS under AddressSanitizer")
+        results.skip(case.name, "RLIMIT_AS under AddressSanitizer")
         return
     seconds = case.seconds * TIME_FACTOR
     run = measure.run(argv, stdin_path=case.path if case.stdin else None,
