@@ -7,7 +7,7 @@ extract  Each case alone, measured (wall seconds; peak RSS of the child from os.
          control characters in it escaped, the message naming the limit or the fault; an accepted
          one must exit 0 or 1 (findings) with its JSON on standard output. Both within the case's
          time and memory bounds. Then every refused input in one run beside a good seed: one line
-         each, in order, and the seed still extracted.
+         each, and the seed still extracted.
 batch    One folder holding every input and a seed: the seed converted, each input where README
          "Batch" puts it (documents.jsonl; errors.csv with the same kind; skipped.csv for what is
          not a regular file), exit 3 because some failed.
@@ -23,7 +23,7 @@ memory is not bounded (nor is the RLIMIT_AS case run: ASan reserves terabytes of
 
 AWAITING lists the expectations that wait for work on main (the new limits, other #13 fixes):
 they run and are reported but fail nothing until taken out of it, or with --strict
-(MINUTES_HOSTILE_STRICT=1).
+(MINUTES_HOSTILE_STRICT=1). A sanitized build does not run them unless strict.
 
 usage: hostile_test.py MINUTES SOURCE_DIR {extract,batch,serve,all} [--case NAME]... [--strict]
 """
@@ -314,7 +314,7 @@ def check_extract(case, binary, results):
     seconds = case.seconds * TIME_FACTOR
     run = measure.run(argv, stdin_path=case.path if case.stdin else None,
                       kill_seconds=seconds * 1.5 + 2,
-                      kill_rss_mb=None if SANITIZED else max(2 * case.rss_mb, 1000),
+                      kill_rss_mb=6000 if SANITIZED else max(2 * case.rss_mb, 1000),
                       limit_as_mb=case.limit_as_mb)
     detail = "exit %d %6.2f s %7.1f MB (bounds %g s, %s)" % (
         run.exit_code, run.seconds, run.rss_mb, seconds,
@@ -589,6 +589,10 @@ def main():
     if unknown:
         parser.error("unknown case %s" % ", ".join(sorted(unknown)))
     selected = [c for c in CASES if not a.case or c.name in a.case]
+    if SANITIZED and not a.strict:
+        # Known to fail until main catches up, and ten times slower here: not worth the minutes.
+        print("sanitized build: not running the AWAITING cases (--strict runs them)")
+        selected = [c for c in selected if c.name not in AWAITING]
     binary = os.path.abspath(a.minutes)
     source_dir = os.path.abspath(a.source_dir)
     ok = True
