@@ -4,6 +4,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -93,8 +94,10 @@ void CollectError(void* arg, xmlErrorPtr err) {
   sink->line = err->line;
   sink->code = err->code;
   sink->message = err->message ? err->message : "unknown error";
-  while (!sink->message.empty() && (sink->message.back() == '\n' || sink->message.back() == ' '))
-    sink->message.pop_back();
+  // The first line only: an error is one line, and libxml2's second line quotes the document
+  // ("Bytes: 0x9B 0x9B ..." after "Input is not proper UTF-8").
+  sink->message.erase(std::min(sink->message.find('\n'), sink->message.size()));
+  while (!sink->message.empty() && sink->message.back() == ' ') sink->message.pop_back();
 }
 
 Status DtdRefused(const std::string& part) {
