@@ -65,8 +65,8 @@ sanitized_tests() {
   # Leak checks stay on; the suppressions (third-party code only) say why each is there.
   local reports="$PWD/build-san/sanitizer-reports"
   rm -rf "$reports" && mkdir -p "$reports"
-  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86:log_path=$reports/asan"
-  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$reports/ubsan"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86:log_path=$reports/report"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$reports/report"
   export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   if ! cmake --build build-san -j"$JOBS" >build-san/build.log 2>&1; then
     grep -E 'error|Error' build-san/build.log | head -40 >&2
