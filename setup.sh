@@ -3,7 +3,10 @@
 #
 #   bash setup.sh            install the Debian packages (if missing) and build into ./build
 #   bash setup.sh samples    ... then run the main job on the bundled seed notes and print it
-#   bash setup.sh test       ... then run every test with ctest
+#   bash setup.sh test       ... then run every test with ctest, then build everything again with
+#                            clang, ASan and UBSan into ./build-san, run every test there too, and
+#                            run each fuzz target for a fixed number of executions (what CI runs)
+#   bash setup.sh test-fast  ... the first half of `test` only: build and ctest in ./build
 #
 # Idempotent: packages already installed are not touched, and the build is incremental.
 # Installing needs root (or sudo); nothing is downloaded except Debian packages.
@@ -21,6 +24,7 @@ PACKAGES=(
   python3 python3-jsonschema
   chromium    # the upload page's browser test (driven by playwright-core from npm, tests/browser)
   nodejs
+  clang libclang-rt-14-dev  # the sanitizer build and the libFuzzer targets (tests/fuzz) of `test`
 )
 
 SUDO=""
@@ -46,6 +50,43 @@ if ! cmake --build build -j"$JOBS" >build/build.log 2>&1; then
   exit 1
 fi
 
+# The whole suite again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer (no
+# recovery: the first report aborts) and libFuzzer's coverage instrumentation, in ./build-san; then
+# ctest there, which also runs each fuzz target for a fixed number of executions (fuzz_smoke.*).
+# Every sanitizer report, from a test or from a program a test started (`minutes`, `minutes serve`,
+# batch workers), is written to build-san/sanitizer-reports/ and fails the run.
+sanitized_tests() {
+  if [ ! -f build-san/CMakeCache.txt ]; then
+    CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+      -DMINUTES_SANITIZE=ON -DMINUTES_BUILD_FUZZERS=ON >/dev/null
+  fi
+  cmake -S . -B build-san >/dev/null  # registers the browser test when its module is there
+  # Leak checks stay on; the suppressions (third-party code only) say why each is there.
+  local reports="$PWD/build-san/sanitizer-reports"
+  rm -rf "$reports" && mkdir -p "$reports"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86:log_path=$reports/report"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$reports/report"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+  if ! cmake --build build-san -j"$JOBS" >build-san/build.log 2>&1; then
+    grep -E 'error|Error' build-san/build.log | head -40 >&2
+    cat "$reports"/* 2>/dev/null | head -80 >&2
+    echo "setup: sanitizer build failed (full log: build-san/build.log)" >&2
+    exit 1
+  fi
+  local status=0
+  (cd build-san && ctest --output-on-failure -j"$JOBS" --timeout 600) || status=$?
+  if compgen -G "$reports/*" >/dev/null; then
+    echo "setup: sanitizer reports (build-san/sanitizer-reports/):" >&2
+    for f in "$reports"/*; do
+      echo "==> $f <==" >&2
+      head -60 "$f" >&2
+    done
+    status=1
+  fi
+  return $status
+}
+
 case "${1:-build}" in
   build) ;;
   samples)
@@ -56,7 +97,7 @@ case "${1:-build}" in
       build/minutes extract "$f" || [ $? -eq 1 ]
     done
     ;;
-  test)
+  test | test-fast)
     # The browser test's driver: playwright-core from the npm registry, pinned by package-lock.json
     # (it uses Debian's Chromium; no browser is downloaded).
     if { command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq npm >/dev/null 2>&1; } &&
@@ -65,11 +106,13 @@ case "${1:-build}" in
     else
       echo "setup: npm could not install playwright-core: the browser test is left out" >&2
     fi
-    cd build
-    ctest --output-on-failure -j"$JOBS" --timeout 600
+    (cd build && ctest --output-on-failure -j"$JOBS" --timeout 600)
+    if [ "$1" = test ]; then
+      sanitized_tests
+    fi
     ;;
   *)
-    echo "usage: bash setup.sh [build|samples|test]" >&2
+    echo "usage: bash setup.sh [build|samples|test|test-fast]" >&2
     exit 2
     ;;
 esac

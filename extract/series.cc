@@ -214,7 +214,11 @@ void SettleNames(std::vector<Member>& members, size_t i) {
     if (std::find(keys.begin(), keys.end(), std::make_pair(s.initials, s.name)) == keys.end())
       keys.emplace_back(s.initials, s.name);
   std::set<std::string> fully_settled;
-  for (const auto& [initials, name] : keys) {
+  for (const auto& key : keys) {
+    // Named references, not a structured binding: clang 14 (the sanitizer build) cannot capture
+    // a binding in a lambda.
+    const std::string& initials = key.first;
+    const std::string& name = key.second;
     std::vector<const Settled*> uses;
     for (const Settled& s : settled)
       if (s.initials == initials && s.name == name) uses.push_back(&s);

@@ -25,6 +25,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -118,6 +119,14 @@ bool HasAttr(xmlNode* n, const char* name) {
 std::string Tag(xmlNode* n) { return Lower(reinterpret_cast<const char*>(n->name)); }
 
 // "1", "a", "A", "i", "I" numbering of an ordered list.
+// A list's start or value attribute, clamped to +-1,000,000: browsers accept any int, and a
+// list counting on from INT_MAX must not overflow.
+int ListNumber(const std::string& attr) {
+  return static_cast<int>(std::clamp(std::strtol(attr.c_str(), nullptr, 10), -1000000L, 1000000L));
+}
+
+// The marker of item `n`. Roman numerals only up to 3999, as in CSS (decimal past it): the
+// numeral of a billion is a million letters long.
 std::string OrderedMarker(int n, const std::string& type) {
   auto roman = [](int v) {
     static const std::pair<int, const char*> kRoman[] = {
@@ -134,7 +143,7 @@ std::string OrderedMarker(int n, const std::string& type) {
     return s;
   };
   std::string m;
-  if (n > 0 && (type == "i" || type == "I")) {
+  if (n > 0 && n < 4000 && (type == "i" || type == "I")) {
     m = roman(n);
   } else if (n > 0 && (type == "a" || type == "A")) {
     m = alpha(n);
@@ -284,8 +293,7 @@ class HtmlWalker {
       ListState list;
       list.ordered = tag == "ol";
       list.type = Attr(n, "type");
-      if (std::string start = Attr(n, "start"); !start.empty())
-        list.next = std::atoi(start.c_str());
+      if (std::string start = Attr(n, "start"); !start.empty()) list.next = ListNumber(start);
       lists_.push_back(list);
       Children(n, depth);
       Flush();
@@ -296,7 +304,7 @@ class HtmlWalker {
       std::string marker = "•";
       if (!lists_.empty() && lists_.back().ordered) {
         ListState& l = lists_.back();
-        if (std::string v = Attr(n, "value"); !v.empty()) l.next = std::atoi(v.c_str());
+        if (std::string v = Attr(n, "value"); !v.empty()) l.next = ListNumber(v);
         marker = OrderedMarker(l.next++, l.type);
       }
       int level = std::clamp(static_cast<int>(lists_.size()) - 1, 0, 8);

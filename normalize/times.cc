@@ -33,11 +33,14 @@ class Cursor {
     return true;
   }
   bool Digit() const { return i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9'; }
+  // The number the digits here write, saturating at six digits: callers accept two at most, and a
+  // longer run ("888888888888") must be refused, not overflow on its way there.
   int TakeDigits(int* count) {
     int v = 0;
     *count = 0;
     while (Digit()) {
-      v = v * 10 + (s_[i_++] - '0');
+      int digit = s_[i_++] - '0';
+      if (v < 100000) v = v * 10 + digit;
       ++*count;
     }
     return v;

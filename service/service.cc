@@ -3,15 +3,13 @@
 
 #include "service/service.h"
 
-#include <Poco/Net/HTMLForm.h>
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Semaphore.h>
 #include <Poco/URI.h>
@@ -25,6 +23,7 @@
 
 #include "export/export.h"
 #include "export/json_out.h"
+#include "service/upload.h"
 
 namespace minutes::service {
 
@@ -65,37 +64,6 @@ bool SameSecret(const std::string& a, const std::string& b) {
   for (size_t i = 0; i < a.size(); ++i) diff |= a[i] ^ b[i % (b.empty() ? 1 : b.size())];
   return diff == 0 && !b.empty();
 }
-
-// Collects the "file" part of a multipart form, stopping past the upload limit.
-class FilePart : public Poco::Net::PartHandler {
- public:
-  explicit FilePart(size_t limit) : limit_(limit) {}
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition, params_name;
-    Poco::Net::NameValueCollection params;
-    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
-                                              params);
-    if (params.get("name", "") != "file" || found_) {
-      stream.ignore(std::numeric_limits<std::streamsize>::max());
-      return;
-    }
-    found_ = true;
-    filename_ = params.get("filename", "upload");
-    char buf[1 << 16];
-    while (stream.read(buf, sizeof buf) || stream.gcount() > 0) {
-      if (bytes_.size() + stream.gcount() > limit_) {
-        too_large_ = true;
-        return;
-      }
-      bytes_.append(buf, static_cast<size_t>(stream.gcount()));
-    }
-  }
-  bool found_ = false, too_large_ = false;
-  std::string filename_, bytes_;
-
- private:
-  size_t limit_;
-};
 
 // What the service answers for one upload: the work a worker does, apart from HTTP.
 struct Answer {
@@ -144,16 +112,20 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     auto start = std::chrono::steady_clock::now();
-    std::string path = Poco::URI(request.getURI()).getPath();
+    std::string path = "-";  // for the access log when the URI does not parse
     size_t sent = 0;
     HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
     try {
+      path = Poco::URI(request.getURI()).getPath();
       status = Route(request, path, &body_, &content_type_);
     } catch (const std::bad_alloc&) {
       // Reading and extracting report it themselves; this is what is left (the answer's JSON).
       status = HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
       body_ = ErrorJson("limit exceeded", "out of memory processing the request");
       content_type_ = "application/json";
+    } catch (const Poco::SyntaxException&) {  // a bad %-escape in the URI: the client's mistake
+      status = Error(HTTPResponse::HTTP_BAD_REQUEST, "bad_request", "malformed request URI");
+      close_ = true;
     } catch (const std::exception&) {
       status = HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
       body_ = ErrorJson("internal", "the request could not be processed");
@@ -244,37 +216,19 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       ~Release() { s->admitted.fetch_sub(1); }
     } release{shared_};
 
-    std::string filename = "upload", bytes;
-    std::string type = request.getContentType();
-    if (type.rfind("multipart/form-data", 0) == 0) {
-      FilePart part(o.max_upload_bytes);
-      Poco::Net::HTMLForm form;
-      form.load(request, request.stream(), part);
-      if (part.too_large_) {
-        close_ = true;
-        return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large",
-                     "the upload is larger than " + std::to_string(o.max_upload_bytes) + " bytes");
-      }
-      if (!part.found_)
-        return Error(HTTPResponse::HTTP_BAD_REQUEST, "no_file", "the form has no 'file' field");
-      filename = part.filename_;
-      bytes = std::move(part.bytes_);
-    } else {
-      std::istream& in = request.stream();
-      char buf[1 << 16];
-      while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        if (bytes.size() + static_cast<size_t>(in.gcount()) > o.max_upload_bytes) {
-          close_ = true;
-          return Error(
-              HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large",
-              "the upload is larger than " + std::to_string(o.max_upload_bytes) + " bytes");
-        }
-        bytes.append(buf, static_cast<size_t>(in.gcount()));
-      }
-      filename = Poco::URI(request.getURI()).getQueryParameters().empty()
-                     ? filename
-                     : Poco::URI(request.getURI()).getQueryParameters().front().second;
+    Upload upload;
+    Status read = ReadUpload(request, request.stream(), o.max_upload_bytes, &upload);
+    if (read.code() == Status::Code::kTooLarge) {
+      close_ = true;
+      return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large", read.message());
     }
+    if (read.code() == Status::Code::kInvalidArgument)
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "no_file", read.message());
+    if (!read.ok()) {
+      close_ = true;  // the rest of a malformed body cannot be trusted to end where it says
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "bad_request", read.message());
+    }
+    std::string filename = std::move(upload.filename), bytes = std::move(upload.bytes);
 
     // The work runs on a thread of its own so that a runaway document costs its caller a 503 after
     // the time budget, not a hung connection; it keeps its worker slot until it is really done.

@@ -59,6 +59,23 @@ TEST(HtmlReaderTest, ListsKeepTheirMarkersAndNesting) {
   EXPECT_EQ("b.", doc.body[6].marker);
 }
 
+// From the html fuzz target (tests/fuzz/regressions/html/): numbering from INT_MAX overflowed, and
+// a roman numeral for two billion was two million letters per item.
+TEST(HtmlReaderTest, HugeListNumbersStayShortAndDoNotOverflow) {
+  Document doc =
+      Read(Page("<ol type=\"I\" start=\"2000000000\"><li>a</li><li>b</li></ol>"
+                "<ol start=\"2147483647\"><li>c</li><li value=\"-9999999999\">d</li>"
+                "<li>e</li></ol><ol type=\"i\" start=\"3999\"><li>f</li><li>g</li></ol>"));
+  ASSERT_EQ(7u, doc.body.size()) << doc.text;
+  EXPECT_EQ("1000000.", doc.body[0].marker);  // clamped, and decimal past 3999
+  EXPECT_EQ("1000001.", doc.body[1].marker);
+  EXPECT_EQ("1000000.", doc.body[2].marker);
+  EXPECT_EQ("-1000000.", doc.body[3].marker);
+  EXPECT_EQ("-999999.", doc.body[4].marker);
+  EXPECT_EQ("mmmcmxcix.", doc.body[5].marker);
+  EXPECT_EQ("4000.", doc.body[6].marker);
+}
+
 TEST(HtmlReaderTest, TablesCarryColspanAndRowspanAsMergedCells) {
   Document doc =
       Read(Page("<table><thead><tr><th>Ref</th><th colspan=\"2\">Action and owner</th></tr></thead>"

@@ -226,16 +226,18 @@ TEST_F(PeerCorpusTest, EveryFileReadsOrFailsClearly) {
                 code == minutes::Status::Code::kTooLarge)
         << r.name << ": " << r.status.ToString();
   }
+  // The lambdas below init-capture `name`: clang 14 (the sanitizer build) cannot capture a
+  // structured binding.
   for (const auto& [name, why] : kExpectedFailures)
     EXPECT_TRUE(std::any_of(results_->begin(), results_->end(),
-                            [&](const FileResult& r) { return r.name == name; }))
+                            [&name = name](const FileResult& r) { return r.name == name; }))
         << "expected failure " << name << " is not in the corpus";
 }
 
 TEST_F(PeerCorpusTest, FilesWithoutReferenceReadAsWordShowsThem) {
   for (const auto& [name, text] : kTextWithoutReference) {
     auto it = std::find_if(results_->begin(), results_->end(),
-                           [&](const FileResult& r) { return r.name == name; });
+                           [&name = name](const FileResult& r) { return r.name == name; });
     ASSERT_NE(it, results_->end()) << name << " is not in the corpus";
     EXPECT_FALSE(it->has_reference) << name << " now has a reference; compare words instead";
     EXPECT_EQ(it->text, text) << name;
@@ -293,7 +295,7 @@ TEST_F(PeerCorpusTest, WordsAgreeWithReferences) {
   EXPECT_GE(all.value(), kMinFolderRecall);
   for (const auto& [name, why] : kRecallExceptions)
     EXPECT_TRUE(std::any_of(results_->begin(), results_->end(),
-                            [&](const FileResult& r) { return r.name == name; }))
+                            [&name = name](const FileResult& r) { return r.name == name; }))
         << "recall exception " << name << " is not in the corpus";
 }
 

@@ -147,6 +147,33 @@ TEST_F(ServiceTest, MultipartUpload) {
   EXPECT_NE(std::string::npos, ss.str().find("\"path\":\"december.docx\""));
 }
 
+// Regressions from the multipart fuzz target (tests/fuzz/regressions/multipart/): Poco throws on
+// these, which used to end as 500 "internal" (or, for the URI, a 500 with no access-log line).
+TEST_F(ServiceTest, AMalformedFormOrUriIsABadRequest) {
+  Start(ServiceOptions());
+  // A form part with neither name nor filename.
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+  HTTPRequest request(HTTPRequest::HTTP_POST, "/api/v1/extract", HTTPRequest::HTTP_1_1);
+  request.setContentType("multipart/form-data; boundary=b");
+  const std::string body = "--b\r\nContent-Disposition: form-data\r\n\r\nnotes\r\n--b--\r\n";
+  request.setContentLength(static_cast<std::streamsize>(body.size()));
+  session.sendRequest(request) << body;
+  HTTPResponse response;
+  std::stringstream ss;
+  ss << session.receiveResponse(response).rdbuf();
+  EXPECT_EQ(400, response.getStatus()) << ss.str();
+  EXPECT_NE(std::string::npos, ss.str().find("\"bad_request\"")) << ss.str();
+  // A bad %-escape, in the name of a raw upload and in the path.
+  Reply r = Call(port_, "POST", "/api/v1/extract?name=%zz", "Notes\n");
+  EXPECT_EQ(400, r.status) << r.body;
+  EXPECT_NE(std::string::npos, r.body.find("malformed request URI")) << r.body;
+  EXPECT_EQ(400, Call(port_, "GET", "/api/%g1/extract", "").status);
+  EXPECT_EQ(200, Call(port_, "GET", "/healthz", "").status);
+  std::lock_guard<std::mutex> lock(mu_);
+  ASSERT_EQ(4u, log_.size());  // every request is logged, the malformed ones too
+  EXPECT_NE(std::string::npos, log_[2].find("path=- status=400")) << log_[2];
+}
+
 TEST_F(ServiceTest, TooLargeIsRefusedBeforeTheBodyIsRead) {
   ServiceOptions o;
   o.max_upload_bytes = 1000;
