@@ -7,7 +7,8 @@ namespace minutes {
 
 Deadline Deadline::After(double seconds) {
   Deadline d;
-  if (!(seconds > 0)) return d;
+  // Past about 30 years the time point would overflow the clock's range: that is no limit either.
+  if (!(seconds > 0) || seconds > 1e9) return d;
   d.set_ = true;
   d.seconds_ = seconds;
   d.at_ = std::chrono::steady_clock::now() +

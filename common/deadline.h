@@ -24,7 +24,7 @@ class Deadline {
  public:
   // Never expires.
   Deadline() = default;
-  // `seconds` from now; 0 or less never expires.
+  // `seconds` from now; 0 or less (or more than 1e9, past the clock's range) never expires.
   static Deadline After(double seconds);
 
   bool expired() const { return set_ && std::chrono::steady_clock::now() >= at_; }
