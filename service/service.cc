@@ -14,6 +14,7 @@
 #include <Poco/Semaphore.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -40,7 +41,17 @@ struct Shared {
   ServiceOptions options;
   std::atomic<int> admitted{0};  // requests past the door: processing or waiting for a worker
   Poco::Semaphore workers;
-  explicit Shared(const ServiceOptions& o) : options(o), workers(o.workers, o.workers) {}
+  explicit Shared(const ServiceOptions& o)
+      : options(WithBudget(o)), workers(o.workers, o.workers) {}
+
+  // Work past processing_timeout has no one waiting for it: its reading and extraction budgets
+  // stop at the same time, so it frees its worker slot soon after its caller's 503.
+  static ServiceOptions WithBudget(ServiceOptions o) {
+    const double seconds = std::chrono::duration<double>(o.processing_timeout).count();
+    o.ingest.max_seconds = std::min(o.ingest.max_seconds, seconds);
+    o.extract.max_seconds = std::min(o.extract.max_seconds, seconds);
+    return o;
+  }
 };
 
 std::string ErrorJson(const std::string& kind, const std::string& message) {
@@ -313,6 +324,12 @@ void Service::Stop() {
   for (int i = 0; i < 600 && impl_->server->currentConnections() > 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   impl_->server.reset();
+  // Work whose caller already had its 503 "timeout" still runs on a detached thread. It must end
+  // before Stop returns: the process's statics it reads (the LA register, ICU) may be destroyed
+  // next. Taking every worker slot waits for it; its time budget bounds the wait.
+  Shared& shared = *impl_->shared;
+  for (int i = 0; i < shared.options.workers; ++i) shared.workers.wait();
+  for (int i = 0; i < shared.options.workers; ++i) shared.workers.set();
 }
 
 }  // namespace minutes::service

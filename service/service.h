@@ -4,7 +4,7 @@
 //   std::unique_ptr<minutes::service::Service> s;
 //   minutes::Status st = minutes::service::Service::Start(options, &s);
 //   ... s->port() ...                               // the port bound (useful with port 0)
-//   s->Stop();                                      // finishes requests in flight, then returns
+//   s->Stop();                                      // finishes all work in flight, then returns
 //
 // Endpoints: GET /healthz; POST /api/v1/validate and POST /api/v1/extract, each taking one file as
 // multipart/form-data (field "file") or as the raw request body. Answers are JSON: the extraction
@@ -36,8 +36,9 @@ struct ServiceOptions {
   int workers = 4;           // requests processed at once
   int queue = 16;            // requests waiting beyond those; more get 503
   int timeout_seconds = 30;  // reading a request, writing an answer
-  // Reading and extracting one upload; past it the answer is 503 "timeout" (the work finishes in
-  // the background, keeping its worker slot, so capacity stays bounded).
+  // Reading and extracting one upload; past it the answer is 503 "timeout". The work goes on in
+  // the background, keeping its worker slot so capacity stays bounded, until it meets its own
+  // time budget: ingest.max_seconds and extract.max_seconds are capped at this value.
   std::chrono::milliseconds processing_timeout{60000};
   std::string token;  // when not empty, API calls need "Authorization: Bearer <token>"
   IngestOptions ingest;
@@ -52,7 +53,8 @@ class Service {
   static Status Start(const ServiceOptions& options, std::unique_ptr<Service>* out);
   ~Service();
   int port() const;
-  // Stops accepting, lets requests in flight finish, and returns.
+  // Stops accepting, lets requests in flight finish, waits for work that outlived its request's
+  // time-out, and returns.
   void Stop();
 
  private:
