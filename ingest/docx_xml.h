@@ -10,7 +10,7 @@
 //   h.element = [&](XmlElement& e) { ...; return minutes::Status::OK(); };
 //   s = minutes::StreamXmlPart(xml, "word/document.xml", max_depth, h);
 //
-// Parsing streams through libxml2's xmlTextReader with network access off, no entity substitution,
+// Parsing runs libxml2's SAX2 push parser with network access off, no entity substitution,
 // no DTD loading and a deny-all external entity loader. A part holding a DTD (DOCTYPE) is refused:
 // no OOXML part has one, and it is how XXE and billion-laughs attacks begin. Elements and
 // attributes are identified by namespace URI and local name, never by prefix; the transitional and

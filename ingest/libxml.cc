@@ -47,9 +47,7 @@ std::string LimitReached(int code, std::string_view message, int max_depth) {
     case XML_ERR_INTERNAL_ERROR:
       if (Has(message, "Huge input lookup"))
         return OverBytes("one piece of markup", XML_MAX_LOOKUP_LIMIT) + " on lookahead";
-      if (Has(message, "Excessive depth"))
-        return "nests deeper than libxml2's limit of " + std::to_string(xmlParserMaxDepth) +
-               " levels, which max_xml_depth (" + std::to_string(max_depth) + ") cannot raise";
+      if (Has(message, "Excessive depth")) return LibxmlDepthLimit(max_depth);
       return "";
     case XML_ERR_ATTRIBUTE_NOT_FINISHED:
       return Has(message, "too long") ? OverBytes("an attribute value", XML_MAX_TEXT_LENGTH) : "";
@@ -92,6 +90,13 @@ std::string LibxmlMessageLine(std::string_view message) {
   }
   return out;
 }
+
+std::string LibxmlDepthLimit(int max_depth) {
+  return "nests deeper than libxml2's limit of " + std::to_string(xmlParserMaxDepth) +
+         " levels, which max_xml_depth (" + std::to_string(max_depth) + ") cannot raise";
+}
+
+std::string LibxmlTextNodeLimit() { return OverBytes("a text node", XML_MAX_TEXT_LENGTH); }
 
 void LibxmlErrors::Collect(void* self, xmlErrorPtr error) {
   auto* errors = static_cast<LibxmlErrors*>(self);

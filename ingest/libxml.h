@@ -35,6 +35,12 @@ void InitLibxml2();
 // with "; ".
 std::string LibxmlMessageLine(std::string_view message);
 
+// What LimitStatus says, after "<where> ", of a text node over libxml2's XML_MAX_TEXT_LENGTH:
+// a SAX parse that builds its own text (docx_xml.cc) keeps the limit libxml2's tree builder would.
+std::string LibxmlTextNodeLimit();
+// Likewise for nesting past libxml2's xmlParserMaxDepth; `max_depth` is the caller's max_xml_depth.
+std::string LibxmlDepthLimit(int max_depth);
+
 // Collects the errors libxml2 reports during one parse. Not thread-safe: one per parse.
 class LibxmlErrors {
  public:

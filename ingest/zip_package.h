@@ -8,8 +8,8 @@
 // The archive is located through its central directory (end-of-central-directory record, zip64
 // locator and record), not by walking local headers, so data descriptors, zip64, bytes prepended
 // before the zip (an SFX stub) and tens of thousands of entries all work. Entries are inflated with
-// Poco's InflatingInputStream (deflate) or copied (stored); the CRC-32 is checked with
-// Poco::Checksum.
+// zlib (raw deflate, into a buffer of the declared size) or copied (stored); the CRC-32 is checked
+// with Poco::Checksum.
 //
 // Entry names are only ever compared, never used as filesystem paths. Part names are matched the
 // way Word does: a leading '/' is ignored, '\' counts as '/', and ASCII case is ignored.
@@ -17,7 +17,8 @@
 // Limits (from IngestOptions): max_zip_entries is checked against the directory before parsing it;
 // max_decompressed_bytes is a budget shared by every Read on one package, checked against the
 // declared size up front and counted while inflating; max_compression_ratio applies to entries over
-// 1 MiB (declared and actual). A ZipPackage is not thread-safe (the budget is mutable state).
+// 1 MiB (declared; no entry inflates past its declared size). A ZipPackage is not thread-safe (the
+// budget is mutable state).
 
 #ifndef MINUTES_INGEST_ZIP_PACKAGE_H_
 #define MINUTES_INGEST_ZIP_PACKAGE_H_
