@@ -38,6 +38,7 @@
 #include "ingest/docx_xml.h"
 #include "ingest/limits.h"
 #include "ingest/reader.h"
+#include "ingest/style_sheet_cache.h"
 #include "ingest/zip_package.h"
 
 namespace minutes {
@@ -191,6 +192,8 @@ class DocxReader {
   enum class Part { kBody, kNote, kComment, kHeaderFooter };
 
   Status Parse(const std::string& part, XmlElement* root);
+  // Sets styles_: from StyleSheetCache when another file had the same styles part, else parsed.
+  Status ReadStyles();
   Status ReadBody();
   Status ReadRels(const std::string& source_part, std::vector<Rel>* rels);
   Status FindMainPart(std::string* main);
@@ -228,8 +231,8 @@ class DocxReader {
   Document* doc_;
 
   std::string main_;
-  std::vector<Rel> rels_;  // of the main part
-  StyleSheet styles_;
+  std::vector<Rel> rels_;                     // of the main part
+  std::shared_ptr<const StyleSheet> styles_;  // shared with other files of the same template
   ListNumbering lists_;
   bool even_and_odd_headers_ = false;
 
@@ -314,18 +317,40 @@ std::string DocxReader::PartOfType(std::string_view type_suffix,
   return "";
 }
 
+Status DocxReader::ReadStyles() {
+  static const auto* kNoStyles = new std::shared_ptr<const StyleSheet>(new StyleSheet);
+  styles_ = *kNoStyles;
+  std::string part = PartOfType("/styles", "styles.xml");
+  if (part.empty()) return Status::OK();
+  ZipPackage::StoredPart stored;
+  Status s = zip_->Stored(part, &stored);
+  if (!s.ok()) return s;
+  StyleSheetCache& cache = StyleSheetCache::Shared();
+  if (auto sheet = cache.Find(stored)) {
+    styles_ = std::move(sheet);
+    return Status::OK();
+  }
+  std::string xml;
+  XmlElement root;
+  s = zip_->Read(stored, &xml);
+  if (s.ok()) s = ParseXmlPart(xml, part, options_.max_xml_depth, &root);
+  if (!s.ok()) return s;
+  auto sheet = std::make_shared<StyleSheet>();
+  sheet->Load(root);
+  styles_ = sheet;
+  cache.Insert(stored, std::move(sheet));
+  return Status::OK();
+}
+
 Status DocxReader::Read() {
   Status s = FindMainPart(&main_);
   if (s.ok()) s = ReadRels(main_, &rels_);
 
-  XmlElement styles_root, numbering_root, settings_root;
-  if (std::string part = PartOfType("/styles", "styles.xml"); s.ok() && !part.empty()) {
-    s = Parse(part, &styles_root);
-    if (s.ok()) styles_.Load(styles_root);
-  }
+  if (s.ok()) s = ReadStyles();
+  XmlElement numbering_root, settings_root;
   if (std::string part = PartOfType("/numbering", "numbering.xml"); s.ok() && !part.empty()) {
     s = Parse(part, &numbering_root);
-    if (s.ok()) lists_.Load(numbering_root, &styles_);
+    if (s.ok()) lists_.Load(numbering_root, styles_.get());
   }
   if (std::string part = PartOfType("/settings", "settings.xml"); s.ok() && !part.empty()) {
     s = Parse(part, &settings_root);
@@ -526,7 +551,7 @@ XmlTake DocxReader::TakeBlock(const XmlElement& parent, const XmlElement& e) con
 
 void DocxReader::Paragraph(const XmlElement& p, std::vector<Block>* out) {
   const XmlElement* ppr = p.Child(Ns::kW, "pPr");
-  std::string style = styles_.default_paragraph_style();
+  std::string style = styles_->default_paragraph_style();
   int heading = 0;
   StyleSheet::NumRef num;
   if (ppr != nullptr) {
@@ -544,9 +569,9 @@ void DocxReader::Paragraph(const XmlElement& p, std::vector<Block>* out) {
     if (const XmlElement* sect = ppr->Child(Ns::kW, "sectPr"); sect && part_ == Part::kBody)
       SectionReferences(*sect);
   }
-  if (heading == 0) heading = styles_.HeadingLevel(style);
+  if (heading == 0) heading = styles_->HeadingLevel(style);
   if (num.num_id < 0) {
-    StyleSheet::NumRef inherited = styles_.Numbering(style);
+    StyleSheet::NumRef inherited = styles_->Numbering(style);
     num.num_id = inherited.num_id;
     if (num.ilvl < 0) num.ilvl = inherited.ilvl;
   }
@@ -564,7 +589,7 @@ void DocxReader::Paragraph(const XmlElement& p, std::vector<Block>* out) {
     first.level = heading;
   }
   ParaOut po;
-  po.hidden = styles_.Hidden(style) == 1;
+  po.hidden = styles_->Hidden(style) == 1;
   po.blocks.push_back(std::move(first));
   Inline(p, &po);
   for (Block& b : po.blocks) out->push_back(std::move(b));
@@ -699,7 +724,7 @@ void DocxReader::Run(const XmlElement& r, ParaOut* po) {
   bool hidden = po->hidden;
   if (const XmlElement* rpr = r.Child(Ns::kW, "rPr")) {
     if (const XmlElement* rs = rpr->Child(Ns::kW, "rStyle")) {
-      int h = styles_.Hidden(rs->AttrOr(Ns::kW, "val"));
+      int h = styles_->Hidden(rs->AttrOr(Ns::kW, "val"));
       if (h >= 0) hidden = h == 1;
     }
     if (const XmlElement* v = rpr->Child(Ns::kW, "vanish")) hidden = OnOff(*v);

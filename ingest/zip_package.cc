@@ -248,8 +248,7 @@ bool ZipPackage::Has(std::string_view part_name) const {
   return index_.count(NormalizeName(part_name)) > 0;
 }
 
-Status ZipPackage::Read(std::string_view part_name, std::string* out) {
-  out->clear();
+Status ZipPackage::Stored(std::string_view part_name, StoredPart* out) const {
   auto it = index_.find(NormalizeName(part_name));
   if (it == index_.end())
     return Status::Corrupt("zip archive has no entry " + std::string(part_name));
@@ -266,7 +265,26 @@ Status ZipPackage::Read(std::string_view part_name, std::string* out) {
       e.local_offset + kLocalHeaderSize + U16(b, e.local_offset + 26) + U16(b, e.local_offset + 28);
   if (data > b.size() || e.compressed_size > b.size() - data)
     return Truncated("entry " + e.name + " extends past the end of the file");
+  if (e.method == 0 && e.compressed_size != e.size)
+    return Truncated("stored entry " + e.name + " has two sizes");
+  out->entry = it->second;
+  out->bytes = b.substr(data, e.compressed_size);
+  out->method = e.method;
+  out->crc32 = e.crc32;
+  out->size = e.size;
+  return Status::OK();
+}
 
+Status ZipPackage::Read(std::string_view part_name, std::string* out) {
+  out->clear();
+  StoredPart stored;
+  Status s = Stored(part_name, &stored);
+  return s.ok() ? Read(stored, out) : s;
+}
+
+Status ZipPackage::Read(const StoredPart& stored, std::string* out) {
+  out->clear();
+  const Entry& e = entries_[stored.entry];
   // Declared sizes first, so a bomb is refused before a byte is inflated.
   const size_t budget =
       options_.max_decompressed_bytes - std::min(used_, options_.max_decompressed_bytes);
@@ -282,14 +300,12 @@ Status ZipPackage::Read(std::string_view part_name, std::string* out) {
                          std::to_string(e.size / std::max<uint64_t>(e.compressed_size, 1)),
                      "max_compression_ratio", options_.max_compression_ratio));
 
-  std::string_view raw = b.substr(data, e.compressed_size);
   Status s;
   if (e.method == 0) {
-    if (e.compressed_size != e.size) return Truncated("stored entry " + e.name + " has two sizes");
-    out->assign(raw);
+    out->assign(stored.bytes);
     used_ += out->size();
   } else {
-    s = Inflate(e, raw, out);
+    s = Inflate(e, stored.bytes, out);
   }
   if (!s.ok()) {
     out->clear();

@@ -59,6 +59,21 @@ class ZipPackage {
   // True when the archive has an entry for `part_name` (see the matching rules above).
   bool Has(std::string_view part_name) const;
 
+  // An entry as it is stored in the archive: what a caller that caches what a part parses to
+  // keys on. Equal bytes, method, CRC-32 and size mean equal content.
+  struct StoredPart {
+    std::string_view bytes;  // compressed (deflate) or not (stored); points into the archive
+    uint16_t method = 0;     // 0 stored, 8 deflate
+    uint32_t crc32 = 0;      // of the uncompressed content, as declared
+    uint64_t size = 0;       // uncompressed, as declared
+    size_t entry = 0;        // for Read(const StoredPart&) on this package only
+  };
+  // Finds `part_name` and checks what can be checked without inflating it; charges nothing to
+  // the budget. Fails as Read does (missing entry, truncated data, encryption, method).
+  Status Stored(std::string_view part_name, StoredPart* out) const;
+  // Read of an entry Stored found in this package.
+  Status Read(const StoredPart& part, std::string* out);
+
   // Replaces `*out` with the uncompressed content of `part_name`. Fails with kCorrupt (missing
   // entry, truncated data, bad CRC), kUnsupported (encrypted entry, unknown compression method) or
   // kTooLarge (decompressed budget or compression ratio). Never throws.

@@ -5,6 +5,7 @@
 #
 #   bash tests/bench/harness.sh                  # 1,000 notes
 #   bash tests/bench/harness.sh --count 300 --install --keep
+#   bash tests/bench/harness.sh --compare /tmp/minutes-before   # adds rows for another build
 #
 # It builds build-bench (Release, with the benchmarks), writes the corpus with make_docx_corpus.py
 # (every file a seed DOCX with its Word template parts, its digits changed), then runs over it:
@@ -22,12 +23,14 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COUNT=1000
 INSTALL=""
 KEEP=""
+COMPARE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT=$2; shift 2 ;;
     --install) INSTALL=1; shift ;;
     --keep) KEEP=1; shift ;;
-    *) echo "usage: tests/bench/harness.sh [--count N] [--install] [--keep]" >&2; exit 2 ;;
+    --compare) COMPARE=$2; shift 2 ;;
+    *) echo "usage: tests/bench/harness.sh [--count N] [--install] [--keep] [--compare MINUTES]" >&2; exit 2 ;;
   esac
 done
 BUILD=$ROOT/build-bench
@@ -83,6 +86,10 @@ FLOOR_RATE=$(cat "$WORK/rate")
 run "minutes batch --jobs 1" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out1" --jobs 1 --quiet
 run "minutes batch --jobs 2" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out2" --jobs 2 --quiet
 run "minutes extract --jsonl (1 process)" "$COUNT" "$BUILD/minutes" extract --jsonl "${FILES[@]}"
+if [ -n "$COMPARE" ]; then  # another build (e.g. before a change), same corpus, same run
+  run "compared: batch --jobs 1" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/cmp1" --jobs 1 --quiet
+  run "compared: batch --jobs 2" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/cmp2" --jobs 2 --quiet
+fi
 if [ -d "$BUILD/node_modules/mammoth" ]; then
   cat >"$WORK/mammoth.js" <<'JS'
 const mammoth = require(process.argv[2]);

@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "ingest/document.h"
 #include "ingest/ingest.h"
+#include "ingest/style_sheet_cache.h"
 #include "tests/ingest/zip_builder.h"
 
 namespace {
@@ -258,6 +260,54 @@ TEST(DocxHeadings, StyleChainsOutlineLevelsAndTitle) {
     EXPECT_EQ(r.doc.body[i].kind, expected[i].first) << i << " " << r.doc.body[i].text;
     EXPECT_EQ(r.doc.body[i].level, expected[i].second) << i << " " << r.doc.body[i].text;
   }
+}
+
+// Files of one template share its parsed style sheet (StyleSheetCache); files whose styles part
+// differs in any byte, even one that keeps its size, each get their own.
+TEST(DocxStyleSheetCache, SameStylesPartIsParsedOnceAndADifferentOneIsNot) {
+  auto styles_naming = [](const std::string& name) {
+    return Part("styles", "<w:style w:type=\"paragraph\" w:styleId=\"Custom\"><w:name w:val=\"" +
+                              name + "\"/></w:style>");
+  };
+  auto read = [&](const std::string& styles) {
+    return Read(
+        MakeDocx(PP("<w:pStyle w:val=\"Custom\"/>", "Attendance"),
+                 {{"word/styles.xml", styles}, DocRels({{"rId1", "styles", "styles.xml"}})}));
+  };
+  minutes::StyleSheetCache& cache = minutes::StyleSheetCache::Shared();
+  const std::string heading2 = styles_naming("heading 2"), heading3 = styles_naming("heading 3");
+  ASSERT_EQ(heading2.size(), heading3.size());
+
+  size_t hits = cache.hits();
+  Read first = read(heading2);
+  Read second = read(heading2);
+  ASSERT_TRUE(first.status.ok() && second.status.ok()) << second.status.ToString();
+  EXPECT_EQ(hits + 1, cache.hits());
+  ASSERT_EQ(1u, second.doc.body.size());
+  EXPECT_EQ(BlockKind::kHeading, second.doc.body[0].kind);
+  EXPECT_EQ(2, second.doc.body[0].level);
+
+  hits = cache.hits();
+  Read other = read(heading3);  // same size, other bytes
+  ASSERT_TRUE(other.status.ok()) << other.status.ToString();
+  EXPECT_EQ(hits, cache.hits());
+  ASSERT_EQ(1u, other.doc.body.size());
+  EXPECT_EQ(3, other.doc.body[0].level);
+}
+
+TEST(DocxStyleSheetCache, AForgedCrcFindsNothing) {
+  minutes::StyleSheetCache cache;
+  minutes::ZipPackage::StoredPart stored;
+  const std::string bytes = "stored bytes of a styles part",
+                    forged = "stored bytes of a style part!";
+  ASSERT_EQ(bytes.size(), forged.size());
+  stored.bytes = bytes;
+  stored.crc32 = 1234;
+  stored.size = 99;
+  cache.Insert(stored, std::make_shared<minutes::StyleSheet>());
+  EXPECT_NE(nullptr, cache.Find(stored));
+  stored.bytes = forged;  // same method, CRC-32 and sizes
+  EXPECT_EQ(nullptr, cache.Find(stored));
 }
 
 TEST(DocxHeadings, BuiltinStyleIdWithoutStylesPart) {
