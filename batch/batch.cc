@@ -12,13 +12,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "batch/manifest.h"
 #include "batch/walk.h"
@@ -199,7 +202,28 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     std::map<std::string, std::vector<size_t>> same_bytes;  // sha256 -> files waiting on it
     size_t next = 0;
     auto last_report = std::chrono::steady_clock::now();
-    while ((next < pending.size() || pool.busy() > 0) && s.ok()) {
+    // Results are recorded after the next jobs are handed out, so that workers extract while
+    // this process writes the manifest.
+    auto record_result = [&](const JobResult& r) {
+      size_t i = r.id;
+      std::string sha;
+      for (const auto& [key, file] : in_flight)
+        if (file == i) sha = key;
+      in_flight.erase(sha);
+      Outcome o;
+      if (r.ok) {
+        Status rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
+        if (!rs.ok() && s.ok()) s = rs;
+        o = {Outcome::kConverted, sha, "", ""};
+      } else {
+        o = {Outcome::kFailed, sha, r.kind, r.message};
+      }
+      record(i, o);
+      for (size_t j : same_bytes[sha]) record(j, o);
+      same_bytes.erase(sha);
+    };
+    std::vector<JobResult> finished;
+    while ((next < pending.size() || pool.busy() > 0 || !finished.empty()) && s.ok()) {
       while (pool.idle() > 0 && next < pending.size()) {
         size_t i = pending[next++];
         std::string bytes;
@@ -213,31 +237,15 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
           record(i, {Outcome::kConverted, sha, "", ""});
           continue;
         }
-        if (in_flight.count(sha)) {  // ... or being done now
+        if (in_flight.count(sha)) {  // ... or being done now (or done, not yet recorded)
           same_bytes[sha].push_back(i);
           continue;
         }
         in_flight[sha] = i;
         pool.Submit(Job{i, files[i].path, std::move(bytes)});
       }
-      for (JobResult& r : pool.Collect(200)) {
-        size_t i = r.id;
-        std::string sha;
-        for (const auto& [key, file] : in_flight)
-          if (file == i) sha = key;
-        in_flight.erase(sha);
-        Outcome o;
-        if (r.ok) {
-          Status rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
-          if (!rs.ok() && s.ok()) s = rs;
-          o = {Outcome::kConverted, sha, "", ""};
-        } else {
-          o = {Outcome::kFailed, sha, r.kind, r.message};
-        }
-        record(i, o);
-        for (size_t j : same_bytes[sha]) record(j, o);
-        same_bytes.erase(sha);
-      }
+      for (const JobResult& r : finished) record_result(r);
+      finished = pool.busy() > 0 ? pool.Collect(200) : std::vector<JobResult>();
       auto now = std::chrono::steady_clock::now();
       if (progress && now - last_report > std::chrono::milliseconds(200)) {
         progress(done, files.size());
@@ -257,15 +265,19 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     if (paths.empty()) order.push_back(outcomes[i].sha256);
     paths.push_back(files[i].path);
   }
+  // A document read back carries this run's paths for its bytes: the first, then the others.
+  // (Called from several threads: lookups only.)
+  auto set_paths = [&paths_of](const std::string& sha, Extraction* x) {
+    const std::vector<std::string>& paths = paths_of.at(sha);
+    x->source.path = paths.front();
+    x->source.other_paths.assign(paths.begin() + 1, paths.end());
+  };
   auto load = [&](const std::string& sha, Extraction* x) {
     std::string json;
     Status ls = manifest->Json(sha, &json);
     if (ls.ok()) ls = ParseJson(json, x);
-    if (!ls.ok()) return ls;
-    const std::vector<std::string>& paths = paths_of[sha];
-    x->source.path = paths.front();
-    x->source.other_paths.assign(paths.begin() + 1, paths.end());
-    return Status::OK();
+    if (ls.ok()) set_paths(sha, x);
+    return ls;
   };
 
   // The meetings of each series settled together, one series at a time.
@@ -297,26 +309,59 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     if (!s.ok()) return s;
   }
 
-  // The outputs, document by document in path order.
+  // The outputs, document by document in path order. Reading each document back and rendering
+  // its JSON and rows is most of this phase, so a window of documents at a time is rendered on
+  // `threads` threads (the workers are gone by now) and then written in order.
   AtomicFile documents(InDir(options.out_dir, "documents.jsonl"));
   CsvTables tables;
   s = tables.Open(options.out_dir);
-  for (const std::string& sha : order) {
-    if (!s.ok()) break;
+  struct Rendered {
+    std::string json;  // in: as stored; out: the line to write
+    Status status;
     Extraction x;
-    s = load(sha, &x);
+    std::optional<CsvRows> rows;
+  };
+  const size_t threads = std::max<size_t>(
+      1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
+  const size_t kWindow = 64;
+  std::vector<Rendered> window;
+  for (size_t first = 0; first < order.size() && s.ok(); first += kWindow) {
+    window.assign(std::min(kWindow, order.size() - first), Rendered());
+    for (size_t k = 0; k < window.size() && s.ok(); ++k)
+      s = manifest->Json(order[first + k], &window[k].json);
     if (!s.ok()) break;
-    documents.Write(ToJson(x, 0));
-    tables.Add(x);
-    ++summary->documents;
-    summary->people += x.people.size();
-    summary->actions += x.actions.size();
-    summary->money += x.money.size();
-    for (const Finding& f : x.findings) ++summary->findings[std::string(EnumName(f.severity))];
-    if (db != nullptr) {
-      warehouse::LoadResult lr;
-      s = db->Load(x, options.minutes_version, &lr);
-      if (s.ok() && lr.outcome != warehouse::LoadOutcome::kDuplicateMeeting) ++summary->loaded;
+    std::atomic<size_t> next_doc{0};
+    auto render = [&] {
+      for (size_t k; (k = next_doc.fetch_add(1)) < window.size();) {
+        Rendered& r = window[k];
+        r.status = ParseJson(r.json, &r.x);
+        if (!r.status.ok()) continue;
+        set_paths(order[first + k], &r.x);
+        r.json = ToJson(r.x, 0);
+        r.rows.emplace(r.x);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < std::min(threads, window.size()); ++t) pool.emplace_back(render);
+    render();
+    for (std::thread& t : pool) t.join();
+    for (Rendered& r : window) {
+      s = r.status;
+      if (!s.ok()) break;
+      documents.Write(r.json);
+      tables.Add(*r.rows);
+      const Extraction& x = r.x;
+      ++summary->documents;
+      summary->people += x.people.size();
+      summary->actions += x.actions.size();
+      summary->money += x.money.size();
+      for (const Finding& f : x.findings) ++summary->findings[std::string(EnumName(f.severity))];
+      if (db != nullptr) {
+        warehouse::LoadResult lr;
+        s = db->Load(x, options.minutes_version, &lr);
+        if (s.ok() && lr.outcome != warehouse::LoadOutcome::kDuplicateMeeting) ++summary->loaded;
+        if (!s.ok()) break;
+      }
     }
   }
   AtomicFile skipped(InDir(options.out_dir, "skipped.csv"));

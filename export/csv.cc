@@ -121,16 +121,36 @@ CsvTables::~CsvTables() {
     if (f != nullptr) std::fclose(f);
 }
 
-void CsvTables::Add(const Extraction& x) {
+namespace {
+
+// Appends the rows of `x` to `text`, parallel to schema::Tables().
+void AppendRows(const Extraction& x, std::vector<std::string>* text) {
   const sc::Table* first = sc::Tables().data();
   sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
-    std::string& out = text_[&t - first];
+    std::string& out = (*text)[&t - first];
     for (size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out.push_back(',');
       AppendField(Cell(t.columns[i].kind, row[i]), &out);
     }
     out.push_back('\n');
   });
+}
+
+}  // namespace
+
+CsvRows::CsvRows(const Extraction& x) : text_(sc::Tables().size()) { AppendRows(x, &text_); }
+
+void CsvTables::Add(const Extraction& x) {
+  AppendRows(x, &text_);
+  FlushFull();
+}
+
+void CsvTables::Add(const CsvRows& rows) {
+  for (size_t i = 0; i < text_.size(); ++i) text_[i] += rows.text_[i];
+  FlushFull();
+}
+
+void CsvTables::FlushFull() {
   if (!files_.empty())
     for (size_t i = 0; i < text_.size(); ++i)
       if (text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;

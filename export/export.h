@@ -60,6 +60,17 @@ Status ParseJson(std::string_view json, Extraction* x);
 //
 // Two ways to use it: in memory (Add, then Table or Write), or streaming for any number of
 // documents in bounded memory (Open, Add..., Close), where rows go to temporary files as they come.
+// The rows one document adds to the tables, rendered apart from them (on another thread, say)
+// and added later, in order, with CsvTables::Add.
+class CsvRows {
+ public:
+  explicit CsvRows(const Extraction& x);
+
+ private:
+  friend class CsvTables;
+  std::vector<std::string> text_;  // parallel to schema::Tables()
+};
+
 class CsvTables {
  public:
   CsvTables();
@@ -67,6 +78,7 @@ class CsvTables {
 
   // Appends the rows of one document to every table.
   void Add(const Extraction& x);
+  void Add(const CsvRows& rows);
 
   // The CSV text of the named table, header first; "" for a name that is not a table. In
   // memory use only (after Open, rows already written out are not here).
@@ -85,6 +97,7 @@ class CsvTables {
 
  private:
   Status Flush(size_t table);
+  void FlushFull();  // streaming: writes out every table whose buffer passed kFlushBytes
 
   std::vector<std::string> text_;  // parallel to schema::Tables(): rows not yet written out
   std::string dir_;                // set by Open
