@@ -211,16 +211,19 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         if (file == i) sha = key;
       in_flight.erase(sha);
       Outcome o;
+      Status rs = manifest->Begin();
       if (r.ok) {
-        Status rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
-        if (!rs.ok() && s.ok()) s = rs;
+        if (rs.ok()) rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
         o = {Outcome::kConverted, sha, "", ""};
       } else {
         o = {Outcome::kFailed, sha, r.kind, r.message};
       }
+      if (!rs.ok() && s.ok()) s = rs;
       record(i, o);
       for (size_t j : same_bytes[sha]) record(j, o);
       same_bytes.erase(sha);
+      rs = manifest->Commit();
+      if (!rs.ok() && s.ok()) s = rs;
     };
     std::vector<JobResult> finished;
     while ((next < pending.size() || pool.busy() > 0 || !finished.empty()) && s.ok()) {

@@ -2,9 +2,11 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/Nullable.h>
 
+#include <memory>
 #include <mutex>
 
 namespace minutes::batch {
@@ -16,6 +18,17 @@ using Poco::Data::Keywords::use;
 struct Manifest::Impl {
   std::unique_ptr<Poco::Data::Session> session;
   std::string path;
+  // The two statements run for every document, prepared once: each reads its values from these
+  // rows (Poco binds `use` by reference).
+  struct FileRow {
+    std::string path, outcome, kind, message;
+    Poco::Nullable<std::string> sha;
+    Poco::Int64 size = 0, mtime = 0;
+  } file;
+  struct DocumentRow {
+    std::string sha256, series, date, json;
+  } document;
+  std::unique_ptr<Poco::Data::Statement> insert_file, insert_document;
 };
 
 namespace {
@@ -96,16 +109,26 @@ bool Manifest::HasDocument(const std::string& sha256) {
 
 Status Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
                             const FileRecord& r) {
-  std::string p = path, outcome = r.outcome, kind = r.kind, message = r.message;
-  Poco::Nullable<std::string> sha;
-  if (!r.sha256.empty()) sha = r.sha256;
-  Poco::Int64 sz = static_cast<Poco::Int64>(size), mt = mtime_ns;
+  Impl::FileRow& row = impl_->file;
+  row.path = path;
+  row.size = static_cast<Poco::Int64>(size);
+  row.mtime = mtime_ns;
+  row.sha =
+      r.sha256.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(r.sha256);
+  row.outcome = r.outcome;
+  row.kind = r.kind;
+  row.message = r.message;
   try {
-    *impl_->session << "INSERT INTO files (path, size, mtime, sha256, outcome, kind, message) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = "
-                       "excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256, outcome "
-                       "= excluded.outcome, kind = excluded.kind, message = excluded.message",
-        use(p), use(sz), use(mt), use(sha), use(outcome), use(kind), use(message), now;
+    if (!impl_->insert_file)
+      impl_->insert_file = std::make_unique<Poco::Data::Statement>(
+          (*impl_->session << "INSERT INTO files (path, size, mtime, sha256, outcome, kind, "
+                              "message) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE "
+                              "SET size = excluded.size, mtime = excluded.mtime, sha256 = "
+                              "excluded.sha256, outcome = excluded.outcome, kind = excluded.kind, "
+                              "message = excluded.message",
+           use(row.path), use(row.size), use(row.mtime), use(row.sha), use(row.outcome),
+           use(row.kind), use(row.message)));
+    impl_->insert_file->execute();
   } catch (const Poco::Exception& e) {
     return Failed(impl_->path, e);
   }
@@ -114,11 +137,36 @@ Status Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtim
 
 Status Manifest::RecordDocument(const std::string& sha256, const std::string& series,
                                 const std::string& date, const std::string& json) {
-  std::string s = sha256, se = series, d = date, j = json;
+  Impl::DocumentRow& row = impl_->document;
+  row.sha256 = sha256;
+  row.series = series;
+  row.date = date;
+  row.json = json;
   try {
-    *impl_->session << "INSERT INTO documents (sha256, series, date, json) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (sha256) DO NOTHING",
-        use(s), use(se), use(d), use(j), now;
+    if (!impl_->insert_document)
+      impl_->insert_document = std::make_unique<Poco::Data::Statement>(
+          (*impl_->session << "INSERT INTO documents (sha256, series, date, json) VALUES (?, ?, "
+                              "?, ?) ON CONFLICT (sha256) DO NOTHING",
+           use(row.sha256), use(row.series), use(row.date), use(row.json)));
+    impl_->insert_document->execute();
+  } catch (const Poco::Exception& e) {
+    return Failed(impl_->path, e);
+  }
+  return Status::OK();
+}
+
+Status Manifest::Begin() {
+  try {
+    impl_->session->begin();
+  } catch (const Poco::Exception& e) {
+    return Failed(impl_->path, e);
+  }
+  return Status::OK();
+}
+
+Status Manifest::Commit() {
+  try {
+    impl_->session->commit();
   } catch (const Poco::Exception& e) {
     return Failed(impl_->path, e);
   }

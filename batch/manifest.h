@@ -32,11 +32,15 @@ class Manifest {
   // Whether the document with these bytes was extracted.
   bool HasDocument(const std::string& sha256);
 
-  // Records a file's outcome (and, with `json`, its extraction) in one transaction.
+  // Records a file's outcome; and a document's extraction. Each commits at once unless inside
+  // Begin() ... Commit(), which makes several records one transaction (a document and the files
+  // that hold its bytes: all recorded or none).
   Status RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
                     const FileRecord& record);
   Status RecordDocument(const std::string& sha256, const std::string& series,
                         const std::string& date, const std::string& json);
+  Status Begin();
+  Status Commit();
 
   // The output phase: documents' series and dates, their JSON, and the settled JSON kept while
   // the series are settled one at a time.
