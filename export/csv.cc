@@ -124,16 +124,16 @@ CsvTables::~CsvTables() {
 void CsvTables::Add(const Extraction& x) {
   const sc::Table* first = sc::Tables().data();
   sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
-    std::string& out = text_[&t - first];
+    const size_t table = &t - first;
+    std::string& out = text_[table];
     for (size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out.push_back(',');
       AppendField(Cell(t.columns[i].kind, row[i]), &out);
     }
     out.push_back('\n');
+    // Streaming: written out as it grows, so one large document's rows are never held whole.
+    if (!files_.empty() && out.size() > kFlushBytes) failed_ = !Flush(table).ok() || failed_;
   });
-  if (!files_.empty())
-    for (size_t i = 0; i < text_.size(); ++i)
-      if (text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;
 }
 
 std::string CsvTables::Table(const std::string& name) const {
