@@ -98,6 +98,9 @@ int RunExtract(const std::vector<std::string>& args) {
   int exit_code = kExitOk;
   Output out;
   CsvTables tables;
+  // The tables are written as rows come (a large note's rows are never held whole); a folder
+  // that cannot be written is reported at the end, after every input, as before.
+  const Status csv_open = format == "csv" ? tables.Open(out_dir) : Status::OK();
   // Every file first, then the meetings of each series together, then the output in input order.
   std::vector<Extraction> extractions;
   for (const std::string& path : files) {
@@ -110,14 +113,14 @@ int RunExtract(const std::vector<std::string>& args) {
   for (const Extraction& x : extractions) {
     if (x.HasFindingsToFix(strict)) Raise(&exit_code, kExitFindings);
     if (format == "json") {
-      std::string json;
-      AppendJson(x, indent, &json);
-      out.Write(json);
-    } else {
+      // Streamed: a large note's JSON is several times its size, never worth holding whole.
+      WriteJson(x, indent, [&out](std::string_view piece) { out.Write(piece); });
+    } else if (csv_open.ok()) {
       tables.Add(x);
     }
   }
-  return Finished(format == "csv" ? tables.Write(out_dir) : out.Finish(), exit_code);
+  if (format != "csv") return Finished(out.Finish(), exit_code);
+  return Finished(csv_open.ok() ? tables.Close() : csv_open, exit_code);
 }
 
 }  // namespace minutes::cli

@@ -123,37 +123,42 @@ CsvTables::~CsvTables() {
 
 namespace {
 
-// Appends the rows of `x` to `text`, parallel to schema::Tables().
-void AppendRows(const Extraction& x, std::vector<std::string>* text) {
+// Appends the rows of `x` to `text` (parallel to schema::Tables()), calling `after_row(table)`
+// after each row it adds.
+template <typename AfterRow>
+void AppendRows(const Extraction& x, std::vector<std::string>* text, AfterRow after_row) {
   const sc::Table* first = sc::Tables().data();
   sc::ForEachRow(x, [&](const sc::Table& t, const std::vector<sc::Value>& row) {
-    std::string& out = (*text)[&t - first];
+    const size_t table = &t - first;
+    std::string& out = (*text)[table];
     for (size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out.push_back(',');
       AppendField(Cell(t.columns[i].kind, row[i]), &out);
     }
     out.push_back('\n');
+    after_row(table);
   });
 }
 
 }  // namespace
 
-CsvRows::CsvRows(const Extraction& x) : text_(sc::Tables().size()) { AppendRows(x, &text_); }
+CsvRows::CsvRows(const Extraction& x) : text_(sc::Tables().size()) {
+  AppendRows(x, &text_, [](size_t) {});
+}
 
 void CsvTables::Add(const Extraction& x) {
-  AppendRows(x, &text_);
-  FlushFull();
+  // Streaming: written out as it grows, so one large document's rows are never held whole.
+  AppendRows(x, &text_, [this](size_t table) {
+    if (!files_.empty() && text_[table].size() > kFlushBytes)
+      failed_ = !Flush(table).ok() || failed_;
+  });
 }
 
 void CsvTables::Add(const CsvRows& rows) {
-  for (size_t i = 0; i < text_.size(); ++i) text_[i] += rows.text_[i];
-  FlushFull();
-}
-
-void CsvTables::FlushFull() {
-  if (!files_.empty())
-    for (size_t i = 0; i < text_.size(); ++i)
-      if (text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;
+  for (size_t i = 0; i < text_.size(); ++i) {
+    text_[i] += rows.text_[i];
+    if (!files_.empty() && text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;
+  }
 }
 
 std::string CsvTables::Table(const std::string& name) const {

@@ -17,6 +17,7 @@
 #define MINUTES_EXPORT_EXPORT_H_
 
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,14 @@ std::string ToJson(const Extraction& x, int indent = 2);
 
 // As ToJson, appending to `*out`.
 void AppendJson(const Extraction& x, int indent, std::string* out);
+
+// Receives text in pieces, in order; a piece is valid only during the call.
+using JsonSink = std::function<void(std::string_view piece)>;
+
+// As ToJson, handing the text to `sink` in pieces of about 64 KB as it is written, so a large
+// document's JSON is never held whole (the JSON of a text note is about five times its size).
+// The pieces joined are ToJson's bytes exactly.
+void WriteJson(const Extraction& x, int indent, const JsonSink& sink);
 
 // One document's findings as JSON, one line: {path, sha256, valid (no error; with `strict`, no
 // warning), findings: [{code, severity, message, line, column, span, text}]}, where line and
@@ -97,7 +106,6 @@ class CsvTables {
 
  private:
   Status Flush(size_t table);
-  void FlushFull();  // streaming: writes out every table whose buffer passed kFlushBytes
 
   std::vector<std::string> text_;  // parallel to schema::Tables(): rows not yet written out
   std::string dir_;                // set by Open

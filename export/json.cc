@@ -72,6 +72,14 @@ void AppendJson(const Extraction& x, int indent, std::string* out) {
   out->push_back('\n');
 }
 
+void WriteJson(const Extraction& x, int indent, const JsonSink& sink) {
+  std::string buffer;
+  JsonOut json(&buffer, indent, &sink);
+  WriteRecord(sc::Root(), &x, &json);
+  buffer.push_back('\n');
+  json.Flush();
+}
+
 std::string ToJson(const Extraction& x, int indent) {
   std::string out;
   AppendJson(x, indent, &out);

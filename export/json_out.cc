@@ -85,6 +85,15 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 JsonOut::JsonOut(std::string* out, int indent) : out_(out), indent_(indent < 0 ? 0 : indent) {}
 
+JsonOut::JsonOut(std::string* out, int indent, const Sink* sink)
+    : out_(out), sink_(sink), indent_(indent < 0 ? 0 : indent) {}
+
+void JsonOut::Flush() {
+  if (sink_ == nullptr || out_->empty()) return;
+  (*sink_)(*out_);
+  out_->clear();
+}
+
 void JsonOut::NewLine(size_t depth) {
   if (indent_ == 0) return;
   out_->push_back('\n');
@@ -112,6 +121,7 @@ void JsonOut::Close(char c) {
   counts_.pop_back();
   if (n > 0) NewLine(counts_.size());
   out_->push_back(c);
+  Wrote();
 }
 
 void JsonOut::BeginObject() { Open('{'); }
@@ -129,16 +139,19 @@ void JsonOut::Key(std::string_view key) {
 void JsonOut::String(std::string_view s) {
   BeforeValue();
   AppendJsonString(s, out_);
+  Wrote();
 }
 
 void JsonOut::Null() {
   BeforeValue();
   out_->append("null");
+  Wrote();
 }
 
 void JsonOut::Bool(bool b) {
   BeforeValue();
   out_->append(b ? "true" : "false");
+  Wrote();
 }
 
 void JsonOut::Integer(uint64_t n) {
@@ -146,6 +159,7 @@ void JsonOut::Integer(uint64_t n) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, n);
   out_->append(buf, r.ptr);
+  Wrote();
 }
 
 void JsonOut::Number(double d) {
@@ -154,11 +168,13 @@ void JsonOut::Number(double d) {
   char buf[32];
   auto r = std::to_chars(buf, buf + sizeof buf, d);
   out_->append(buf, r.ptr);
+  Wrote();
 }
 
 void JsonOut::RawNumber(std::string_view text) {
   BeforeValue();
   out_->append(text);
+  Wrote();
 }
 
 }  // namespace minutes::internal

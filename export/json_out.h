@@ -7,6 +7,9 @@
 //   out.Key("codes"); out.BeginArray(); out.String("E10000030"); out.EndArray();
 //   out.EndObject();                      // s holds the text; no trailing newline
 //
+// Given a sink, it hands the text on in pieces of about kFlushBytes as it goes (and the rest at
+// Flush), so a large document is never held whole: the same bytes, in bounded memory.
+//
 // Written by hand rather than with Poco::JSON::PrintHandler because Poco 1.11's handler indents
 // objects inside arrays erratically (it counts arrays instead of keeping a stack) and prints
 // doubles with six significant digits. Strings are written as UTF-8 with only the escapes JSON
@@ -17,6 +20,7 @@
 #define MINUTES_EXPORT_JSON_OUT_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +29,18 @@ namespace minutes::internal {
 
 class JsonOut {
  public:
+  using Sink = std::function<void(std::string_view)>;
+  // How much text the writer holds before handing it to its sink.
+  static constexpr size_t kFlushBytes = 64 << 10;
+
   // Appends to `*out`. `indent` 0 writes everything on one line with no spaces.
   JsonOut(std::string* out, int indent);
+  // Writes through `*out` into `sink` (which must outlive the writer): whenever `*out` holds
+  // kFlushBytes or more after a value, it is passed to `sink` and emptied.
+  JsonOut(std::string* out, int indent, const Sink* sink);
+
+  // Passes what `*out` holds to the sink, if there is one, and empties it.
+  void Flush();
 
   void BeginObject();
   void EndObject();
@@ -49,8 +63,13 @@ class JsonOut {
   void Open(char c);
   void Close(char c);
   void NewLine(size_t depth);
+  // After each value: passes the text on once there is enough of it.
+  void Wrote() {
+    if (sink_ != nullptr && out_->size() >= kFlushBytes) Flush();
+  }
 
   std::string* out_;
+  const Sink* sink_ = nullptr;
   int indent_;
   // One entry per open container: how many values it holds so far.
   std::vector<size_t> counts_;

@@ -443,7 +443,8 @@ Status DecodeText(std::string_view bytes, std::string* utf8) {
   } else if (bytes.starts_with(kUtf8Bom)) {
     s = DecodeUtf8Lenient(bytes.substr(kUtf8Bom.size()), &decoded);
   } else if (FirstInvalidUtf8(bytes) == std::string_view::npos) {
-    decoded.assign(bytes);
+    *utf8 = CleanControls(bytes);  // already UTF-8: no decoded copy in between
+    return Status::OK();
   } else {
     s = DecodeWindows1252(bytes, &decoded);
   }

@@ -126,6 +126,10 @@ class LaIndex {
   int Walk(const std::vector<std::string>& folds) const;
 
   // la_matcher.cc helpers.
+  // Scan over one window of the text's tokens (the first when `first_window`), adding to *out.
+  void ScanWindow(const LaRegister& reg, std::string_view text, const std::vector<Token>& tokens,
+                  bool first_window, const MatchOptions& options, bool organisation,
+                  ScanResult* out) const;
   bool Coordinated(const std::vector<Token>& tokens, size_t i, bool organisation,
                    const Target** target) const;
   bool Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** target,

@@ -201,9 +201,35 @@ bool LaIndex::Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** t
 LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
                                   const MatchOptions& options, bool organisation) const {
   ScanResult result;
-  std::vector<Token> tokens = Tokenize(text);
-  if (!tokens.empty()) result.first_token_start = tokens[0].start;
+  // The tokens of a long text are scanned a window at a time (all of them at once take ~13 times
+  // the text's bytes). A window ends before a token with a barrier before it, and nothing the
+  // scan looks at crosses a barrier: a trie walk, a council affix, a coordination, the word after
+  // a common word and the name before a surname all stop there, and a window's first token has
+  // what it would have had in one pass (the stream carries the gap's state). So each window is
+  // scanned exactly as the whole text would be, and the mentions are the same.
+  constexpr size_t kWindowTokens = 4096;
+  TokenStream stream(text);
+  std::vector<Token> tokens;
+  Token next;
+  bool more = stream.Next(&next);
+  if (more) result.first_token_start = next.start;
+  bool first_window = true;
+  while (more) {
+    tokens.clear();
+    do {
+      tokens.push_back(std::move(next));
+      more = stream.Next(&next);
+    } while (more && (tokens.size() < kWindowTokens || !next.barrier_before));
+    ScanWindow(reg, text, tokens, first_window, options, organisation, &result);
+    first_window = false;
+  }
+  return result;
+}
 
+void LaIndex::ScanWindow(const LaRegister& reg, std::string_view text,
+                         const std::vector<Token>& tokens, bool first_window,
+                         const MatchOptions& options, bool organisation, ScanResult* out) const {
+  ScanResult& result = *out;
   auto emit = [&](size_t first, size_t end, const Target& t, MatchMethod method,
                   double confidence) {
     LaMention m;
@@ -257,7 +283,7 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
 
     const Target& t = *m.target;
     if (t.kind == TargetKind::kBlocked) {
-      if (m.first == 0 && t.body) result.leading_body = true;
+      if (first_window && m.first == 0 && t.body) result.leading_body = true;
       i = m.end;
       continue;
     }
@@ -329,7 +355,6 @@ LaIndex::ScanResult LaIndex::Scan(const LaRegister& reg, std::string_view text,
     last_end = end;
     i = end;
   }
-  return result;
 }
 
 }  // namespace minutes::normalize::internal

@@ -38,41 +38,43 @@ inline bool IsInWordFormat(UChar32 c) { return c >= 0x80 && u_charType(c) == U_F
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 8);  // about one word per five or six bytes of prose
+  TokenStream stream(text);
+  Token t;
+  while (stream.Next(&t)) tokens.push_back(std::move(t));
+  return tokens;
+}
+
+// Judges the gap before `t` (the same way for words and "&"), then starts the next gap.
+void TokenStream::CloseGap(Token* t) {
+  if (pending_dot_) {
+    // "W. Sussex", "St. Helens": a dot after a short word is an abbreviation, not a full stop.
+    if (count_ == 0 || prev_letters_ > 2 || !prev_alpha_) {
+      barrier_ = true;
+      sentence_ = true;
+    }
+  }
+  // One paragraph break (a blank line) is no barrier: a name can wrap onto the next line of
+  // an export ("... Surrey, West" / "Berkshire), and ..."). Punctuation still is one, and so
+  // are two blank lines.
+  t->barrier_before = count_ == 0 || barrier_ || newlines_ >= 3;
+  t->sentence_start = count_ == 0 || sentence_ || newlines_ > 0;
+  t->after_apostrophe = !gap_empty_ && only_apostrophe_;
+  barrier_ = false;
+  sentence_ = false;
+  newlines_ = 0;
+  only_apostrophe_ = true;
+  gap_empty_ = true;
+  pending_dot_ = false;
+  ++count_;
+  prev_letters_ = t->letters;
+  prev_alpha_ = t->alpha;
+}
+
+bool TokenStream::Next(Token* out) {
+  const std::string_view text = text_;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-
-  // State of the gap since the previous token.
-  bool barrier = true;
-  bool sentence = true;
-  int newlines = 0;
-  bool only_apostrophe = true;
-  bool gap_empty = true;
-  bool pending_dot = false;  // a "." in the gap, judged when the previous token's length is known
-
-  // Judges the gap before `t` (the same way for words and "&"), then starts the next gap.
-  auto close_gap = [&](Token* t) {
-    if (pending_dot) {
-      // "W. Sussex", "St. Helens": a dot after a short word is an abbreviation, not a full stop.
-      if (tokens.empty() || tokens.back().letters > 2 || !tokens.back().alpha) {
-        barrier = true;
-        sentence = true;
-      }
-    }
-    // One paragraph break (a blank line) is no barrier: a name can wrap onto the next line of
-    // an export ("... Surrey, West" / "Berkshire), and ..."). Punctuation still is one, and so
-    // are two blank lines.
-    t->barrier_before = tokens.empty() || barrier || newlines >= 3;
-    t->sentence_start = tokens.empty() || sentence || newlines > 0;
-    t->after_apostrophe = !gap_empty && only_apostrophe;
-    barrier = false;
-    sentence = false;
-    newlines = 0;
-    only_apostrophe = true;
-    gap_empty = true;
-    pending_dot = false;
-  };
-
+  int32_t& i = i_;
   while (i < n) {
     int32_t begin = i;
     UChar32 c;
@@ -133,9 +135,9 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.alpha = t.letters > 0 && !has_digit;
       t.all_upper = t.letters > 0 && !has_lower;
       t.fold = FoldCase(text.substr(t.start, t.end - t.start));
-      close_gap(&t);
-      tokens.push_back(std::move(t));
-      continue;
+      CloseGap(&t);
+      *out = std::move(t);
+      return true;
     }
     if (c == '&' || c == 0xFF06) {
       Token t;
@@ -144,34 +146,34 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.fold = "and";
       t.alpha = true;
       t.letters = 0;
-      close_gap(&t);  // "Brighton. & Hove" is two sentences, as "Brighton. and Hove" is
-      tokens.push_back(std::move(t));
-      continue;
+      CloseGap(&t);  // "Brighton. & Hove" is two sentences, as "Brighton. and Hove" is
+      *out = std::move(t);
+      return true;
     }
-    gap_empty = false;
+    gap_empty_ = false;
     if (c < 0) {
-      barrier = true;
-      only_apostrophe = false;
+      barrier_ = true;
+      only_apostrophe_ = false;
       continue;
     }
     if (IsApostrophe(c)) continue;
-    only_apostrophe = false;
+    only_apostrophe_ = false;
     if (c == '\n' || c == 0x2028 || c == 0x2029) {
-      ++newlines;
-      if (c != '\n') newlines = 3;
+      ++newlines_;
+      if (c != '\n') newlines_ = 3;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == ',' || IsJoiningHyphen(c)) continue;
     if (c >= 0x80 && (u_isUWhiteSpace(c) || IsInWordFormat(c))) continue;
     if (c == '.') {
-      if (pending_dot) barrier = true;  // "..": an ellipsis
-      pending_dot = true;
+      if (pending_dot_) barrier_ = true;  // "..": an ellipsis
+      pending_dot_ = true;
       continue;
     }
-    barrier = true;
-    if (c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2022) sentence = true;
+    barrier_ = true;
+    if (c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2022) sentence_ = true;
   }
-  return tokens;
+  return false;
 }
 
 }  // namespace minutes::normalize::internal

@@ -5,6 +5,7 @@
 #define MINUTES_NORMALIZE_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,34 @@ struct Token {
 // space and line breaks are transparent between tokens. Invalid UTF-8 bytes are barriers. Returns
 // no tokens for text without a word. Thread-safe.
 std::vector<Token> Tokenize(std::string_view text);
+
+// Tokenize's tokens one at a time, in the same order with the same fields, so a scan over a long
+// text holds only the tokens it is looking at (all of a 48 MB note's tokens take ~13 times its
+// bytes). Keeps a view of `text`: the text must outlive the stream. Not thread-safe; cheap.
+class TokenStream {
+ public:
+  explicit TokenStream(std::string_view text) : text_(text) {}
+
+  // Stores the next token in *t and returns true; returns false at the end of the text.
+  bool Next(Token* t);
+
+ private:
+  void CloseGap(Token* t);
+
+  std::string_view text_;
+  int32_t i_ = 0;  // the next byte to read
+  // The gap since the previous token.
+  bool barrier_ = true;
+  bool sentence_ = true;
+  int newlines_ = 0;
+  bool only_apostrophe_ = true;
+  bool gap_empty_ = true;
+  bool pending_dot_ = false;  // a "." in the gap, judged when the previous token's length is known
+  // The tokens so far: how many, and what the gap's full stop is judged by.
+  size_t count_ = 0;
+  int prev_letters_ = 0;
+  bool prev_alpha_ = false;
+};
 
 }  // namespace minutes::normalize::internal
 

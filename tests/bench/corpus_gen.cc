@@ -463,13 +463,24 @@ struct Block {
 
 struct Note {
   std::vector<Block> blocks;
-  void Title(std::string t) { blocks.push_back({Block::Kind::kTitle, std::move(t), {}}); }
-  void Para(std::string t) { blocks.push_back({Block::Kind::kParagraph, std::move(t), {}}); }
-  void Bullet(std::string t) { blocks.push_back({Block::Kind::kBullet, std::move(t), {}}); }
-  void Numbered(std::string t) { blocks.push_back({Block::Kind::kNumbered, std::move(t), {}}); }
-  void Blank() { blocks.push_back({Block::Kind::kBlank, {}, {}}); }
+  // About the bytes of its text rendering (the blocks' text and line ends), kept as blocks are
+  // added so a long note can grow to a size without rendering it again and again.
+  size_t bytes = 0;
+  void Title(std::string t) { Add({Block::Kind::kTitle, std::move(t), {}}); }
+  void Para(std::string t) { Add({Block::Kind::kParagraph, std::move(t), {}}); }
+  void Bullet(std::string t) { Add({Block::Kind::kBullet, std::move(t), {}}); }
+  void Numbered(std::string t) { Add({Block::Kind::kNumbered, std::move(t), {}}); }
+  void Blank() { Add({Block::Kind::kBlank, {}, {}}); }
   void Table(std::vector<std::vector<std::string>> rows) {
-    blocks.push_back({Block::Kind::kTable, {}, std::move(rows)});
+    Add({Block::Kind::kTable, {}, std::move(rows)});
+  }
+
+ private:
+  void Add(Block b) {
+    bytes += b.text.size() + 1;
+    for (const auto& row : b.rows)
+      for (const std::string& cell : row) bytes += cell.size() + 2;
+    blocks.push_back(std::move(b));
   }
 };
 
@@ -1408,6 +1419,9 @@ void SeriesWriter::WriteItems() {
     std::swap(topics[item], topics[pick]);
     WriteItem(item + 2, type_.topics[topics[item]]);
   }
+  // A long note: the agenda goes on, topic after topic, until the text is long enough.
+  for (int number = n_items + 2; m_.note.bytes < options_.min_note_bytes; ++number)
+    WriteItem(number, type_.topics[mr_.Below(10)]);
   if (mr_.Chance(0.4)) {
     m_.note.Para("AOB");
     const Person* s = m_.speakers[mr_.Below(m_.speakers.size())];
@@ -1630,7 +1644,9 @@ Status SeriesWriter::Package(const FileKind* bad, GeneratedFile* out) {
   if (bad == nullptr) {
     out->kind = FileKind::kNotesText;
     out->path += ".txt";
-    out->bytes = EncodeText(RenderText(m_.note, h_.layout), mr_);
+    // A long note is plain UTF-8, so notes of different sizes differ in length alone.
+    out->bytes = options_.min_note_bytes > 0 ? RenderText(m_.note, h_.layout)
+                                             : EncodeText(RenderText(m_.note, h_.layout), mr_);
     return Status::OK();
   }
   out->kind = *bad;

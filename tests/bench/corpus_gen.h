@@ -110,6 +110,11 @@ struct CorpusOptions {
   // A directory holding la_register.csv (gss_code, name, region columns) and, optionally,
   // aliases.csv (gss_code, alias, kind): the LAs people come from, and how they are written.
   std::string la_register_dir;
+  // 0: a meeting has its usual one to five agenda items. Otherwise every meeting's agenda goes on,
+  // item after item of the same kinds of discussion, actions and figures, until its text holds
+  // at least this many bytes, and a text note is written as plain UTF-8 with LF line ends: one
+  // long note of a chosen size (`count` 1) for measuring how cost grows with size.
+  size_t min_note_bytes = 0;
 };
 
 // Counts of what a corpus holds.

@@ -24,7 +24,7 @@ namespace {
 
 const char kUsage[] =
     "usage: make_corpus --out DIR --count N [--seed S] [--docx-share X] [--letter-share X]\n"
-    "                   [--with-bad] [--la-register DIR]\n"
+    "                   [--with-bad] [--la-register DIR] [--min-note-bytes B]\n"
     "\n"
     "Writes N files of meeting notes (and a few letters) under DIR/<region>/<year>/, the same\n"
     "bytes for the same options. DIR must be empty or missing.\n"
@@ -35,7 +35,9 @@ const char kUsage[] =
     "  --docx-share X       share of files written as DOCX, 0 to 1 (default 0.3)\n"
     "  --letter-share X     share of files that are letters, not minutes (default 0.01)\n"
     "  --with-bad           also a corrupt zip, an empty file and a binary file per 2,000 files\n"
-    "  --la-register DIR    the LA register folder (default: the source tree's normalize/data)\n";
+    "  --la-register DIR    the LA register folder (default: the source tree's normalize/data)\n"
+    "  --min-note-bytes B   every meeting's agenda goes on until its text holds B bytes, and\n"
+    "                       text notes are plain UTF-8 (one long note: --count 1 --docx-share 0)\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "make_corpus: %s\n%s", message.c_str(), kUsage);
@@ -108,6 +110,11 @@ int main(int argc, char** argv) {
     } else if (arg == "--letter-share") {
       if (!take() || !ParseShare(value, &options.letter_share))
         return UsageError("--letter-share needs a number from 0 to 1");
+    } else if (arg == "--min-note-bytes") {
+      uint64_t n;
+      if (!take() || !ParseUnsigned(value, &n))
+        return UsageError("--min-note-bytes needs a number of bytes");
+      options.min_note_bytes = n;
     } else if (arg == "--la-register") {
       if (!take() || value.empty()) return UsageError("--la-register needs a folder");
       options.la_register_dir = value;

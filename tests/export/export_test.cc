@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -121,6 +122,37 @@ TEST(ExportTest, PrettyJsonIsIndentedByDepth) {
   std::string compact = ToJson(Sample(), 0);
   EXPECT_EQ(compact.size() - 1, compact.find('\n'));  // JSON Lines: one line per document
   EXPECT_EQ(Parse(compact)->getArray("money")->size(), 2u);
+}
+
+// A large document's JSON is written in pieces as it goes: joined, they are ToJson's bytes, and
+// no piece holds much more than the writer's buffer.
+TEST(ExportTest, StreamedJsonIsToJsonInBoundedPieces) {
+  Extraction x = Sample();
+  for (int i = 0; i < 3000; ++i) {
+    Money m = x.money[0];
+    m.evidence.span = Span{static_cast<size_t>(i) * 20, static_cast<size_t>(i) * 20 + 7};
+    m.text = "£" + std::to_string(i) + "ph \"weekly\"";
+    x.money.push_back(m);
+  }
+  for (int indent : {0, 2}) {
+    const std::string whole = ToJson(x, indent);
+    ASSERT_GT(whole.size(), 3u * (64u << 10));
+    std::string joined;
+    size_t pieces = 0, largest = 0;
+    WriteJson(x, indent, [&](std::string_view piece) {
+      EXPECT_FALSE(piece.empty());
+      ++pieces;
+      largest = std::max(largest, piece.size());
+      joined.append(piece);
+    });
+    EXPECT_EQ(whole, joined) << "indent " << indent;
+    EXPECT_GE(pieces, 3u);
+    EXPECT_LT(largest, 2u * (64u << 10));
+  }
+  // A small document is one piece.
+  size_t pieces = 0;
+  WriteJson(Sample(), 2, [&](std::string_view) { ++pieces; });
+  EXPECT_EQ(1u, pieces);
 }
 
 TEST(ExportTest, JsonStringsAreEscapedAndAlwaysUtf8) {

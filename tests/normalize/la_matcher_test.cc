@@ -369,6 +369,31 @@ TEST(LaMatcher, SharedAcrossThreads) {
   for (size_t c : counts) EXPECT_EQ(c, 200 * expected);
 }
 
+// A long text is scanned a window of tokens at a time: the same mentions as one paragraph's,
+// copy after copy, wherever the windows end (names of several words, affixes, coordinations and
+// surnames in every copy, no blank line between copies).
+TEST(LaMatcher, LongTextGivesEveryCopysMentions) {
+  const std::string paragraph =
+      "Officers from the Royal Borough of Windsor and Maidenhead Council met East and West "
+      "Sussex, Kent and Medway, Brighton & Hove City Council and Sarah Hastings in Reading.\n";
+  const std::vector<LaMention> one = Las().FindMentions(paragraph);
+  ASSERT_GE(one.size(), 5u);
+  const size_t copies = 2000;  // ~30 words each: many windows of tokens
+  std::string text;
+  for (size_t c = 0; c < copies; ++c) text += paragraph;
+  const std::vector<LaMention> all = Las().FindMentions(text);
+  ASSERT_EQ(all.size(), copies * one.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    const LaMention& want = one[k % one.size()];
+    const size_t shift = (k / one.size()) * paragraph.size();
+    ASSERT_EQ(all[k].start, want.start + shift) << "mention " << k;
+    ASSERT_EQ(all[k].end, want.end + shift) << "mention " << k;
+    ASSERT_EQ(all[k].gss_codes, want.gss_codes) << "mention " << k;
+    ASSERT_EQ(all[k].method, want.method) << "mention " << k;
+    ASSERT_EQ(all[k].sentence_start, want.sentence_start) << "mention " << k;
+  }
+}
+
 TEST(LaMatcher, DefaultMatchesLoad) {
   const LaRegister& d = LaRegister::Default();
   ASSERT_TRUE(d.status().ok()) << d.status().ToString();
