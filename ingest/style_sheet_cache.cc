@@ -45,6 +45,11 @@ void StyleSheetCache::Insert(const ZipPackage::StoredPart& stored,
   *oldest = std::move(fresh);
 }
 
+void StyleSheetCache::Clear() {
+  std::lock_guard<std::mutex> lock(mu_);
+  entries_.clear();
+}
+
 size_t StyleSheetCache::hits() const {
   std::lock_guard<std::mutex> lock(mu_);
   return hits_;

@@ -41,7 +41,7 @@ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DMINUTES_BUILD_BENCHMAR
   -DMINUTES_BUILD_TESTS=OFF >/dev/null
 # stage_bench is not run here (build-bench/tests/bench/stage_bench: each stage per MB), only kept
 # building.
-cmake --build "$BUILD" -j"$(nproc)" --target minutes floor stage_bench >"$BUILD/harness-build.log" 2>&1 ||
+cmake --build "$BUILD" -j"$(nproc)" --target minutes floor stage_bench ingest_bench >"$BUILD/harness-build.log" 2>&1 ||
   { tail -20 "$BUILD/harness-build.log" >&2; exit 1; }
 if [ -n "$INSTALL" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
