@@ -5,8 +5,9 @@
 # then reports), and `minutes schema` must equal the installed schema file. Also checks that only
 # the program, its modules, its data and the unit are installed (no tests), and that the installed
 # program finds its modules under <prefix>/lib/minutes: it reads a PDF (minutes_pdf.so), refuses one
-# in one line naming the module once that is removed, and, when Debian's postgresql package is
-# installed, loads notes into a throwaway PostgreSQL server (minutes_pg.so).
+# in one line naming the module once that is removed, loads notes into SQLite (`load` is in
+# minutes_commands.so) and, when Debian's postgresql package is installed, into a throwaway
+# PostgreSQL server (minutes_pg.so).
 #
 # usage: install_test.sh BUILD_DIR SOURCE_DIR [CMAKE]
 set -eu
@@ -33,13 +34,14 @@ unset MINUTES_MODULE_DIR
 
 # What is installed, and nothing else.
 for f in bin/minutes lib/minutes/minutes_pdf.so lib/minutes/minutes_pg.so \
+         lib/minutes/minutes_commands.so \
          share/minutes/data/la_register.csv share/minutes/data/PROVENANCE.md \
          share/minutes/document.schema.json lib/systemd/system/minutes.service; do
   [ -f "$prefix/$f" ] || fail "$f not installed"
 done
 [ -x "$prefix/bin/minutes" ] || fail "bin/minutes is not executable"
 extra=$(cd "$prefix" && find . -type f | grep -v -e '^\./bin/minutes$' -e '^\./share/minutes/' \
-        -e '^\./lib/minutes/minutes_pdf\.so$' -e '^\./lib/minutes/minutes_pg\.so$' \
+        -e '^\./lib/minutes/minutes_\(pdf\|pg\|commands\)\.so$' \
         -e '^\./lib/systemd/system/minutes\.service$' || true)
 [ -z "$extra" ] || fail "unexpected files installed: $extra"
 grep -q "^ExecStart=$prefix/bin/minutes serve " "$prefix/lib/systemd/system/minutes.service" ||
@@ -75,6 +77,11 @@ rc=0
 env -u MINUTES_DATA_DIR "$prefix/bin/minutes" extract notes.txt >/dev/null ||
   fail "minutes extract on text fails without minutes_pdf.so"
 mv "$tmp/minutes_pdf.so" "$prefix/lib/minutes/minutes_pdf.so"
+
+# The commands in minutes_commands.so: a load into SQLite, which needs no server.
+env -u MINUTES_DATA_DIR "$prefix/bin/minutes" load --db "sqlite:$tmp/w.db" notes.txt >load.out 2>load.err ||
+  fail "minutes load into SQLite failed: $(cat load.err)"
+grep -q "loaded" load.out || fail "minutes load did not report the document loaded: $(cat load.out)"
 
 # PostgreSQL, through the installed minutes_pg.so: a throwaway server on a free loopback port, run
 # as the postgres user when we are root (PostgreSQL refuses root), as tests/support/pg_server.h does.
