@@ -10,9 +10,9 @@
 # timed in the same run, interleaved run by run (true, A, B, true, A, B, ...), so that whatever else
 # the machine is doing weighs on each alike; compare programs only within one run. Each run is
 # spawned directly (posix_spawn, output to /dev/null) and timed from spawn to reaped exit; the
-# table gives the median, p90 and minimum wall-clock milliseconds and the median CPU time (user +
-# system), then the load average, since timings on a busy machine are slower. The first 10 runs
-# of each program are not counted (they warm the page cache).
+# table gives the median, p90 and minimum wall-clock milliseconds, the median CPU time (user +
+# system) and each median over the first minutes's, then the load average, since timings on a busy
+# machine are slower. The first 10 runs of each program are not counted (they warm the page cache).
 #
 # To see where the time goes: LD_DEBUG=statistics build-bench/minutes extract NOTE (the dynamic
 # loader's share), `ldd build-bench/minutes | wc -l` (libraries mapped), and
@@ -75,11 +75,13 @@ def p90(xs):
     return sorted(xs)[int(0.9 * (len(xs) - 1))]
 
 print(f"{runs} runs each, interleaved; one-line text note; milliseconds\n")
-print("| program | median | p90 | min | median CPU (user+sys) |")
-print("|---|---:|---:|---:|---:|")
+print("| program | median | p90 | min | median CPU (user+sys) | median / first minutes |")
+print("|---|---:|---:|---:|---:|---:|")
+first = statistics.median(wall[1])
 for k, p in enumerate(programs):
     label = p if p == "/bin/true" else p + " extract NOTE"
-    print(f"| {label} | {statistics.median(wall[k]):.2f} | {p90(wall[k]):.2f} | "
-          f"{min(wall[k]):.2f} | {statistics.median(cpu[k]):.2f} |")
+    m = statistics.median(wall[k])
+    print(f"| {label} | {m:.2f} | {p90(wall[k]):.2f} | {min(wall[k]):.2f} | "
+          f"{statistics.median(cpu[k]):.2f} | {m / first:.2f} |")
 print(f"\nload average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
 EOF
