@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "cli/command_module.h"
 #include "model/model.h"
 
 namespace {
@@ -37,12 +38,12 @@ const char kMainHelp[] =
 
 struct Command {
   const char* name;
-  int (*run)(const std::vector<std::string>& args);
+  int (*run)(const std::vector<std::string>& args);  // null: in minutes_commands.so
 };
 
 const Command kCommands[] = {
-    {"extract", RunExtract}, {"text", RunText},         {"schema", RunSchema}, {"load", RunLoad},
-    {"batch", RunBatch},     {"validate", RunValidate}, {"serve", RunServe},
+    {"extract", RunExtract}, {"text", RunText},         {"schema", RunSchema}, {"load", nullptr},
+    {"batch", nullptr},      {"validate", RunValidate}, {"serve", nullptr},
 };
 
 }  // namespace
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
   for (const Command& c : kCommands) {
     if (command != c.name) continue;
     try {
-      return c.run(rest);
+      return c.run != nullptr ? c.run(rest) : RunModuleCommand(command, rest);
     } catch (const std::bad_alloc&) {
       // Reading and extracting report it per input; this is what is left (writing the output).
       StderrLine("limit exceeded: out of memory");

@@ -1,5 +1,6 @@
-// The "pdf" reader: poppler gives each page's words with their boxes and fonts; pdf_layout.cc
-// rebuilds lines, paragraphs, headings, tables and the running headers and footers from them.
+// The "pdf" reader: the words of each page come from poppler, in the module minutes_pdf.so
+// (pdf_module.h, pdf_poppler.cc), loaded the first time a PDF is read; pdf_layout.cc rebuilds
+// lines, paragraphs, headings, tables and the running headers and footers from them.
 //
 // Choices, in one place:
 //   - an encrypted PDF that opens with the empty password (permissions only) is read; one that
@@ -7,28 +8,25 @@
 //   - a PDF whose pages hold no text at all is a scan: kNoText, not an empty document;
 //   - limits: max_pdf_pages on the page count, max_pdf_objects on the objects the cross-reference
 //     tables declare, and max_decompressed_bytes on what the Flate streams poppler reads for
-//     text (pages, fonts, object streams; not images) inflate to, counted before poppler starts,
-//     plus the text it gives;
+//     text (pages, fonts, object streams; not images) inflate to, counted here before poppler
+//     starts (or its module is loaded), plus the text it gives;
+//   - without the module (a PDF reader not installed), a PDF is refused with kUnsupported naming
+//     the module and where it was looked for; nothing else depends on it;
 //   - poppler's own error messages are silenced: they quote the document.
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
 #include <re2/re2.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <exception>
-#include <memory>
-#include <mutex>
 #include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "common/deadline.h"
+#include "common/module.h"
 #include "ingest/pdf_layout.h"
+#include "ingest/pdf_module.h"
 #include "ingest/reader.h"
 
 namespace minutes {
@@ -36,8 +34,6 @@ namespace {
 
 constexpr std::string_view kPdfMagic = "%PDF-";
 constexpr size_t kSniffWindow = 1024;  // the header may follow some junk (spec: within 1 KiB)
-
-void Quiet(const std::string&, void*) {}
 
 // The largest object count any cross-reference table or stream declares ("/Size N").
 size_t DeclaredObjects(std::string_view bytes) {
@@ -93,18 +89,6 @@ Status CountInflated(std::string_view bytes, size_t limit, size_t* total) {
   return Status::OK();
 }
 
-bool IsBoldFont(std::string font) {
-  for (char& c : font) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* w : {"bold", "black", "heavy", "demi", "semibold"})
-    if (font.find(w) != std::string::npos) return true;
-  return false;
-}
-
-std::string Utf8(const poppler::ustring& u) {
-  poppler::byte_array b = u.to_utf8();
-  return std::string(b.begin(), b.end());
-}
-
 class PdfFormat final : public Reader {
  public:
   std::string_view name() const override { return "pdf"; }
@@ -116,16 +100,17 @@ class PdfFormat final : public Reader {
     return bytes.substr(0, kSniffWindow).find(kPdfMagic) != std::string_view::npos;
   }
   // Fails with kCorrupt (not a PDF poppler can open, no pages), kUnsupported (needs a
-  // password), kNoText (pages but no text: a scan) or kTooLarge (a limit in `options`).
+  // password, or minutes_pdf.so is not installed), kNoText (pages but no text: a scan) or
+  // kTooLarge (a limit in `options`).
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;
 
  private:
-  Status ReadLocked(std::string_view bytes, const IngestOptions& options, Document* doc) const;
+  Status ReadChecked(std::string_view bytes, const IngestOptions& options, Document* doc) const;
 };
 
 Status PdfFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
   try {
-    return ReadLocked(bytes, options, doc);
+    return ReadChecked(bytes, options, doc);
   } catch (const std::bad_alloc&) {
     return Status::TooLarge("out of memory reading the PDF");
   } catch (const std::exception& e) {
@@ -135,8 +120,8 @@ Status PdfFormat::Read(std::string_view bytes, const IngestOptions& options, Doc
   }
 }
 
-Status PdfFormat::ReadLocked(std::string_view bytes, const IngestOptions& options,
-                             Document* doc) const {
+Status PdfFormat::ReadChecked(std::string_view bytes, const IngestOptions& options,
+                              Document* doc) const {
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Status::TooLarge("PDF over 2 GiB");
   size_t objects = DeclaredObjects(bytes);
   if (objects > options.max_pdf_objects)
@@ -147,60 +132,19 @@ Status PdfFormat::ReadLocked(std::string_view bytes, const IngestOptions& option
   Status s = CountInflated(bytes, options.max_decompressed_bytes, &inflated);
   if (!s.ok()) return s;
 
-  // Poppler keeps process-wide state (its global parameters, font caches) that is not known to
-  // be safe under concurrent documents; one PDF at a time costs the server little, since most
-  // of the work is the extraction after.
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  static const bool quiet = (poppler::set_debug_error_function(Quiet, nullptr), true);
-  (void)quiet;
-
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (pdf == nullptr)
-    return Status::Corrupt("not a PDF poppler can open (damaged or truncated file)");
-  if (pdf->is_locked())
-    return Status::Unsupported(
-        "password-protected PDF: it needs a password to open; save an unprotected copy");
-  int pages = pdf->pages();
-  if (pages <= 0) return Status::Corrupt("PDF has no pages");
-  if (static_cast<size_t>(pages) > options.max_pdf_pages)
-    return Status::TooLarge("PDF has " + std::to_string(pages) + " pages, over max_pdf_pages (" +
-                            std::to_string(options.max_pdf_pages) + ")");
-
-  std::vector<LayoutPage> layout(pages);
-  size_t words = 0, text_bytes = inflated;
-  const Deadline deadline = Deadline::After(options.max_seconds);
-  for (int p = 0; p < pages; ++p) {
-    // A page is poppler's unit of work: the time budget is checked between pages.
-    if (Status s = deadline.Check(); !s.ok()) return s;
-    std::unique_ptr<poppler::page> page(pdf->create_page(p));
-    if (page == nullptr) continue;
-    poppler::rectf box = page->page_rect();
-    layout[p].width = box.width();
-    layout[p].height = box.height();
-    for (const poppler::text_box& t : page->text_list(poppler::page::text_list_include_font)) {
-      LayoutWord w;
-      w.text = Utf8(t.text());
-      if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      poppler::rectf b = t.bbox();
-      w.x0 = b.left();
-      w.y0 = b.top();
-      w.x1 = b.right();
-      w.y1 = b.bottom();
-      w.font_size = t.get_font_size();
-      w.bold = t.has_font_info() && IsBoldFont(t.get_font_name());
-      text_bytes += w.text.size();
-      if (text_bytes > options.max_decompressed_bytes)
-        return Status::TooLarge("PDF text past max_decompressed_bytes (" +
-                                std::to_string(options.max_decompressed_bytes) + ")");
-      layout[p].words.push_back(std::move(w));
-      ++words;
-    }
-  }
-  if (words == 0)
+  void* entry = nullptr;
+  s = LoadModuleSymbol("pdf", "reading a PDF", kPdfModuleSymbol, &entry);
+  if (!s.ok()) return s;
+  std::vector<LayoutPage> layout;
+  s = static_cast<const PdfModule*>(entry)->read_pages(bytes, options, inflated, &layout);
+  if (!s.ok()) return s;
+  size_t words = 0;
+  for (const LayoutPage& page : layout) words += page.words.size();
+  if (words == 0) {
+    size_t pages = layout.size();
     return Status::NoText("PDF of " + std::to_string(pages) + (pages == 1 ? " page" : " pages") +
                           " with no text layer (a scan?); run OCR on it first");
+  }
   LayoutDocument(layout, doc);
   return Status::OK();
 }

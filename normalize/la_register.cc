@@ -135,6 +135,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   const int dfe_col = table.Column("dfe_la_code");
   const int tier_col = table.Column("tier");
   const int county_col = table.Column("county_gss_code");
+  reg->authorities_.reserve(table.rows.size());
   for (size_t r = 0; r < table.rows.size(); ++r) {
     LocalAuthority la;
     la.gss_code = Cell(table.rows[r], c[0]);
@@ -167,11 +168,13 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   }
 
   // Every code in the companion files must be in the register.
+  auto check_code = [&](size_t r, const std::string& code) {
+    if (reg->FindByCode(code) != nullptr) return Status::OK();
+    return Status::InvalidArgument(Where(table, r) + "unknown GSS code '" + code + "'");
+  };
   auto check_codes = [&](size_t r, const std::vector<std::string>& codes) {
     for (const std::string& code : codes) {
-      if (reg->FindByCode(code) == nullptr) {
-        return Status::InvalidArgument(Where(table, r) + "unknown GSS code '" + code + "'");
-      }
+      if (Status st = check_code(r, code); !st.ok()) return st;
     }
     return Status::OK();
   };
@@ -193,10 +196,11 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     int kind_col = table.Column("kind");
+    rows.aliases.reserve(table.rows.size());
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::AliasRow row{Cell(table.rows[r], c[0]), Cell(table.rows[r], c[1]),
                              Cell(table.rows[r], kind_col)};
-      s = check_codes(r, {row.gss_code});
+      s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       if (!row.alias.empty()) rows.aliases.push_back(std::move(row));
     }
@@ -246,7 +250,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (present) {
     for (size_t r = 0; r < table.rows.size(); ++r) {
       internal::CommonWordRow row{Cell(table.rows[r], c[0]), Cell(table.rows[r], c[1])};
-      s = check_codes(r, {row.gss_code});
+      s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       rows.common_words.push_back(std::move(row));
     }

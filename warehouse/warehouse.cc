@@ -1,9 +1,11 @@
 // Warehouse: Poco::Data sessions for SQLite and PostgreSQL, migrations, and one transaction per
-// document.
+// document. Poco's PostgreSQL connector (and libpq, with krb5, ldap, gnutls, ...) lives in the
+// module minutes_pg.so (pg_connector.cc), loaded the first time a PostgreSQL URL is opened, so that
+// runs that never touch PostgreSQL do not load it; sessions reach it by its key through
+// Poco::Data's SessionFactory like any connector.
 
 #include "warehouse/warehouse.h"
 
-#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -24,6 +26,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/module.h"
 #include "model/schema.h"
 #include "normalize/normalize.h"
 #include "warehouse/sql_schema.h"
@@ -37,6 +40,9 @@ using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 namespace sc = schema;
+
+// Poco::Data::PostgreSQL::Connector::KEY, which minutes_pg.so registers.
+constexpr char kPostgresConnector[] = "postgresql";
 
 struct Warehouse::Impl {
   std::unique_ptr<Session> session;
@@ -169,7 +175,7 @@ Status ParseUrl(const std::string& url, std::string* connector, std::string* con
     if (uri.getHost().empty() || db.empty())
       return Status::InvalidArgument("a PostgreSQL URL needs a host and a database: " +
                                      std::string("postgresql://USER@HOST:PORT/DB"));
-    *connector = Poco::Data::PostgreSQL::Connector::KEY;
+    *connector = kPostgresConnector;
     *connection = "host=" + uri.getHost() + " port=" + std::to_string(uri.getPort()) +
                   " dbname=" + db + (user.empty() ? "" : " user=" + user) +
                   (password.empty() ? "" : " password=" + password);
@@ -215,15 +221,22 @@ Warehouse::~Warehouse() = default;
 Status Warehouse::Open(const std::string& url, std::unique_ptr<Warehouse>* out) {
   out->reset();
   static std::once_flag registered;
-  std::call_once(registered, [] {
-    Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::PostgreSQL::Connector::registerConnector();
-  });
+  std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   std::string connector, connection, display;
   Status s = ParseUrl(url, &connector, &connection, &display);
   if (!s.ok()) return s;
   auto impl = std::make_unique<Impl>();
-  impl->postgres = connector == Poco::Data::PostgreSQL::Connector::KEY;
+  impl->postgres = connector == kPostgresConnector;
+  if (impl->postgres) {
+    // Loaded and registered once per process; a missing module fails every PostgreSQL URL alike.
+    static const Status pg = [] {
+      void* entry = nullptr;
+      Status st = LoadModuleSymbol("pg", "loading into PostgreSQL", "minutes_pg_register", &entry);
+      if (st.ok()) reinterpret_cast<void (*)()>(entry)();
+      return st;
+    }();
+    if (!pg.ok()) return pg;
+  }
   impl->display_url = display;
   try {
     // Poco retries a failed connection until its login timeout (60 s by default): an SQLite

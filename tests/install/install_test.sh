@@ -3,7 +3,11 @@
 # tree with MINUTES_DATA_DIR unset: it must find its register under <prefix>/share/minutes/data, not
 # the source tree's (the installed PROVENANCE.md is given a version of its own, which the output
 # then reports), and `minutes schema` must equal the installed schema file. Also checks that only
-# the program, its data and the unit are installed (no tests).
+# the program, its modules, its data and the unit are installed (no tests), and that the installed
+# program finds its modules under <prefix>/lib/minutes: it reads a PDF (minutes_pdf.so), refuses one
+# in one line naming the module once that is removed, loads notes into SQLite (`load` is in
+# minutes_commands.so) and, when Debian's postgresql package is installed, into a throwaway
+# PostgreSQL server (minutes_pg.so).
 #
 # usage: install_test.sh BUILD_DIR SOURCE_DIR [CMAKE]
 set -eu
@@ -12,19 +16,32 @@ src=$2
 cmake=${3:-cmake}
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+pg=""
+pg_ctl=""
+run_as=""
+cleanup() {
+  if [ -n "$pg_ctl" ]; then (cd "$pg" && $run_as "$pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null 2>&1 || true); fi
+  rm -rf "$tmp"
+  [ -z "$pg" ] || rm -rf "$pg"
+}
+trap cleanup EXIT
 prefix=$tmp/prefix
 fail() { echo "install_test: $*" >&2; exit 1; }
+# The modules are to be found where they are installed, not through the variable that overrides it.
+unset MINUTES_MODULE_DIR
 
 "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
 
 # What is installed, and nothing else.
-for f in bin/minutes share/minutes/data/la_register.csv share/minutes/data/PROVENANCE.md \
+for f in bin/minutes lib/minutes/minutes_pdf.so lib/minutes/minutes_pg.so \
+         lib/minutes/minutes_commands.so \
+         share/minutes/data/la_register.csv share/minutes/data/PROVENANCE.md \
          share/minutes/document.schema.json lib/systemd/system/minutes.service; do
   [ -f "$prefix/$f" ] || fail "$f not installed"
 done
 [ -x "$prefix/bin/minutes" ] || fail "bin/minutes is not executable"
 extra=$(cd "$prefix" && find . -type f | grep -v -e '^\./bin/minutes$' -e '^\./share/minutes/' \
+        -e '^\./lib/minutes/minutes_\(pdf\|pg\|commands\)\.so$' \
         -e '^\./lib/systemd/system/minutes\.service$' || true)
 [ -z "$extra" ] || fail "unexpected files installed: $extra"
 grep -q "^ExecStart=$prefix/bin/minutes serve " "$prefix/lib/systemd/system/minutes.service" ||
@@ -45,4 +62,48 @@ grep -q '"E10000032"' out.json || fail "no West Sussex (E10000032) in the output
 env -u MINUTES_DATA_DIR "$prefix/bin/minutes" schema >schema.json || fail "minutes schema failed"
 cmp -s schema.json "$prefix/share/minutes/document.schema.json" ||
   fail "minutes schema differs from the installed document.schema.json"
+# A PDF, through the installed minutes_pdf.so (outside the build tree, the program looks nowhere else).
+cp "$src/samples/renditions/000_e0affe79a15288f1.pdf" notes.pdf
+env -u MINUTES_DATA_DIR "$prefix/bin/minutes" text notes.pdf >pdf.txt 2>pdf.err ||
+  fail "the installed program cannot read a PDF: $(cat pdf.err)"
+grep -q "Fostering regional group meeting notes" pdf.txt || fail "the PDF's text is not in the output"
+# Without the module, a PDF is one line naming the file and the module, exit 3; text still reads.
+mv "$prefix/lib/minutes/minutes_pdf.so" "$tmp/minutes_pdf.so"
+rc=0
+"$prefix/bin/minutes" text notes.pdf >/dev/null 2>pdf.err || rc=$?
+[ "$rc" = 3 ] || fail "a PDF without minutes_pdf.so exits $rc, not 3"
+[ "$(wc -l <pdf.err)" = 1 ] && grep -q "^minutes: notes.pdf: .*minutes_pdf.so" pdf.err ||
+  fail "a PDF without minutes_pdf.so is not one line naming both: $(cat pdf.err)"
+env -u MINUTES_DATA_DIR "$prefix/bin/minutes" extract notes.txt >/dev/null ||
+  fail "minutes extract on text fails without minutes_pdf.so"
+mv "$tmp/minutes_pdf.so" "$prefix/lib/minutes/minutes_pdf.so"
+
+# The commands in minutes_commands.so: a load into SQLite, which needs no server.
+env -u MINUTES_DATA_DIR "$prefix/bin/minutes" load --db "sqlite:$tmp/w.db" notes.txt >load.out 2>load.err ||
+  fail "minutes load into SQLite failed: $(cat load.err)"
+grep -q "loaded" load.out || fail "minutes load did not report the document loaded: $(cat load.out)"
+
+# PostgreSQL, through the installed minutes_pg.so: a throwaway server on a free loopback port, run
+# as the postgres user when we are root (PostgreSQL refuses root), as tests/support/pg_server.h does.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && [ -x "$pgbin/psql" ]; then
+  pg=$(mktemp -d /tmp/minutes-install-pg.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$pg"
+    run_as="runuser -u postgres --"
+  fi
+  (cd "$pg" && $run_as "$pgbin/initdb" -D "$pg/data" -U minutes --auth=trust >"$pg/initdb.log" 2>&1) ||
+    fail "initdb failed: $(tail -5 "$pg/initdb.log")"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  pg_ctl=$pgbin/pg_ctl
+  (cd "$pg" && $run_as "$pg_ctl" -D "$pg/data" -l "$pg/data/server.log" \
+     -o "-p $port -k $pg -h 127.0.0.1" -w -t 60 start >/dev/null 2>&1) ||
+    { pg_ctl=""; fail "pg_ctl start failed"; }
+  env -u MINUTES_DATA_DIR "$prefix/bin/minutes" load --db "postgresql://minutes@127.0.0.1:$port/postgres" \
+    notes.txt >load.out 2>load.err || fail "minutes load into PostgreSQL failed: $(cat load.err)"
+  n=$("$pgbin/psql" -h 127.0.0.1 -p "$port" -U minutes -d postgres -Atc 'SELECT COUNT(*) FROM documents')
+  [ "$n" = 1 ] || fail "PostgreSQL holds $n documents after loading one"
+else
+  echo "install_test: no PostgreSQL server binaries (Debian's postgresql package): load not checked"
+fi
 echo "install_test: ok ($prefix)"
