@@ -18,6 +18,9 @@
 #define MINUTES_INGEST_PDF_MODULE_H_
 
 #include <cstddef>
+#include <exception>
+#include <new>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +41,21 @@ struct PdfModule {
   Status (*read_pages)(std::string_view bytes, const IngestOptions& options, size_t counted_bytes,
                        std::vector<LayoutPage>* pages);
 };
+
+// Runs `read` (returning a Status) and turns what it throws into a Status, as both sides of the
+// module do: an exception must not cross from the module into the program.
+template <typename Read>
+Status PdfStatusOf(Read read) {
+  try {
+    return read();
+  } catch (const std::bad_alloc&) {
+    return Status::TooLarge("out of memory reading the PDF");
+  } catch (const std::exception& e) {
+    return Status::Corrupt(std::string("cannot read the PDF: ") + e.what());
+  } catch (...) {
+    return Status::Corrupt("cannot read the PDF");
+  }
+}
 
 // The name under which minutes_pdf.so exports its one `const PdfModule`.
 inline constexpr char kPdfModuleSymbol[] = "minutes_pdf_module";

@@ -98,15 +98,7 @@ Status ReadPagesLocked(std::string_view bytes, const IngestOptions& options, siz
 
 Status ReadPages(std::string_view bytes, const IngestOptions& options, size_t counted_bytes,
                  std::vector<LayoutPage>* pages) {
-  try {
-    return ReadPagesLocked(bytes, options, counted_bytes, pages);
-  } catch (const std::bad_alloc&) {
-    return Status::TooLarge("out of memory reading the PDF");
-  } catch (const std::exception& e) {
-    return Status::Corrupt(std::string("cannot read the PDF: ") + e.what());
-  } catch (...) {
-    return Status::Corrupt("cannot read the PDF");
-  }
+  return PdfStatusOf([&] { return ReadPagesLocked(bytes, options, counted_bytes, pages); });
 }
 
 }  // namespace

@@ -109,15 +109,7 @@ class PdfFormat final : public Reader {
 };
 
 Status PdfFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
-  try {
-    return ReadChecked(bytes, options, doc);
-  } catch (const std::bad_alloc&) {
-    return Status::TooLarge("out of memory reading the PDF");
-  } catch (const std::exception& e) {
-    return Status::Corrupt(std::string("cannot read the PDF: ") + e.what());
-  } catch (...) {
-    return Status::Corrupt("cannot read the PDF");
-  }
+  return PdfStatusOf([&] { return ReadChecked(bytes, options, doc); });
 }
 
 Status PdfFormat::ReadChecked(std::string_view bytes, const IngestOptions& options,
