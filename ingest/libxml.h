@@ -2,7 +2,7 @@
 //
 //   minutes::InitLibxml2();
 //   minutes::LibxmlErrors errors;
-//   xmlTextReaderSetStructuredErrorHandler(reader, minutes::LibxmlErrors::Collect, &errors);
+//   xmlSetStructuredErrorFunc(&errors, minutes::LibxmlErrors::Collect);  // or a SAX2 serror
 //   ... parse ...
 //   if (Status s = errors.LimitStatus("XML in word/document.xml", max_depth); !s.ok()) return s;
 //   if (errors.seen()) return Status::Corrupt("malformed XML ...: " + errors.message());
