@@ -3,11 +3,11 @@
 
 #include "batch/batch.h"
 
+#include <Poco/Crypto/DigestEngine.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/SHA2Engine.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,12 +17,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <thread>
 
+#include "batch/document_output.h"
 #include "batch/manifest.h"
 #include "batch/walk.h"
 #include "batch/worker_pool.h"
@@ -60,9 +61,12 @@ Status ReadBytesOf(const std::string& path, size_t limit, std::string* out) {
   return s;
 }
 
+// Through OpenSSL (Poco::Crypto), which hashes ~4x as fast as Poco's own SHA2Engine here (SHA
+// extensions); the program's readers keep SHA2Engine, as loading OpenSSL would slow every
+// start-up, while this module is loaded only for batch work.
 std::string Sha256(const std::string& bytes) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  Poco::Crypto::DigestEngine sha("SHA256");
+  sha.update(bytes.data(), bytes.size());
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
@@ -179,7 +183,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       JobResult r;
       r.id = job.id;
       Document doc;
-      Status rs = ReadBytes(job.bytes, ingest, &doc);
+      Status rs = ReadBytes(job.bytes, job.sha256, ingest, &doc);
       if (!rs.ok()) {
         r.kind = std::string(rs.kind());
         r.message = rs.message();
@@ -194,8 +198,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       r.ok = true;
       r.series = x.meeting.series;
       r.date = x.meeting.date;
-      r.json = ToJson(x, 0);
-      r.json.pop_back();  // the newline
+      r.output = DocumentOutput::Of(x).Encode();
       return r;
     });
     std::map<std::string, size_t> in_flight;                // sha256 -> file being extracted
@@ -203,7 +206,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     size_t next = 0;
     auto last_report = std::chrono::steady_clock::now();
     // Results are recorded after the next jobs are handed out, so that workers extract while
-    // this process writes the manifest.
+    // this process writes the manifest; the results collected together are one transaction.
     auto record_result = [&](const JobResult& r) {
       size_t i = r.id;
       std::string sha;
@@ -211,9 +214,9 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         if (file == i) sha = key;
       in_flight.erase(sha);
       Outcome o;
-      Status rs = manifest->Begin();
+      Status rs;
       if (r.ok) {
-        if (rs.ok()) rs = manifest->RecordDocument(sha, r.series, r.date, r.json);
+        rs = manifest->RecordDocument(sha, r.series, r.date, files[i].path, r.output);
         o = {Outcome::kConverted, sha, "", ""};
       } else {
         o = {Outcome::kFailed, sha, r.kind, r.message};
@@ -222,12 +225,12 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       record(i, o);
       for (size_t j : same_bytes[sha]) record(j, o);
       same_bytes.erase(sha);
-      rs = manifest->Commit();
-      if (!rs.ok() && s.ok()) s = rs;
     };
-    std::vector<JobResult> finished;
-    while ((next < pending.size() || pool.busy() > 0 || !finished.empty()) && s.ok()) {
-      while (pool.idle() > 0 && next < pending.size()) {
+    // Files are read and hashed one job ahead of each worker, so that a worker finishing one
+    // document is handed the next at once rather than waiting on the disk and the hash.
+    std::deque<Job> ready;
+    auto read_ahead = [&] {
+      while (ready.size() < static_cast<size_t>(jobs) && next < pending.size()) {
         size_t i = pending[next++];
         std::string bytes;
         Status rs = ReadBytesOf(files[i].path, options.ingest.max_input_bytes, &bytes);
@@ -245,10 +248,24 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
           continue;
         }
         in_flight[sha] = i;
-        pool.Submit(Job{i, files[i].path, std::move(bytes)});
+        ready.push_back(Job{i, files[i].path, sha, std::move(bytes)});
       }
-      for (const JobResult& r : finished) record_result(r);
-      finished = pool.busy() > 0 ? pool.Collect(200) : std::vector<JobResult>();
+    };
+    std::vector<JobResult> finished;
+    while ((next < pending.size() || !ready.empty() || pool.busy() > 0 || !finished.empty()) &&
+           s.ok()) {
+      for (; pool.idle() > 0 && !ready.empty(); ready.pop_front())
+        pool.Submit(std::move(ready.front()));
+      if (!finished.empty()) {
+        s = manifest->Begin();
+        for (const JobResult& r : finished)
+          if (s.ok()) record_result(r);
+        if (s.ok()) s = manifest->Commit();
+        finished.clear();
+      }
+      read_ahead();
+      if (pool.idle() > 0 && !ready.empty()) continue;  // the first jobs, or a worker replaced
+      if (pool.busy() > 0) finished = pool.Collect(200);
       auto now = std::chrono::steady_clock::now();
       if (progress && now - last_report > std::chrono::milliseconds(200)) {
         progress(done, files.size());
@@ -276,9 +293,11 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     x->source.other_paths.assign(paths.begin() + 1, paths.end());
   };
   auto load = [&](const std::string& sha, Extraction* x) {
-    std::string json;
-    Status ls = manifest->Json(sha, &json);
-    if (ls.ok()) ls = ParseJson(json, x);
+    std::vector<Manifest::StoredOutput> stored;
+    DocumentOutput output;
+    Status ls = manifest->Outputs({sha}, &stored);
+    if (ls.ok()) ls = DocumentOutput::Decode(stored[0].output, &output);
+    if (ls.ok()) ls = ParseJson(output.json, x);
     if (ls.ok()) set_paths(sha, x);
     return ls;
   };
@@ -296,11 +315,8 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     for (size_t i = 0; i < members.size() && s.ok(); ++i) s = load(members[i], &docs[i]);
     if (!s.ok()) break;
     SettleSeries(&docs);
-    for (size_t i = 0; i < members.size() && s.ok(); ++i) {
-      std::string json = ToJson(docs[i], 0);
-      json.pop_back();
-      s = manifest->StoreSettled(members[i], json);
-    }
+    for (size_t i = 0; i < members.size() && s.ok(); ++i)
+      s = manifest->StoreSettled(members[i], DocumentOutput::Of(docs[i]).Encode());
   }
   if (!s.ok()) return s;
 
@@ -312,36 +328,46 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     if (!s.ok()) return s;
   }
 
-  // The outputs, document by document in path order. Reading each document back and rendering
-  // its JSON and rows is most of this phase, so a window of documents at a time is rendered on
-  // `threads` threads (the workers are gone by now) and then written in order.
+  // The outputs, document by document in path order. Each document's output was made where it
+  // was extracted or settled; it is rendered again only when this run names its bytes by other
+  // paths than that output does. Reading a window of documents (and parsing them, when a database
+  // wants the extractions) runs on `threads` threads, the workers being gone by now; then the
+  // window is written in order.
   AtomicFile documents(InDir(options.out_dir, "documents.jsonl"));
   CsvTables tables;
   s = tables.Open(options.out_dir);
   struct Rendered {
-    std::string json;  // in: as stored; out: the line to write
+    Manifest::StoredOutput stored;
     Status status;
-    Extraction x;
-    std::optional<CsvRows> rows;
+    DocumentOutput output;
+    Extraction x;  // parsed only for a database
   };
   const size_t threads = std::max<size_t>(
       1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
   const size_t kWindow = 64;
   std::vector<Rendered> window;
   for (size_t first = 0; first < order.size() && s.ok(); first += kWindow) {
-    window.assign(std::min(kWindow, order.size() - first), Rendered());
-    for (size_t k = 0; k < window.size() && s.ok(); ++k)
-      s = manifest->Json(order[first + k], &window[k].json);
+    const std::vector<std::string> shas(order.begin() + first,
+                                        order.begin() + std::min(first + kWindow, order.size()));
+    std::vector<Manifest::StoredOutput> stored;
+    s = manifest->Outputs(shas, &stored);
     if (!s.ok()) break;
+    window.assign(shas.size(), Rendered());
+    for (size_t k = 0; k < window.size(); ++k) window[k].stored = std::move(stored[k]);
     std::atomic<size_t> next_doc{0};
     auto render = [&] {
       for (size_t k; (k = next_doc.fetch_add(1)) < window.size();) {
         Rendered& r = window[k];
-        r.status = ParseJson(r.json, &r.x);
-        if (!r.status.ok()) continue;
-        set_paths(order[first + k], &r.x);
-        r.json = ToJson(r.x, 0);
-        r.rows.emplace(r.x);
+        const std::string& sha = order[first + k];
+        r.status = DocumentOutput::Decode(r.stored.output, &r.output);
+        const std::vector<std::string>& paths = paths_of.at(sha);
+        bool paths_as_stored =
+            r.stored.settled || (paths.size() == 1 && paths.front() == r.stored.path);
+        if (!r.status.ok() || (paths_as_stored && db == nullptr)) continue;
+        r.status = ParseJson(r.output.json, &r.x);
+        if (!r.status.ok() || paths_as_stored) continue;
+        set_paths(sha, &r.x);
+        r.output = DocumentOutput::Of(r.x);
       }
     };
     std::vector<std::thread> pool;
@@ -351,17 +377,20 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     for (Rendered& r : window) {
       s = r.status;
       if (!s.ok()) break;
-      documents.Write(r.json);
-      tables.Add(*r.rows);
-      const Extraction& x = r.x;
+      documents.Write(r.output.json);
+      documents.Write("\n");
+      tables.Add(r.output.rows);
       ++summary->documents;
-      summary->people += x.people.size();
-      summary->actions += x.actions.size();
-      summary->money += x.money.size();
-      for (const Finding& f : x.findings) ++summary->findings[std::string(EnumName(f.severity))];
+      summary->people += r.output.people;
+      summary->actions += r.output.actions;
+      summary->money += r.output.money;
+      for (size_t i = 0; i < r.output.findings.size(); ++i)
+        if (r.output.findings[i] > 0)
+          summary->findings[std::string(EnumTraits<Severity>::kEntries[i].name)] +=
+              r.output.findings[i];
       if (db != nullptr) {
         warehouse::LoadResult lr;
-        s = db->Load(x, options.minutes_version, &lr);
+        s = db->Load(r.x, options.minutes_version, &lr);
         if (s.ok() && lr.outcome != warehouse::LoadOutcome::kDuplicateMeeting) ++summary->loaded;
         if (!s.ok()) break;
       }

@@ -61,7 +61,8 @@ struct Summary {
   size_t reused = 0;     // paths the manifest already had done
   size_t people = 0, actions = 0, money = 0;
   std::map<std::string, size_t> findings;  // by severity name
-  size_t loaded = 0;  // documents in the warehouse after the run (with db_url), loaded now or before
+  // Documents in the warehouse after the run (with db_url), loaded now or before.
+  size_t loaded = 0;
   double seconds = 0;
 };
 

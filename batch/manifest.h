@@ -1,6 +1,8 @@
 // Internal to batch: what a batch has done, kept in OUTDIR/manifest.db (SQLite) so that a re-run
-// skips it and an interrupted run resumes. Every record is committed when it is made: a process
-// killed at any moment leaves every finished document recorded and nothing half-recorded.
+// skips it and an interrupted run resumes. Every record is committed when it is made (or with the
+// transaction it is part of): a process killed at any moment leaves every finished document
+// recorded and nothing half-recorded. What files and documents are recorded is read once when the
+// manifest is opened and kept in memory, so FindFile and HasDocument cost no query.
 
 #ifndef MINUTES_BATCH_MANIFEST_H_
 #define MINUTES_BATCH_MANIFEST_H_
@@ -32,24 +34,34 @@ class Manifest {
   // Whether the document with these bytes was extracted.
   bool HasDocument(const std::string& sha256);
 
-  // Records a file's outcome; and a document's extraction. Each commits at once unless inside
+  // Records a file's outcome; and a document's extraction: its series and date, the path it was
+  // read from and its encoded DocumentOutput. Each commits at once unless inside
   // Begin() ... Commit(), which makes several records one transaction (a document and the files
   // that hold its bytes: all recorded or none).
   Status RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
                     const FileRecord& record);
   Status RecordDocument(const std::string& sha256, const std::string& series,
-                        const std::string& date, const std::string& json);
+                        const std::string& date, const std::string& path,
+                        const std::string& output);
   Status Begin();
   Status Commit();
 
-  // The output phase: documents' series and dates, their JSON, and the settled JSON kept while
-  // the series are settled one at a time.
+  // The output phase: documents' series and dates, their outputs, and the settled outputs kept
+  // while the series are settled one at a time.
   struct DocumentKey {
     std::string sha256, series, date;
   };
+  // The keys of those of `sha256s` that were extracted, in their order.
   Status Keys(const std::vector<std::string>& sha256s, std::vector<DocumentKey>* out);
-  Status Json(const std::string& sha256, std::string* json);  // settled if there is one
-  Status StoreSettled(const std::string& sha256, const std::string& json);
+  struct StoredOutput {
+    std::string output;  // an encoded DocumentOutput: the settled one if there is one
+    bool settled = false;
+    std::string path;  // not settled: the path the output names, the one it was read from
+  };
+  // The outputs of the documents `sha256s` (a window of a few dozen), in their order. kIoError
+  // when one was not recorded.
+  Status Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out);
+  Status StoreSettled(const std::string& sha256, const std::string& output);
   Status ClearSettled();
 
  private:

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
 
 namespace minutes::batch {
 namespace {
@@ -36,11 +38,15 @@ bool ReadAll(int fd, char* data, size_t n) {
   return true;
 }
 
-// A message: its length as 8 bytes (host order: both ends are this machine), then its bytes.
-bool SendMessage(int fd, const std::string& payload) {
-  uint64_t n = payload.size();
-  return WriteAll(fd, reinterpret_cast<const char*>(&n), sizeof n) &&
-         WriteAll(fd, payload.data(), payload.size());
+// A message: its length as 8 bytes (host order: both ends are this machine), then its bytes, the
+// pieces of `parts` one after another.
+bool SendMessage(int fd, std::initializer_list<std::string_view> parts) {
+  uint64_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  if (!WriteAll(fd, reinterpret_cast<const char*>(&n), sizeof n)) return false;
+  for (std::string_view p : parts)
+    if (!WriteAll(fd, p.data(), p.size())) return false;
+  return true;
 }
 
 // The worker's life: read a job, do it, reply; exit when the parent closes the pipe.
@@ -50,15 +56,17 @@ bool SendMessage(int fd, const std::string& payload) {
     if (!ReadAll(in, reinterpret_cast<char*>(&n), sizeof n)) _exit(0);
     std::string payload(n, '\0');
     if (!ReadAll(in, payload.data(), n)) _exit(0);
+    // path NUL sha256 NUL bytes
     Job job;
-    size_t nul = payload.find('\0');
+    size_t nul = payload.find('\0'), nul2 = payload.find('\0', nul + 1);
     job.path = payload.substr(0, nul);
-    job.bytes = payload.substr(nul + 1);
+    job.sha256 = payload.substr(nul + 1, nul2 - nul - 1);
+    job.bytes = payload.substr(nul2 + 1);
     JobResult r = work(job);
-    // "1" series NUL date NUL json, or "0" kind NUL message NUL.
-    std::string reply = r.ok ? "1" + r.series + '\0' + r.date + '\0' + r.json
-                             : "0" + r.kind + '\0' + r.message + '\0';
-    if (!SendMessage(out, reply)) _exit(0);
+    // "1" series NUL date NUL output, or "0" kind NUL message NUL.
+    bool sent = r.ok ? SendMessage(out, {"1", r.series, {"", 1}, r.date, {"", 1}, r.output})
+                     : SendMessage(out, {"0", r.kind, {"", 1}, r.message, {"", 1}});
+    if (!sent) _exit(0);
   }
 }
 
@@ -134,7 +142,7 @@ void WorkerPool::Submit(Job job) {
     w.started = std::chrono::steady_clock::now();
     w.inbox.clear();
     // A failed write means the worker is gone; Collect finds that out and reports the job.
-    SendMessage(w.to, job.path + '\0' + job.bytes);
+    SendMessage(w.to, {job.path, {"", 1}, job.sha256, {"", 1}, job.bytes});
     return;
   }
 }
@@ -207,7 +215,7 @@ std::vector<JobResult> WorkerPool::Collect(int max_wait_ms) {
         if (r.ok) {
           r.series = std::move(first);
           r.date = std::move(second);
-          r.json = reply.substr(m + 1);
+          r.output = reply.substr(m + 1);
         } else {
           r.kind = std::move(first);
           r.message = std::move(second);

@@ -27,14 +27,15 @@ namespace minutes::batch {
 struct Job {
   size_t id = 0;
   std::string path;
-  std::string bytes;  // the file's contents, read by the parent
+  std::string sha256;  // of the bytes, lower-case hex; may be empty
+  std::string bytes;   // the file's contents, read by the parent
 };
 
 struct JobResult {
   size_t id = 0;
   bool ok = false;
-  std::string json;    // ok: the extraction, one line of JSON
-  std::string series;  // ok: the meeting's series and date, so the caller need not parse json
+  std::string output;  // ok: what the work made of it (batch: an encoded DocumentOutput)
+  std::string series;  // ok: the meeting's series and date, so the caller need not decode it
   std::string date;
   std::string kind;     // failed: "corrupt", "timeout", "crash", ...
   std::string message;  // failed: the reason

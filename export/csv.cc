@@ -142,8 +142,18 @@ void AppendRows(const Extraction& x, std::vector<std::string>* text, AfterRow af
 
 }  // namespace
 
+CsvRows::CsvRows() : text_(sc::Tables().size()) {}
+
 CsvRows::CsvRows(const Extraction& x) : text_(sc::Tables().size()) {
   AppendRows(x, &text_, [](size_t) {});
+}
+
+Status CsvRows::FromTables(std::vector<std::string> tables, CsvRows* out) {
+  if (tables.size() != sc::Tables().size())
+    return Status::Corrupt("rows for " + std::to_string(tables.size()) + " tables, not " +
+                           std::to_string(sc::Tables().size()));
+  out->text_ = std::move(tables);
+  return Status::OK();
 }
 
 void CsvTables::Add(const Extraction& x) {

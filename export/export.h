@@ -67,19 +67,29 @@ Status ParseJson(std::string_view json, Extraction* x);
 // a list is its items joined by ';' (no item contains one), empty when there are none; booleans
 // are true/false; money is an exact decimal.
 //
-// Two ways to use it: in memory (Add, then Table or Write), or streaming for any number of
-// documents in bounded memory (Open, Add..., Close), where rows go to temporary files as they come.
-// The rows one document adds to the tables, rendered apart from them (on another thread, say)
-// and added later, in order, with CsvTables::Add.
+// CsvTables (below) holds them; a CsvRows holds the rows one document adds to them, rendered
+// apart (on another thread, say, or in another process) and added later, in order, with
+// CsvTables::Add.
 class CsvRows {
  public:
+  CsvRows();  // no rows
   explicit CsvRows(const Extraction& x);
+  // Rows made earlier and kept (a batch keeps them in its manifest): one text per table of
+  // schema::Tables(), as tables() gave them. Fails with kCorrupt when the count is not the
+  // tables'.
+  static Status FromTables(std::vector<std::string> tables, CsvRows* out);
+
+  // The rows' CSV text for each table of schema::Tables(), in order; "" for a table the document
+  // has no rows in.
+  const std::vector<std::string>& tables() const { return text_; }
 
  private:
   friend class CsvTables;
   std::vector<std::string> text_;  // parallel to schema::Tables()
 };
 
+// Two ways to use it: in memory (Add, then Table or Write), or streaming for any number of
+// documents in bounded memory (Open, Add..., Close), where rows go to temporary files as they come.
 class CsvTables {
  public:
   CsvTables();

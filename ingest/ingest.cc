@@ -91,6 +91,11 @@ Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
 }  // namespace
 
 Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
+  return ReadBytes(bytes, "", options, doc);
+}
+
+Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
+                 Document* doc) {
   *doc = Document();
   Status s = CheckFormat(options.format);
   if (!s.ok()) return s;
@@ -112,9 +117,13 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
     if (!s.ok()) return s;
     s = CheckDocumentLimits(*doc, options);
     if (!s.ok()) return s;
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    if (sha256.empty()) {
+      Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+      sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+      doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    } else {
+      doc->sha256 = sha256;
+    }
     doc->source_bytes = bytes.size();
     RenderDocument(doc);
   } catch (const std::bad_alloc&) {

@@ -80,6 +80,12 @@ Status ReadFile(const std::string& path, const IngestOptions& options, Document*
 // As ReadFile, from bytes already in memory.
 Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc);
 
+// As ReadBytes, for bytes the caller has hashed already (a batch hashes each file to find copies
+// before any is read): `sha256`, their SHA-256 in lower-case hex, is taken as doc->sha256 instead
+// of being computed again ("" computes it).
+Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
+                 Document* doc);
+
 // Every reader, in sniff order (the order in which they are asked whether bytes are theirs). The
 // list and the readers are built on first use and live until the process exits; the caller owns
 // neither.

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -245,6 +246,31 @@ TEST(BatchTest, AKilledBatchResumesWithNothingLostOrDoubled) {
   EXPECT_NE(std::string::npos, r.err.find("120 done before")) << r.err;
   EXPECT_EQ(0, Batch(in + " --quiet --force --out " + out).exit_code);
   EXPECT_EQ(Slurp(clean + "/documents.jsonl"), Slurp(out + "/documents.jsonl"));
+}
+
+// A document's output is kept from the run that extracted it; a later run that finds its bytes
+// under another path (a file renamed, or copied) names the paths it sees now, exactly as a fresh
+// run would.
+TEST(BatchTest, ARenamedFileIsNamedWhereItIsNow) {
+  std::string in = Dir("renamed"), out = Dir("renamed_out"), fresh = Dir("renamed_fresh");
+  Write(in + "/july.txt", Slurp(Sample("samples/seeds/000_e0affe79a15288f1.txt")));
+  Write(in + "/december.docx", Slurp(Sample("samples/seeds/001_2e77aad788dcd255.docx")));
+  Write(in + "/eastern.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+  ASSERT_EQ(0, Batch(in + " --quiet --out " + out).exit_code);
+  ASSERT_EQ(0, std::rename((in + "/july.txt").c_str(), (in + "/2025-07.txt").c_str()));
+  Write(in + "/eastern copy.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+  Result r = Batch(in + " --out " + out);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  std::vector<std::string> paths = DocumentPaths(out);
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ((std::vector<std::string>{in + "/2025-07.txt", in + "/december.docx",
+                                      in + "/eastern copy.txt", in + "/eastern.txt"}),
+            paths);
+  EXPECT_EQ(std::string::npos, Slurp(out + "/documents.csv").find("/july.txt"));
+  ASSERT_EQ(0, Batch(in + " --quiet --out " + fresh).exit_code);
+  for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
+                           "la_mentions.csv", "findings.csv"})
+    EXPECT_EQ(Slurp(fresh + "/" + file), Slurp(out + "/" + file)) << file;
 }
 
 TEST(BatchTest, UsageErrors) {

@@ -21,7 +21,7 @@ JobResult Work(const Job& job) {
   r.id = job.id;
   r.ok = job.bytes != "fail";
   if (r.ok) {
-    r.json = job.bytes;
+    r.output = job.bytes;
     r.series = job.path;
   } else {
     r.kind = "corrupt";
@@ -35,7 +35,7 @@ std::map<size_t, JobResult> RunAll(WorkerPool* pool, const std::vector<std::stri
   size_t next = 0;
   for (int rounds = 0; results.size() < inputs.size() && rounds < 10000; ++rounds) {
     while (pool->idle() > 0 && next < inputs.size()) {
-      pool->Submit(Job{next, "path" + std::to_string(next), inputs[next]});
+      pool->Submit(Job{next, "path" + std::to_string(next), "", inputs[next]});
       ++next;
     }
     for (JobResult& r : pool->Collect(50)) results[r.id] = r;
@@ -66,7 +66,7 @@ TEST(WorkerPoolTest, EveryJobGetsOneResultWhateverItsWorkerDoes) {
       EXPECT_EQ("asked to fail", r.message);
     } else {
       EXPECT_TRUE(r.ok) << i << " " << r.kind << " " << r.message;
-      EXPECT_EQ(in, r.json);  // large replies arrive whole
+      EXPECT_EQ(in, r.output);  // large replies arrive whole
       EXPECT_EQ("path" + std::to_string(i), r.series);
     }
   }
