@@ -313,8 +313,20 @@ std::vector<std::pair<std::string, size_t>> TrailingOwners(std::string_view para
                              R"(\s*$)");
   static const RE2 bracket_re(R"(^(.*?\S)\s*\(\s*)" MINUTES_INITIALS_LIST R"(\s*\)\s*\.?\s*$)");
 #undef MINUTES_INITIALS_LIST
-  re2::StringPiece in(para.data(), para.size()), text, owners;
   std::vector<std::pair<std::string, size_t>> out;
+  // Both patterns end in capitals, or in ")" with at most a full stop after it, before trailing
+  // white space (RE2's \s). Most paragraphs end otherwise; asking that first spares them the
+  // patterns' lazy prefix with submatches, which cost a quarter of all extraction.
+  auto before_spaces = [&](size_t end) {
+    while (end > 0 && std::string_view(" \t\n\f\r").find(para[end - 1]) != std::string_view::npos)
+      --end;
+    return end;
+  };
+  size_t last = before_spaces(para.size());
+  if (last > 0 && para[last - 1] == '.') last = before_spaces(last - 1);
+  if (last == 0 || !(para[last - 1] == ')' || (para[last - 1] >= 'A' && para[last - 1] <= 'Z')))
+    return out;
+  re2::StringPiece in(para.data(), para.size()), text, owners;
   if (RE2::FullMatch(in, column_re, &text, &owners)) {
     *bracketed = false;
     // The text keeps its full stop: "... terms of reference."

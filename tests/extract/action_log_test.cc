@@ -197,6 +197,8 @@ TEST(ActionLogTest, UnlabelledActionsAmongTheDiscussion) {
       "Request for the secretariat to collate returns.\n"
       "Review the training offer and report back. PN\n"
       "Draft a position paper (PN/TA)\n"
+      "Share the rates with the group - HW   \n"
+      "Draft a reply to the DfE (PN) . \n"
       "Update from the hub (SR)\n"
       "Actions\n"
       "All LAs to return the template.\n"
@@ -217,6 +219,9 @@ TEST(ActionLogTest, UnlabelledActionsAmongTheDiscussion) {
       "actions.request Request for the secretariat to collate returns. [the secretariat]",
       "actions.owner_column Review the training offer and report back. [PN]",
       "actions.bracketed_owners Draft a position paper (PN/TA) [PN|TA]",
+      // Trailing white space, and a full stop after the brackets, still end in owners.
+      "actions.owner_column Share the rates with the group [HW]",
+      "actions.bracketed_owners Draft a reply to the DfE (PN) . [PN]",
       "actions.section All LAs to return the template. [All LAs]",
       "actions.section Book the venue []",
   };
