@@ -4,6 +4,7 @@
 #include "batch/batch.h"
 
 #include <Poco/Crypto/DigestEngine.h>
+#include <Poco/Crypto/OpenSSLInitializer.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -65,6 +66,10 @@ Status ReadBytesOf(const std::string& path, size_t limit, std::string* out) {
 // extensions); the program's readers keep SHA2Engine, as loading OpenSSL would slow every
 // start-up, while this module is loaded only for batch work.
 std::string Sha256(const std::string& bytes) {
+  // Poco sets OpenSSL up when its first user is made and tears it down when its last goes (which
+  // reads /dev/urandom each time): one user kept for the process makes that once.
+  static const Poco::Crypto::OpenSSLInitializer* kept = new Poco::Crypto::OpenSSLInitializer;
+  (void)kept;
   Poco::Crypto::DigestEngine sha("SHA256");
   sha.update(bytes.data(), bytes.size());
   return Poco::DigestEngine::digestToHex(sha.digest());

@@ -3,29 +3,22 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 namespace minutes::batch {
 namespace {
-
-bool WriteAll(int fd, const char* data, size_t n) {
-  while (n > 0) {
-    ssize_t w = ::write(fd, data, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return false;
-    data += w;
-    n -= static_cast<size_t>(w);
-  }
-  return true;
-}
 
 bool ReadAll(int fd, char* data, size_t n) {
   while (n > 0) {
@@ -39,13 +32,32 @@ bool ReadAll(int fd, char* data, size_t n) {
 }
 
 // A message: its length as 8 bytes (host order: both ends are this machine), then its bytes, the
-// pieces of `parts` one after another.
+// pieces of `parts` one after another; written with writev, so a message is one system call
+// however many pieces it has (unless the pipe is full).
 bool SendMessage(int fd, std::initializer_list<std::string_view> parts) {
   uint64_t n = 0;
   for (std::string_view p : parts) n += p.size();
-  if (!WriteAll(fd, reinterpret_cast<const char*>(&n), sizeof n)) return false;
+  std::vector<iovec> io;
+  io.reserve(parts.size() + 1);
+  io.push_back({&n, sizeof n});
   for (std::string_view p : parts)
-    if (!WriteAll(fd, p.data(), p.size())) return false;
+    if (!p.empty()) io.push_back({const_cast<char*>(p.data()), p.size()});
+  for (size_t first = 0; first < io.size();) {
+    ssize_t w = ::writev(fd, io.data() + first,
+                         static_cast<int>(std::min<size_t>(io.size() - first, IOV_MAX)));
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    for (size_t done = static_cast<size_t>(w); done > 0;) {  // past what was written
+      if (done >= io[first].iov_len) {
+        done -= io[first].iov_len;
+        ++first;
+      } else {
+        io[first].iov_base = static_cast<char*>(io[first].iov_base) + done;
+        io[first].iov_len -= done;
+        done = 0;
+      }
+    }
+  }
   return true;
 }
 
