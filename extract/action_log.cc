@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 
+#include "extract/literals.h"
 #include "extract/steps.h"
 #include "extract/words.h"
 #include "normalize/normalize.h"
@@ -231,17 +232,18 @@ bool AllInitials(const std::vector<std::pair<std::string, size_t>>& owners) {
 }
 
 Phrase ParsePhrase(std::string_view sentence) {
+  Phrase p;
+  if (!MayContainAny(sentence, {"to", "will"})) return p;  // each connector says one or the other
   static const RE2 re("^\\s*((?:[Rr]equest for|[Rr]equest that)\\s+)?(" MINUTES_OWNER_UNIT
                       "(?:" MINUTES_OWNER_SEPARATOR MINUTES_OWNER_UNIT
                       ")*)\\s+(to|will|has agreed to|agreed to)\\s+([a-z]+)");
-  static const RE2 unit_re("(" MINUTES_OWNER_UNIT ")");
   re2::StringPiece request, owners, connector, verb;
-  Phrase p;
   if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), re, &request, &owners,
                          &connector, &verb))
     return p;
   if (verb == "the" || verb == "a" || verb == "an") return p;  // "Welcome to the board"
   // Each unit is split as a cell is ("PH KL" is two owners, "the secretariat" one).
+  static const RE2 unit_re("(" MINUTES_OWNER_UNIT ")");
   re2::StringPiece rest = owners;
   re2::StringPiece unit;
   while (RE2::FindAndConsume(&rest, unit_re, &unit)) {
@@ -308,11 +310,6 @@ size_t ContentStart(const Block& b, std::string_view para, Marker* marker) {
 // Offsets relative to `para`; empty when the paragraph ends otherwise.
 std::vector<std::pair<std::string, size_t>> TrailingOwners(std::string_view para, bool* bracketed,
                                                            size_t* text_end) {
-#define MINUTES_INITIALS_LIST R"(([A-Z]{2,5}(?:\s*[/,&]\s*[A-Z]{2,5}|\s+and\s+[A-Z]{2,5})*))"
-  static const RE2 column_re(R"(^(.*?\S)(?:\s*\.\s+|\t+|\s{2,}|\s+[–—-]\s+))" MINUTES_INITIALS_LIST
-                             R"(\s*$)");
-  static const RE2 bracket_re(R"(^(.*?\S)\s*\(\s*)" MINUTES_INITIALS_LIST R"(\s*\)\s*\.?\s*$)");
-#undef MINUTES_INITIALS_LIST
   std::vector<std::pair<std::string, size_t>> out;
   // Both patterns end in capitals, or in ")" with at most a full stop after it, before trailing
   // white space (RE2's \s). Most paragraphs end otherwise; asking that first spares them the
@@ -326,6 +323,16 @@ std::vector<std::pair<std::string, size_t>> TrailingOwners(std::string_view para
   if (last > 0 && para[last - 1] == '.') last = before_spaces(last - 1);
   if (last == 0 || !(para[last - 1] == ')' || (para[last - 1] >= 'A' && para[last - 1] <= 'Z')))
     return out;
+  // Initials are two capitals or more.
+  bool capitals = false;
+  for (size_t i = 1; i < para.size() && !capitals; ++i)
+    capitals = para[i - 1] >= 'A' && para[i - 1] <= 'Z' && para[i] >= 'A' && para[i] <= 'Z';
+  if (!capitals) return out;
+#define MINUTES_INITIALS_LIST R"(([A-Z]{2,5}(?:\s*[/,&]\s*[A-Z]{2,5}|\s+and\s+[A-Z]{2,5})*))"
+  static const RE2 column_re(R"(^(.*?\S)(?:\s*\.\s+|\t+|\s{2,}|\s+[–—-]\s+))" MINUTES_INITIALS_LIST
+                             R"(\s*$)");
+  static const RE2 bracket_re(R"(^(.*?\S)\s*\(\s*)" MINUTES_INITIALS_LIST R"(\s*\)\s*\.?\s*$)");
+#undef MINUTES_INITIALS_LIST
   re2::StringPiece in(para.data(), para.size()), text, owners;
   if (RE2::FullMatch(in, column_re, &text, &owners)) {
     *bracketed = false;
@@ -428,11 +435,14 @@ class InlineFinder {
     if (content.empty()) return;
 
     if (Labelled(b, content)) return;
-    static const RE2 heading_re(
-        R"((?i)^(?:agreed\s+|new\s+|summary of\s+)?actions?(?:\s+(?:points?|agreed|arising|from (?:this|the) meeting))?\s*:?)");
-    if (RE2::FullMatch(re2::StringPiece(content.data(), content.size()), heading_re)) {
-      in_section_ = true;
-      return;
+    // A heading starts with one of these words.
+    if (MayStartWithAny(content, {"agreed", "new", "summary of", "action"})) {
+      static const RE2 heading_re(
+          R"((?i)^(?:agreed\s+|new\s+|summary of\s+)?actions?(?:\s+(?:points?|agreed|arising|from (?:this|the) meeting))?\s*:?)");
+      if (RE2::FullMatch(re2::StringPiece(content.data(), content.size()), heading_re)) {
+        in_section_ = true;
+        return;
+      }
     }
     if (MattersArising(b, content, base)) return;
     if (in_section_) {
@@ -477,6 +487,7 @@ class InlineFinder {
   // "Action: ...", "ACTION - ...": the text after the label, owners from the first sentence that
   // names them, else from its end.
   bool Labelled(const Block& b, std::string_view para) {
+    if (!MayStartWithAny(para, {"action"})) return false;  // the label
     static const RE2 inline_re(R"((?i)^\s*actions?\s*(?:point)?\s*[:\-–]\s*(.+?)\s*$)");
     re2::StringPiece body;
     if (!RE2::FullMatch(re2::StringPiece(para.data(), para.size()), inline_re, &body)) return false;
@@ -506,6 +517,7 @@ class InlineFinder {
   // "Item 4.1 – Priya to circulate the rota – Complete": an update on an earlier action, by the
   // number it had.
   bool MattersArising(const Block& b, std::string_view content, size_t base) {
+    if (!MayStartWithAny(content, {"item", "action"})) return false;
     static const RE2 re(
         R"(^(?:[Ii]tem|[Aa]ction)\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:\-–—.)]?\s+)");
     re2::StringPiece in(content.data(), content.size()), ref;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "extract/literals.h"
 #include "extract/spans.h"
 #include "extract/steps.h"
 #include "extract/words.h"
@@ -147,10 +148,15 @@ struct ItemCandidate {
 
 std::optional<ItemCandidate> ParseItemHeading(std::string_view line, const Block& b) {
   if (line.find('\t') != std::string_view::npos) return std::nullopt;  // a table row as text
+  // Both kinds of heading have a number; a named one starts with its name ("Item", "Minute"), a
+  // numbered one with the number.
+  if (!HasDigit(line)) return std::nullopt;
   re2::StringPiece number, punctuation, rest;
-  bool named = RE2::FullMatch(line, NamedItemPattern(), &number, &rest);
+  bool named = MayStartWithAny(line, {"agenda", "item", "min"}) &&
+               RE2::FullMatch(line, NamedItemPattern(), &number, &rest);
   if (!named) {
-    if (!RE2::FullMatch(line, NumberedItemPattern(), &number, &punctuation, &rest))
+    if (!MayStartWithAny(line, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}) ||
+        !RE2::FullMatch(line, NumberedItemPattern(), &number, &punctuation, &rest))
       return std::nullopt;
     // "25 Foster carers attended" is a sentence; "25. Foster carers", "4.1 Foster carers" and a
     // heading "25 Foster carers" are items.
@@ -184,6 +190,12 @@ bool IsActionTable(const Document& doc, const Block& b) {
     if (RE2::FullMatch(std::string_view(doc.text).substr(c.span.start, c.span.size()), header))
       return true;
   return false;
+}
+
+// An item's title that says it is about actions ("Action log", "Review of actions").
+bool IsAboutActions(std::string_view title) {
+  static const RE2 re(R"((?i)\baction)");
+  return RE2::PartialMatch(title, re);
 }
 
 bool IsTextBlock(const Block& b) {
@@ -273,6 +285,9 @@ std::string_view AfterSeparator(std::string_view rest) {
 }
 
 void FindDecisions(const Document& doc, Agenda* agenda) {
+  // Every form of DecisionPattern says one of these words; in a text without them no block has a
+  // keyword, and there is nothing to find.
+  if (!MayContainAny(doc.text, {"agreed", "resolved", "decided", "decision"})) return;
   const std::vector<Block>& body = doc.body;
   for (size_t i = 0; i < body.size(); ++i) {
     const Block& b = body[i];
@@ -332,11 +347,10 @@ Agenda FindAgenda(const Document& doc) {
   auto close_open_items = [&](size_t pos) {
     for (; open < agenda.items.size(); ++open) agenda.extents[open].end = pos;
   };
-  static const RE2 about_actions(R"((?i)\baction)");
   for (const Block& b : doc.body) {
     // An action log after the last item, with no heading of its own, is not that item's.
     if (open < agenda.items.size() && IsActionTable(doc, b) &&
-        !RE2::PartialMatch(agenda.items.back().title, about_actions))
+        !IsAboutActions(agenda.items.back().title))
       close_open_items(b.span.start);
     if (!IsTextBlock(b)) continue;
     std::string_view line = FirstLine(BlockText(doc, b));
@@ -354,7 +368,11 @@ Agenda FindAgenda(const Document& doc) {
       agenda.extents.push_back(Span{b.span.start, doc.body_end});
       continue;
     }
-    if (!c && line.size() <= 100 && RE2::PartialMatch(line, ClosingHeadingPattern()))
+    // Each closing heading starts with one of these words.
+    if (!c && line.size() <= 100 &&
+        MayStartWithAny(line, {"action", "summary", "appendix", "annex", "date", "next", "future",
+                               "aob", "a.o.b", "any"}) &&
+        RE2::PartialMatch(line, ClosingHeadingPattern()))
       close_open_items(b.span.start);
   }
   FindDecisions(doc, &agenda);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "extract/literals.h"
 #include "extract/words.h"
 
 namespace minutes {
@@ -396,6 +397,10 @@ void OrderRoles(std::vector<std::string>* roles) {
 }
 
 bool IsPageFurniture(std::string_view line) {
+  // Furniture is one of these words or has a number in it.
+  if (!HasDigit(line) && !MayStartWithAny(line, {"draft", "final", "official", "confidential",
+                                                 "restricted", "not protectively marked"}))
+    return false;
   static const RE2 re(
       R"((?i)^\s*(?:draft|final|official(?:[- ]sensitive)?|confidential|restricted|not protectively marked|(?:page\s+)?\d+\s+of\s+\d+|page\s+\d+|[-–]?\s*\d+\s*[-–]?)\s*$)");
   return RE2::FullMatch(Piece(line), re);
@@ -454,31 +459,35 @@ struct ListContext {
 };
 
 // The labels of attendance lists, lower case, and what each says. Longest first where one starts
-// another.
+// another. `starts` are the words the pattern's alternatives start with, '|' between them
+// (LabelPattern's guard: every alternative must start with one of them).
 const struct {
   const char* pattern;
   Label label;
   const char* role;
   const char* rule;
   bool substitute;
+  const char* starts;
 } kLabels[] = {
-    {R"(chaired by)", Label::kChair, "", "chair", false},
-    {R"(chair(?:person|man|woman)?)", Label::kChair, "", "chair", false},
+    {R"(chaired by)", Label::kChair, "", "chair", false, "chair"},
+    {R"(chair(?:person|man|woman)?)", Label::kChair, "", "chair", false, "chair"},
     {R"(apologies(?: for absence)?(?: (?:were )?received)?(?: from)?)", Label::kApologies, "",
-     "apologies", false},
-    {R"(absent(?: members)?|absentees)", Label::kAbsent, "", "absent", false},
+     "apologies", false, "apologies"},
+    {R"(absent(?: members)?|absentees)", Label::kAbsent, "", "absent", false, "absent"},
     {R"(substitutes?(?: members?)?|substitute members? present)", Label::kPresent, "member",
-     "substitutes", true},
+     "substitutes", true, "substitute"},
     {R"(officers?(?: present| in attendance| attending)?|council officers)", Label::kPresent,
-     "officer", "officers", false},
+     "officer", "officers", false, "officer|council officers"},
     {R"(secretariat|minute[- ]?takers?|minutes taken by|note[- ]?takers?|clerk)", Label::kPresent,
-     "secretariat", "secretariat", false},
-    {R"(observers?|observing)", Label::kPresent, "observer", "observers", false},
-    {R"(guests?(?: speakers?)?|visitors)", Label::kPresent, "guest", "guests", false},
+     "secretariat", "secretariat", false, "secretariat|minute|note|clerk"},
+    {R"(observers?|observing)", Label::kPresent, "observer", "observers", false, "observ"},
+    {R"(guests?(?: speakers?)?|visitors)", Label::kPresent, "guest", "guests", false,
+     "guest|visitors"},
     {R"((?:board |committee |panel |voting )?members(?: present)?|panel|councillors(?: present)?)",
-     Label::kPresent, "member", "members", false},
+     Label::kPresent, "member", "members", false,
+     "board |committee |panel|voting |members|councillors"},
     {R"(present|attendees|attending|attendance|in attendance|also present|also in attendance|also attending)",
-     Label::kPresent, "", "attendees", false},
+     Label::kPresent, "", "attendees", false, "present|attend|in attendance|also "},
 };
 
 // "Chair:", "Present:", "Board members:", "Apologies for absence:" ... at the start of a paragraph:
@@ -495,6 +504,23 @@ const RE2& LabelPattern() {
                    R"()\s*(?:[:\-–]|$))\s*(.*?)\s*$)");
   }();
   return *re;
+}
+
+// Whether `para` may be a label: LabelPattern matched after the words a label starts with (its
+// text after any whitespace starts with one of them), never compiled for notes without labels.
+bool MatchLabel(std::string_view para, re2::StringPiece* label, re2::StringPiece* rest) {
+  static const std::vector<std::string_view>* const starts = [] {
+    auto* v = new std::vector<std::string_view>;
+    for (const auto& l : kLabels) {
+      std::string_view words = l.starts;
+      for (size_t bar; (bar = words.find('|')) != std::string_view::npos;
+           words.remove_prefix(bar + 1))
+        v->push_back(words.substr(0, bar));
+      v->push_back(words);
+    }
+    return v;
+  }();
+  return MayStartWithAny(para, *starts) && RE2::FullMatch(Piece(para), LabelPattern(), label, rest);
 }
 
 // The context a label (as LabelPattern's group 1 caught it) gives.
@@ -739,11 +765,16 @@ bool AddAttendanceTable(const Document& doc, const Block& table,
 // "Councillor Ruth Allen (Leader of the Council)", "Dr Amy Shaw (Ofsted)": a line that is one
 // person and nothing else, as the unlabelled lists at the top of council minutes write them.
 bool IsNameLine(std::string_view line, const IsOrganisation& is_organisation) {
-  static const RE2 titled(
-      R"(^\s*(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Mayor)\s+)+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:OBE|MBE|CBE|JP))?\s*(?:\([^()]{2,80}\))?\s*$)");
+  // A titled line starts with a title; a bracketed one has a parenthesis.
+  if (MayStartWithAny(
+          line, {"councillor", "cllr", "mr", "ms", "miss", "dr", "prof", "sir", "dame", "mayor"})) {
+    static const RE2 titled(
+        R"(^\s*(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Mayor)\s+)+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:OBE|MBE|CBE|JP))?\s*(?:\([^()]{2,80}\))?\s*$)");
+    if (RE2::FullMatch(Piece(line), titled)) return true;
+  }
+  if (line.find('(') == std::string_view::npos) return false;
   static const RE2 bracketed(
       R"(^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*\([^()]{2,80}\)\s*$)");
-  if (RE2::FullMatch(Piece(line), titled)) return true;
   re2::StringPiece name;
   if (!RE2::FullMatch(Piece(line), bracketed, &name)) return false;
   std::string_view n(name.data(), name.size());
@@ -792,6 +823,10 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
   std::vector<ListedPerson> out;
   bool listed_present = false;  // a labelled list or table of who was there
   const std::string_view text(doc.text);
+  // The words the sentence patterns need, looked for once: ApologySentencePattern starts with
+  // "apologies", InTheChairPattern ends with "in the chair".
+  const bool apologies_word = MayContain(text, "apologies");
+  const bool chair_word = MayContain(text, "chair");
   for (size_t i = 0; i < doc.body.size(); ++i) {
     const Block& b = doc.body[i];
     if (b.kind == BlockKind::kTable) {
@@ -803,7 +838,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
     std::string_view para = text.substr(b.span.start, b.span.size());
     re2::StringPiece label_word, rest;
     std::optional<ListContext> ctx;
-    if (RE2::FullMatch(Piece(para), LabelPattern(), &label_word, &rest))
+    if (MatchLabel(para, &label_word, &rest))
       ctx = ClassifyLabel(std::string_view(label_word.data(), label_word.size()));
     if (ctx) {
       if (ctx->label == Label::kPresent) listed_present = true;
@@ -828,7 +863,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
           const Block& next = doc.body[j];
           if (next.kind != BlockKind::kParagraph) break;
           std::string_view line = text.substr(next.span.start, next.span.size());
-          if (RE2::FullMatch(Piece(line), LabelPattern()) || !ListContinues(last, line)) break;
+          if (MatchLabel(line, nullptr, nullptr) || !ListContinues(last, line)) break;
           AddEntries(line, next.span.start, &*ctx, is_organisation, &out);
           last = line;
           i = j;
@@ -856,8 +891,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
         if (next.kind == BlockKind::kHeading) break;  // a new section
         bool list_mode = doc.body[first_entry].kind == BlockKind::kListItem;
         if (list_mode != (next.kind == BlockKind::kListItem)) break;
-        if (!list_mode &&
-            (!LooksLikeEntryParagraph(item) || RE2::FullMatch(Piece(item), LabelPattern())))
+        if (!list_mode && (!LooksLikeEntryParagraph(item) || MatchLabel(item, nullptr, nullptr)))
           break;
         // A list item is one person ("• Ann Bell, Lancashire County Council"); a paragraph may
         // list several ("A (X), B (Y)") or be one "Name, role, Organisation".
@@ -881,7 +915,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
     }
     // "Apologies were received from ..." inside any paragraph.
     re2::StringPiece names;
-    if (RE2::PartialMatch(Piece(para), ApologySentencePattern(), &names)) {
+    if (apologies_word && RE2::PartialMatch(Piece(para), ApologySentencePattern(), &names)) {
       ListContext apologies{Label::kApologies, "", false, "apologies.sentence", false};
       AddEntries(std::string_view(names.data(), names.size()), names.data() - text.data(),
                  &apologies, is_organisation, &out);
@@ -889,7 +923,7 @@ std::vector<ListedPerson> FindAttendance(const Document& doc,
     }
     // "Councillor Ruth Allen in the Chair".
     re2::StringPiece chair;
-    if (b.kind == BlockKind::kParagraph &&
+    if (b.kind == BlockKind::kParagraph && chair_word &&
         RE2::FullMatch(Piece(para), InTheChairPattern(), &chair)) {
       std::string_view who(chair.data(), chair.size());
       if (LooksLikeFullName(who) || IsNameLine(who, is_organisation)) {

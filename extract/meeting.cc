@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "extract/findings.h"
+#include "extract/literals.h"
 #include "extract/steps.h"
 
 namespace minutes {
@@ -87,7 +88,10 @@ MeetingTime ReadDateTime(std::string_view s, size_t offset, const nz::CivilDate&
   MeetingTime t;
   re2::StringPiece date_part, time_part;
   std::string_view date_text = s;
-  if (RE2::FullMatch(Piece(s), DateThenTime(), &date_part, &time_part)) {
+  // DateThenTime's time part is a range, whose separator is one of these words, or a time with
+  // "am" or "pm"; both start with a digit.
+  if (HasDigit(s) && MayContainAny(s, {"-", "–", "—", "to", "until", "till", "am", "pm"}) &&
+      RE2::FullMatch(Piece(s), DateThenTime(), &date_part, &time_part)) {
     date_text = Sv(date_part);
     if (auto range = nz::ParseTimeRange(Sv(time_part))) SetTimes(*range, &t);
   }
@@ -110,6 +114,7 @@ MeetingTime ReadDateTime(std::string_view s, size_t offset, const nz::CivilDate&
 // A time right after a date: ", 9.45am – 12.30pm", " at 6.30 pm", "at 2pm" (run together).
 // Returns how many bytes of `after` it takes, 0 when no time follows.
 size_t TimeAfter(std::string_view after, MeetingTime* t) {
+  if (!HasDigit(after)) return 0;  // a time starts with a digit
   static const RE2 re(R"((?i)^[\s,;@]*(?:from\s*|at\s*|starting\s+at\s*)?()" MINUTES_TIME ")");
   re2::StringPiece in = Piece(after), time;
   if (!RE2::Consume(&in, re, &time)) return 0;
@@ -126,8 +131,9 @@ size_t TimeAfter(std::string_view after, MeetingTime* t) {
 // with one.
 MeetingTime ReadLeadingDateTime(std::string_view s, size_t offset, const nz::CivilDate& reference,
                                 bool next, std::vector<Finding>* findings) {
-  static const RE2 re(R"((?i)^\s*(?:[•·*\-–]\s*)?()" MINUTES_DATE ")");
   MeetingTime t;
+  if (!HasDigit(s)) return t;  // every form of MINUTES_DATE has a digit: the day, the year or both
+  static const RE2 re(R"((?i)^\s*(?:[•·*\-–]\s*)?()" MINUTES_DATE ")");
   re2::StringPiece in = Piece(s), date_words;
   if (!RE2::Consume(&in, re, &date_words)) return t;
   // The words a two-digit year is recognised by ("14 Jan 25 at") are not the date's.
@@ -166,6 +172,7 @@ MeetingTime ReadNextItem(std::string_view item, size_t offset, const nz::CivilDa
 // A block that is only the name of the council whose minutes these are ("ANYTOWN BOROUGH
 // COUNCIL", "London Borough of Hackney"): a letterhead above the meeting's own title.
 bool IsCouncilName(std::string_view para) {
+  if (!MayContainAny(para, {"borough", "council"})) return false;  // one or the other is the name
   static const RE2 re(
       R"((?i)^\s*(?:the\s+)?(?:(?:london|royal)\s+borough\s+of(?:\s+[a-z'&-]+){1,4}|(?:[a-z'&.-]+\s+){1,5}council)\s*$)");
   return RE2::FullMatch(Piece(para), re);
@@ -173,6 +180,7 @@ bool IsCouncilName(std::string_view para) {
 
 // A labelled line ("Date: ...", "Present:") rather than a title.
 bool IsLabelled(std::string_view para) {
+  if (para.find(':') == std::string_view::npos) return false;
   static const RE2 re(R"(^\s*[A-Za-z][A-Za-z ]{0,29}:)");
   return RE2::PartialMatch(Piece(para), re);
 }
@@ -225,6 +233,21 @@ bool FindStartOrEnd(std::string_view para, bool* is_start, nz::TimeRange* time) 
   return true;
 }
 
+// "Date: Tuesday 14 January 2025, 6.30pm", "When: ...". Group 1 is what follows the label.
+const RE2& DateLabel() {
+  static const RE2 re(R"((?i)^\s*(?:date(?: and time)?|when|meeting date)\s*:\s*(.+?)\s*$)");
+  return re;
+}
+
+// A full date, the day's number and the year's included, anywhere in a block: "held on Thursday 20
+// November 2025", "14/01/2025", "2025-01-14". Group 1 is the date.
+const RE2& FullDate() {
+  static const RE2 re(
+      R"((?i)(?:^|[^0-9])((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)" MINUTES_MONTH
+      R"(,?\s*(?:\d{4}|\d\d(?:[,;]|\.?\s*$|\s+(?:at|from)\b))|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d))");
+  return re;
+}
+
 void SetReference(const std::string& iso, MeetingInfo* info) {
   if (auto d = nz::ParseDate(iso, {}); d && d->precision == nz::DatePrecision::kDay) {
     info->reference = {d->year, d->month, d->day};
@@ -271,7 +294,7 @@ MeetingInfo FindMeeting(const Document& doc) {
   }
   // The title's month and year: the reference for dates that omit the year.
   re2::StringPiece month_year;
-  if (RE2::PartialMatch(Piece(m.title), MonthYear(), &month_year)) {
+  if (HasDigit(m.title) && RE2::PartialMatch(Piece(m.title), MonthYear(), &month_year)) {
     if (auto d = nz::ParseDate(Sv(month_year), {})) {
       info.reference = {d->year, d->month, 1};
       info.has_reference = true;
@@ -280,8 +303,20 @@ MeetingInfo FindMeeting(const Document& doc) {
 
   // One pass over the blocks: the "Date:" line, where the next meetings are announced, and when
   // the meeting started and ended.
-  static const RE2 date_label(
-      R"((?i)^\s*(?:date(?: and time)?|when|meeting date)\s*:\s*(.+?)\s*$)");
+  // The words the patterns of the pass need, looked for once in the whole text: most notes lack
+  // most of them, and then the patterns are never compiled. Every form of NextLabel, NextSentence
+  // and MentionsOtherMeetings says "meeting"; NextLabel's also say "next", "future", "forthcoming"
+  // or (in "meeting dates") "dates"; NextSentence's "next"; MentionsOtherMeetings' one of its five
+  // words. FindStartOrEnd's patterns need one of their verbs and a time, which starts with a digit.
+  const bool meeting_word = MayContain(text, "meeting");
+  const bool next_label_words =
+      meeting_word && MayContainAny(text, {"next", "future", "forthcoming", "dates"});
+  const bool next_word = meeting_word && MayContain(text, "next");
+  const bool other_meeting_words =
+      meeting_word && MayContainAny(text, {"next", "future", "forthcoming", "previous", "last"});
+  const bool start_or_end_words =
+      HasDigit(text) && MayContainAny(text, {"commenced", "started", "began", "opened", "closed",
+                                             "ended", "finished", "concluded", "terminated"});
   std::vector<NextSource> next_sources;
   std::set<size_t> next_blocks;  // blocks that announce next meetings
   std::optional<nz::TimeRange> started, ended;
@@ -314,7 +349,8 @@ MeetingInfo FindMeeting(const Document& doc) {
     }
     if (b.kind == BlockKind::kTable) continue;
     re2::StringPiece rest;
-    if (!have_date && RE2::FullMatch(Piece(para), date_label, &rest)) {
+    if (!have_date && para.find(':') != std::string_view::npos &&
+        RE2::FullMatch(Piece(para), DateLabel(), &rest)) {
       date_line = ReadDateTime(Sv(rest), rest.data() - text.data(), info.reference,
                                /*next=*/false, &info.findings);
       if (!date_line.date.empty()) {
@@ -326,7 +362,7 @@ MeetingInfo FindMeeting(const Document& doc) {
       }
       continue;
     }
-    if (RE2::FullMatch(Piece(para), NextLabel(), &rest)) {
+    if (next_label_words && RE2::FullMatch(Piece(para), NextLabel(), &rest)) {
       next_blocks.insert(i);
       if (rest.empty()) {
         in_next_list = true;
@@ -336,16 +372,16 @@ MeetingInfo FindMeeting(const Document& doc) {
       continue;
     }
     re2::StringPiece next_date;
-    if (RE2::PartialMatch(Piece(para), NextSentence(), &next_date)) {
+    if (next_word && RE2::PartialMatch(Piece(para), NextSentence(), &next_date)) {
       next_blocks.insert(i);
       next_sources.push_back(
           {NextSource::kSentence, i, para.substr(next_date.data() - para.data())});
       continue;
     }
-    if (MentionsOtherMeetings(para)) next_blocks.insert(i);
+    if (other_meeting_words && MentionsOtherMeetings(para)) next_blocks.insert(i);
     bool is_start = false;
     nz::TimeRange time;
-    if (FindStartOrEnd(para, &is_start, &time)) {
+    if (start_or_end_words && FindStartOrEnd(para, &is_start, &time)) {
       if (is_start && !started) started = time;
       if (!is_start) ended = time;  // the last close wins: an adjournment closes earlier
     }
@@ -355,9 +391,6 @@ MeetingInfo FindMeeting(const Document& doc) {
   // Thursday 20 November 2025, 10am-12noon", "held at the Town Hall on Tuesday, 14 January 2025
   // at 6.30 pm") is the meeting's, with any time after it; never one in a line about other
   // meetings.
-  static const RE2 full_date(
-      R"((?i)(?:^|[^0-9])((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)" MINUTES_MONTH
-      R"(,?\s*(?:\d{4}|\d\d(?:[,;]|\.?\s*$|\s+(?:at|from)\b))|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d))");
   for (size_t i = 0, seen = 0; !have_date && i < doc.body.size() && seen < kOpeningBlocks; ++i) {
     const Block& b = doc.body[i];
     if (b.kind == BlockKind::kTable) break;
@@ -365,7 +398,7 @@ MeetingInfo FindMeeting(const Document& doc) {
     if (next_blocks.count(i)) continue;
     std::string_view para = View(doc, b.span);
     re2::StringPiece date;
-    if (!RE2::PartialMatch(Piece(para), full_date, &date)) continue;
+    if (!HasDigit(para) || !RE2::PartialMatch(Piece(para), FullDate(), &date)) continue;
     size_t start = date.data() - text.data();
     std::string_view rest = text.substr(start, b.span.end - start);
     // Findings of the reading kept only: a date read twice is reported once.

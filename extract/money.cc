@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract/literals.h"
 #include "extract/spans.h"
 #include "extract/steps.h"
 #include "extract/words.h"
@@ -133,6 +134,8 @@ Amount Number(const std::string& integer, const std::string& decimals, const std
 
 std::vector<MoneyMatch> FindMoney(std::string_view text) {
   std::vector<MoneyMatch> out;
+  // Every figure starts with "£" or "GBP"; a text with neither has none.
+  if (!MayContainAny(text, {"£", "gbp"})) return out;
   const char* const base = text.data();
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece figure;

@@ -146,15 +146,6 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
     }
   }
 
-  // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
-  // "Julie McNally") that are not part of an LA mention.
-  // A name word: capitalised, with an optional Mc/Mac/O' prefix before the capital
-  // ("McNally", "MacAllister", "O'Sullivan") and hyphenated parts ("Lee-Townsend").
-#define MINUTES_NAME_WORD R"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-  static const RE2 name_re("(" MINUTES_NAME_WORD R"((?:\s)" MINUTES_NAME_WORD "){1,2})");
-#undef MINUTES_NAME_WORD
-  re2::StringPiece input(body.data(), body.size());
-  re2::StringPiece name;
   // Only initials that no listed person owns are ever looked up among written names.
   std::set<std::string, std::less<>> wanted;
   for (const Span& s : caps_tokens) {
@@ -162,6 +153,17 @@ InitialsResolver::InitialsResolver(const std::vector<Person>& people, std::strin
     std::string_view caps = body.substr(s.start, s.size());
     if (by_initials_.find(caps) == by_initials_.end()) wanted.insert(std::string(caps));
   }
+  if (wanted.empty()) return;  // no written name could give any: the pattern is not needed
+
+    // Names written in the notes: two or three capitalised words ("Mark Vening", "Mac Heath",
+    // "Julie McNally") that are not part of an LA mention.
+    // A name word: capitalised, with an optional Mc/Mac/O' prefix before the capital
+    // ("McNally", "MacAllister", "O'Sullivan") and hyphenated parts ("Lee-Townsend").
+#define MINUTES_NAME_WORD R"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+  static const RE2 name_re("(" MINUTES_NAME_WORD R"((?:\s)" MINUTES_NAME_WORD "){1,2})");
+#undef MINUTES_NAME_WORD
+  re2::StringPiece input(body.data(), body.size());
+  re2::StringPiece name;
 
   // Each distinct spelling is normalised once, and only if it could give wanted initials.
   std::set<std::string, std::less<>> seen_raw, seen_display;
@@ -206,6 +208,7 @@ bool LooksLikeOrganisation(std::string_view piece) {
 // more than one (a joint committee).
 std::string CouncilOfTitle(std::string_view title, const nz::LaRegister& las,
                            const nz::MatchOptions& match) {
+  if (title.find("Council") == std::string_view::npos) return "";  // both patterns need it
   // Capitalised words, joined by "and", "upon", "on" or "of", ending in "Council".
   static const RE2 re(
       R"(((?:[A-Z][\w'’.-]*\s+(?:(?:and|upon|on|of)\s+)?)*?[A-Z][\w'’.-]*\s+Council)\b)");

@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -189,16 +190,35 @@ void CheckOrganisations(Workspace* w) {
 //  * a whole-pound figure of four or more digits beside pence figures at least twenty times
 //    smaller ("£23262" among "£239.33", "£303.52": the "." was lost).
 int DebrisScore(std::string_view line) {
-  static const RE2 symbols_re(R"((?:[;:'"|\[\]{}~^`<>@]|“|”|‘|’){3,})");
-  static const RE2 pound_sign_re(R"((?:^|[\s\[|(])(?:e\d|#\d))");
-  static const RE2 pence_re(R"(£?\b(\d{1,4})\.(\d\d)\b)");
-  static const RE2 whole_re(R"(£(\d{4,12})\b(?:[^.,\d]|$))");  // std::stod cannot overflow
+  // Each pattern is compiled and run only on a line that has what it needs: three symbols (each
+  // of them an ASCII byte of the set or, for the curly quotes, a 0xE2 lead byte), an "e" or a "#"
+  // before a digit, a "." before a digit, a "£".
+  static constexpr std::array<bool, 256> kSymbol = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view(";:'\"|[]{}~^`<>@\xE2")) t[c] = true;
+    return t;
+  }();
+  int symbols = 0;
+  bool pound_sign = false, pence = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    symbols += kSymbol[static_cast<unsigned char>(c)];
+    bool digit_next = i + 1 < line.size() && line[i + 1] >= '0' && line[i + 1] <= '9';
+    pound_sign = pound_sign || (digit_next && (c == 'e' || c == '#'));
+    pence = pence || (digit_next && c == '.');
+  }
   re2::StringPiece text(line.data(), line.size());
   int score = 0;
   re2::StringPiece input = text;
-  while (RE2::FindAndConsume(&input, symbols_re)) ++score;
-  input = text;
-  while (RE2::FindAndConsume(&input, pound_sign_re)) ++score;
+  if (symbols >= 3) {
+    static const RE2 symbols_re(R"((?:[;:'"|\[\]{}~^`<>@]|“|”|‘|’){3,})");
+    while (RE2::FindAndConsume(&input, symbols_re)) ++score;
+  }
+  if (pound_sign) {
+    static const RE2 pound_sign_re(R"((?:^|[\s\[|(])(?:e\d|#\d))");
+    input = text;
+    while (RE2::FindAndConsume(&input, pound_sign_re)) ++score;
+  }
 
   std::string_view trimmed = line;
   while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t'))
@@ -219,13 +239,17 @@ int DebrisScore(std::string_view line) {
 
   int pence_figures = 0;
   double largest_pence = 0;
-  input = text;
-  std::string pounds, pence;
-  while (RE2::FindAndConsume(&input, pence_re, &pounds, &pence)) {
-    ++pence_figures;
-    largest_pence = std::max(largest_pence, std::stod(pounds));
+  if (pence) {
+    static const RE2 pence_re(R"(£?\b(\d{1,4})\.(\d\d)\b)");
+    input = text;
+    std::string pounds, pence_digits;
+    while (RE2::FindAndConsume(&input, pence_re, &pounds, &pence_digits)) {
+      ++pence_figures;
+      largest_pence = std::max(largest_pence, std::stod(pounds));
+    }
   }
   if (pence_figures >= 2) {
+    static const RE2 whole_re(R"(£(\d{4,12})\b(?:[^.,\d]|$))");  // std::stod cannot overflow
     input = text;
     std::string whole;
     while (RE2::FindAndConsume(&input, whole_re, &whole))

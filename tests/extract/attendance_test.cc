@@ -227,6 +227,44 @@ TEST(AttendanceTest, EachLabelGivesItsRole) {
        {"Kev Dunn", "Walsall", "present", "member", "", /*substitute=*/true}});
 }
 
+// Each label's every alternative, in capitals and after spaces too: labels are looked for only
+// in paragraphs that start with a label's first word (extract/literals.h), so a word missing from
+// that list would lose its list here. "Apologie\u017F" is "apologies" to RE2's case folding.
+TEST(AttendanceTest, EveryLabelAlternativeHoweverWritten) {
+  ExpectPeople(
+      "Meeting of the panel\n"
+      "  ABSENTEES: Ann Bell (Kent)\n"
+      "Clerk: Bob Cole\n"
+      "Visitors: Cara Dunn (Medway)\n"
+      "Voting members: Dev Patel (Hants)\n"
+      "Council officers: Eve Hart (Surrey)\n"
+      "Councillors present: Fay Lamb (Slough)\n"
+      "Observing: Gus Reed (Luton)\n"
+      "Note taker: Hal Moss\n"
+      "Minutes taken by: Ida Penn\n"
+      "Also attending: Jon Tate (Kent)\n"
+      "Attendance: Kim Ruiz (Medway)\n"
+      "Chairperson: Lea Shaw (Kent)\n"
+      "Substitute members present: Max Ford (Surrey)\n"
+      "Guest speakers: Ned Cray (DfE)\n"
+      "Apologie\u017F were received from Ola Berg (Kent).\n",
+      {{"Ann Bell", "Kent", "absent", "", ""},
+       {"Bob Cole", "", "present", "secretariat", ""},
+       {"Cara Dunn", "Medway", "present", "guest", ""},
+       {"Dev Patel", "Hants", "present", "member", ""},
+       {"Eve Hart", "Surrey", "present", "officer", ""},
+       {"Fay Lamb", "Slough", "present", "member", ""},
+       {"Gus Reed", "Luton", "present", "observer", ""},
+       {"Hal Moss", "", "present", "secretariat", ""},
+       {"Ida Penn", "", "present", "secretariat", ""},
+       {"Jon Tate", "Kent", "present", "", ""},
+       {"Kim Ruiz", "Medway", "present", "", ""},
+       {"Lea Shaw", "Kent", "present", "chair", ""},
+       {"Max Ford", "Surrey", "present", "member", ""},
+       {"Ned Cray", "DfE", "present", "guest", ""},
+       {"Ola Berg", "Kent", "apologies", "", ""}});
+}
+
 TEST(AttendanceTest, LabelAloneThenNameRoleOrganisationLines) {
   ExpectListed(
       "Board members:\n"

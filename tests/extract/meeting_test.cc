@@ -143,6 +143,8 @@ TEST(MeetingTest, TheTimesTheMinutesRecordWinOverTheTimeCalled) {
       {"Group\nDate: 3 May 2024\nThere being no further business, the meeting closed at 8.05pm.\n",
        "", "20:05"},
       {"Group\nDate: 3 May 2024\nFinished at 4.15pm.\n", "", "16:15"},
+      // In capitals: the words the patterns need are looked for case-insensitively.
+      {"GROUP\nDATE: 3 MAY 2024\nTHE MEETING CLOSED AT 8.05PM.\n", "", "20:05"},
       {"Group\nDate: 3 May 2024 10-12\nThe meeting started at 10.10 with introductions.\n", "10:10",
        "12:00"},
       // Not the meeting's times.
@@ -269,6 +271,8 @@ TEST(MeetingTest, NextMeetings) {
        "3 November\t2-4pm\n",
        {{"8 September\t10-12", "2025-09-08", "10:00", "12:00"},
         {"3 November\t2-4pm", "2025-11-03", "14:00", "16:00"}}},
+      {"GROUP NOTES\nDATE: 7 JULY 2025\nNEXT MEETING: 8 SEPTEMBER 2025\n",
+       {{"8 SEPTEMBER 2025", "2025-09-08", "", ""}}},
       // The same meeting announced twice is one.
       {"Group\nDate: 7 July 2025\nNext meeting: 8 September 2025\n"
        "The next meeting will be on 8 September 2025.\n",
