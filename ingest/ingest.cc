@@ -88,9 +88,9 @@ Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
   return Status::OK();
 }
 
-}  // namespace
-
-Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
+// ReadBytes but for rendering: `doc` read, counted and hashed. Split from RenderDocument so that
+// ReadFile can free the input first (see there).
+Status ReadUnrendered(std::string_view bytes, const IngestOptions& options, Document* doc) {
   *doc = Document();
   Status s = CheckFormat(options.format);
   if (!s.ok()) return s;
@@ -105,8 +105,8 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
     return Status::Unsupported("not a format any reader recognises (" + ReaderNames(", ") + ")");
 
   doc->format = reader->name();
-  // Allocation can fail anywhere in a reader, a library it calls or rendering; it is the memory
-  // limit of the machine, reported like the others rather than aborting the process.
+  // Allocation can fail anywhere in a reader or a library it calls; it is the memory limit of the
+  // machine, reported like the others rather than aborting the process.
   try {
     s = reader->Read(bytes, options, doc);
     if (!s.ok()) return s;
@@ -116,12 +116,29 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
     sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
     doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
     doc->source_bytes = bytes.size();
+  } catch (const std::bad_alloc&) {
+    *doc = Document();
+    return Status::TooLarge("out of memory reading the document");
+  }
+  return Status::OK();
+}
+
+// The last step of both: the text and the spans (and the same out-of-memory status).
+Status Render(Document* doc) {
+  try {
     RenderDocument(doc);
   } catch (const std::bad_alloc&) {
     *doc = Document();
     return Status::TooLarge("out of memory reading the document");
   }
   return Status::OK();
+}
+
+}  // namespace
+
+Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
+  Status s = ReadUnrendered(bytes, options, doc);
+  return s.ok() ? Render(doc) : s;
 }
 
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc) {
@@ -146,7 +163,12 @@ Status ReadFile(const std::string& path, const IngestOptions& options, Document*
     std::fclose(f);
     if (!s.ok()) return s;
   }
-  return ReadBytes(bytes, options, doc);
+  s = ReadUnrendered(bytes, options, doc);
+  if (!s.ok()) return s;
+  // Read and hashed, the input is not needed any more: freed before the text is rendered, so a
+  // large note is never held three times (input, blocks, text) at once.
+  std::string().swap(bytes);
+  return Render(doc);
 }
 
 }  // namespace minutes
