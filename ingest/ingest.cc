@@ -131,6 +131,13 @@ Status Render(Document* doc) {
     *doc = Document();
     return Status::TooLarge("out of memory reading the document");
   }
+  // Spans hold 32-bit offsets (common/span.h); only limits raised far past their defaults reach
+  // this.
+  if (doc->text.size() > kMaxTextBytes) {
+    *doc = Document();
+    return Status::TooLarge("the document's text is longer than " + std::to_string(kMaxTextBytes) +
+                            " bytes, the most its offsets address");
+  }
   return Status::OK();
 }
 

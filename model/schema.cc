@@ -4,6 +4,7 @@
 #include "model/schema.h"
 
 #include <deque>
+#include <limits>
 #include <optional>
 #include <type_traits>
 
@@ -112,6 +113,8 @@ bool Take(const Value& in, T* out) {
     if (!e) return false;
     *out = *e;
   } else if constexpr (std::is_integral_v<T>) {
+    // A span's offsets are 32-bit: a larger one read back is refused, not wrapped.
+    if (in.integer > static_cast<uint64_t>(std::numeric_limits<T>::max())) return false;
     *out = static_cast<T>(in.integer);
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     *out = in.list != nullptr ? *in.list : std::vector<std::string>();
