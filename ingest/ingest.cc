@@ -123,8 +123,18 @@ Status ReadUnrendered(std::string_view bytes, const IngestOptions& options, Docu
   return Status::OK();
 }
 
-// The last step of both: the text and the spans (and the same out-of-memory status).
-Status Render(Document* doc) {
+// Frees the text of each of `blocks` and of the blocks inside their cells.
+void DropText(std::vector<Block>* blocks) {
+  for (Block& b : *blocks) {
+    std::string().swap(b.text);
+    for (Row& row : b.rows)
+      for (Cell& cell : row.cells) DropText(&cell.blocks);
+  }
+}
+
+// The last step of both: the text and the spans (and the same out-of-memory status), then the
+// blocks' own copies of their text dropped unless asked for.
+Status Render(const IngestOptions& options, Document* doc) {
   try {
     RenderDocument(doc);
   } catch (const std::bad_alloc&) {
@@ -138,6 +148,10 @@ Status Render(Document* doc) {
     return Status::TooLarge("the document's text is longer than " + std::to_string(kMaxTextBytes) +
                             " bytes, the most its offsets address");
   }
+  if (!options.keep_block_text)
+    for (std::vector<Block>* part : {&doc->body, &doc->footnotes, &doc->endnotes, &doc->comments,
+                                     &doc->headers, &doc->footers})
+      DropText(part);
   return Status::OK();
 }
 
@@ -145,7 +159,7 @@ Status Render(Document* doc) {
 
 Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
   Status s = ReadUnrendered(bytes, options, doc);
-  return s.ok() ? Render(doc) : s;
+  return s.ok() ? Render(options, doc) : s;
 }
 
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc) {
@@ -175,7 +189,7 @@ Status ReadFile(const std::string& path, const IngestOptions& options, Document*
   // Read and hashed, the input is not needed any more: freed before the text is rendered, so a
   // large note is never held three times (input, blocks, text) at once.
   std::string().swap(bytes);
-  return Render(doc);
+  return Render(options, doc);
 }
 
 }  // namespace minutes

@@ -66,6 +66,10 @@ struct IngestOptions {
   // Seconds reading one document may take before it gives up; 0: no limit. Extraction has its own
   // budget (ExtractOptions::max_seconds), which the CLI sets to the same value.
   double max_seconds = 60;
+  // Whether each block keeps its own copy of its text once the document is rendered (Block::text).
+  // Extraction reads only Document::text at the blocks' spans, so its callers drop them: for a
+  // text note they are as large as the note.
+  bool keep_block_text = true;
 };
 
 // Reads the file at `path` ("-" reads stdin) into `*doc`, fully rendered (doc->text and spans set).

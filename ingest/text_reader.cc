@@ -274,7 +274,8 @@ Block LineBlock(std::string_view line) {
         if (text_start == std::string_view::npos) break;
         Block b;
         b.kind = BlockKind::kListItem;
-        b.marker = "•";
+        static const SharedString kBullet("•");  // one buffer for every bulleted line
+        b.marker = kBullet;
         b.level = static_cast<int>(indent / 2);
         b.text = std::string(rest.substr(text_start));
         return b;
