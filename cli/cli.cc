@@ -280,7 +280,9 @@ bool ReadInput(const std::string& path, const IngestOptions& options, Document* 
 
 bool ExtractInput(const std::string& path, const IngestOptions& ingest,
                   const ExtractOptions& extract, Document* doc, Extraction* x, int* exit_code) {
-  if (!ReadInput(path, ingest, doc, exit_code)) return false;
+  IngestOptions for_extraction = ingest;
+  for_extraction.keep_block_text = false;  // extraction reads doc->text alone
+  if (!ReadInput(path, for_extraction, doc, exit_code)) return false;
   Status s = Extract(*doc, SourceOf(path, *doc), extract, x);
   if (!s.ok()) InputFailed(path, s, exit_code);
   return s.ok();

@@ -103,7 +103,8 @@ int Finished(const Status& s, int exit_code);
 // Reads `path` ("-" is stdin). On failure prints "minutes: PATH: kind: reason" and returns false.
 bool ReadInput(const std::string& path, const IngestOptions& options, Document* doc,
                int* exit_code);
-// ReadInput, then Extract within `extract`'s limits; a limit passed is printed the same way.
+// ReadInput without the blocks' own text (IngestOptions::keep_block_text: extraction reads
+// doc->text alone), then Extract within `extract`'s limits; a limit passed is printed the same way.
 bool ExtractInput(const std::string& path, const IngestOptions& ingest,
                   const ExtractOptions& extract, Document* doc, Extraction* x, int* exit_code);
 

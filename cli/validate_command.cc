@@ -37,7 +37,7 @@ std::string Snippet(const std::string& text, Span span, const std::string& open,
   begin = begin == std::string::npos ? 0 : begin + 1;
   size_t end = text.find('\n', span.start);
   if (end == std::string::npos) end = text.size();
-  size_t stop = std::min(span.end, end);
+  size_t stop = std::min<size_t>(span.end, end);
   // Keep the marked words and up to 40 bytes either side, cut at UTF-8 character starts.
   auto char_start = [&](size_t p) {
     while (p > 0 && p < text.size() && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;

@@ -309,7 +309,9 @@ class ModelHandler : public Poco::JSON::Handler {
       }
     }
     if (status_.ok() && !f.set(owner, v))
-      Fail(f, "'" + std::string(v.text) + "' is not one of its values");
+      Fail(f, f.kind == sc::Kind::kInteger
+                  ? "is larger than the field holds"
+                  : "'" + std::string(v.text) + "' is not one of its values");
     if (f.name == "schema_version" && top.record == &sc::Root() && in.type == T::kString)
       version_ = in.text;
   }

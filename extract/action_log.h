@@ -31,8 +31,8 @@ struct RawAction {
   // An inline action's ref is written only by a matters-arising update ("Item 4.1 – ..."): an
   // action of an earlier meeting.
   ActionSource source = ActionSource::kLog;
-  int table = -1;  // log rows: which action-log table (0, 1, ... in document order)
-  std::string rule;
+  int table = -1;         // log rows: which action-log table (0, 1, ... in document order)
+  std::string_view rule;  // a literal: "actions.table_row", ...
 };
 
 // The meeting's listed people, looked up by the ways an owner is written. Built once per document;

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
-#include <unordered_map>
 
 #include "extract/findings.h"
 #include "extract/steps.h"
@@ -99,7 +98,7 @@ std::string ResolveOwner(const RawAction& ra, size_t i, const PersonMention* men
                          const OwnerContext& ctx, std::vector<Finding>* findings) {
   const std::string& text = ra.owners[i];
   if (IsInitials(text)) {
-    if (mention != nullptr && !mention->name.empty()) return mention->name;
+    if (mention != nullptr && !mention->name.empty()) return mention->name.str();
     std::vector<const Person*> fits = ctx.people.Find(text);
     const std::string& org = ra.owner_organisations[i];
     if (!org.empty() && fits.size() > 1) {
@@ -144,21 +143,26 @@ std::vector<Action> ResolveActions(const std::vector<RawAction>& raw_actions,
                                    const OwnerContext& ctx, const MeetingInfo& mi,
                                    const std::string& meeting_date,
                                    std::vector<Finding>* findings) {
-  std::unordered_map<size_t, size_t> mention_at;  // span start -> index in person_mentions
-  for (size_t i = 0; i < person_mentions.size(); ++i)
-    mention_at[person_mentions[i].evidence.span.start] = i;
+  // The use of initials starting at `pos`, or nullptr. Uses are in text order: a binary search,
+  // rather than an index of them all (a large note has hundreds of thousands).
+  auto mention_at = [&](size_t pos) -> const PersonMention* {
+    auto it = std::lower_bound(
+        person_mentions.begin(), person_mentions.end(), pos,
+        [](const PersonMention& m, size_t p) { return m.evidence.span.start < p; });
+    return it != person_mentions.end() && it->evidence.span.start == pos ? &*it : nullptr;
+  };
+  SharedStringPool rules;  // one buffer per rule's name
   std::vector<Action> actions;
+  actions.reserve(raw_actions.size());  // at most one each
   for (const RawAction& ra : raw_actions) {
     Action a;
     a.ref = ra.ref;
     a.text = ra.text;
     a.source = ra.source;
-    a.evidence = {ra.span, ra.source == ActionSource::kLog ? 0.95 : 0.85, ra.rule};
+    a.evidence = {ra.span, ra.source == ActionSource::kLog ? 0.95 : 0.85, rules.Get(ra.rule)};
     for (size_t i = 0; i < ra.owners.size(); ++i) {
       Owner owner{ra.owners[i], "", "", ra.owner_spans[i]};
-      auto it = mention_at.find(owner.span.start);
-      owner.name = ResolveOwner(
-          ra, i, it == mention_at.end() ? nullptr : &person_mentions[it->second], ctx, findings);
+      owner.name = ResolveOwner(ra, i, mention_at(owner.span.start), ctx, findings);
       a.owners.push_back(std::move(owner));
     }
     a.issued = DateIso(ra.issued_raw, mi, ra.issued_span, /*due=*/false, findings);

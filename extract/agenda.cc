@@ -380,12 +380,12 @@ Agenda FindAgenda(const Document& doc) {
   return agenda;
 }
 
-std::string ItemAt(const Agenda& agenda, size_t pos) {
+SharedString ItemAt(const Agenda& agenda, size_t pos) {
   auto it = std::upper_bound(agenda.extents.begin(), agenda.extents.end(), pos,
                              [](size_t p, const Span& s) { return p < s.start; });
-  if (it == agenda.extents.begin()) return "";
+  if (it == agenda.extents.begin()) return {};
   --it;
-  if (pos >= it->end) return "";
+  if (pos >= it->end) return {};
   return agenda.items[it - agenda.extents.begin()].number;
 }
 

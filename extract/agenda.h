@@ -3,7 +3,7 @@
 //
 //   Agenda a = FindAgenda(doc);
 //   for (const AgendaItem& i : a.items) ...        // "4" "Minutes of the last meeting"
-//   std::string n = ItemAt(a, span.start);         // "4", or "" outside every item
+//   SharedString n = ItemAt(a, span.start);        // "4", or "" outside every item
 //
 // An item heading is a body block (never a table cell) whose first line is
 //   - "Item 4", "Agenda item 4.1:", "Minute 23 –" followed by a title, at any number; or
@@ -44,7 +44,7 @@ struct Agenda {
 Agenda FindAgenda(const Document& doc);
 
 // The number of the item whose extent holds `pos`; empty when none does.
-std::string ItemAt(const Agenda& agenda, size_t pos);
+SharedString ItemAt(const Agenda& agenda, size_t pos);
 
 }  // namespace minutes
 

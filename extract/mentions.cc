@@ -204,6 +204,10 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
   nz::MatchOptions with_ambiguous = match;
   with_ambiguous.keep_ambiguous = true;
   const std::vector<nz::LaMention> all = las.FindMentions(doc.text, with_ambiguous);
+  out.reserve(all.size());  // not grown by doubling: held twice while it moves
+  // A note names a few LAs many times, each in a few ways: one buffer per text and per rule.
+  SharedStringPool texts;
+  SharedStringPool rules;
   for (size_t k = 0; k < all.size(); ++k) {
     const nz::LaMention& m = all[k];
     if (m.ambiguous) {
@@ -236,13 +240,13 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
         person_names.count(std::string(first) + " " + m.text))
       continue;
     LaMentionItem item;
-    item.text = m.text;
+    item.text = texts.Get(m.text);
     item.la_codes = m.gss_codes;
     item.canonical_name = m.canonical_name;
     item.method = m.method;
     item.evidence.span = Span{m.start, m.end};
     item.evidence.confidence = m.confidence;
-    item.evidence.rule = "la." + std::string(EnumName(item.method));
+    item.evidence.rule = rules.Get("la." + std::string(EnumName(item.method)));
     out.push_back(std::move(item));
   }
   return out;
@@ -254,6 +258,7 @@ std::vector<PersonMention> FindPersonMentions(
     const std::vector<Span>& caps_tokens, const std::vector<Span>& owner_spans,
     const std::vector<Person>& people, std::vector<Finding>* findings) {
   std::vector<PersonMention> out;
+  out.reserve(caps_tokens.size());  // at most one per token; not grown by doubling
   const std::string_view text(doc.text);
   // Positions, sorted, for O(log n) lookups per token.
   std::vector<Span> la_spans;
@@ -262,7 +267,10 @@ std::vector<PersonMention> FindPersonMentions(
   std::sort(owners.begin(), owners.end(),
             [](const Span& a, const Span& b) { return a.start < b.start; });
   // Initials resolved earlier in the current agenda item, for ambiguous ones later in it.
-  std::map<std::string, std::string> resolved_in_section;
+  std::map<std::string, SharedString> resolved_in_section;
+  // The initials "KL" on 40,000 uses are one buffer, and so is each rule's name.
+  SharedStringPool initials;
+  SharedStringPool rules;
   Span section_para{0, 0};
   size_t table_start = std::string_view::npos;
 
@@ -298,9 +306,10 @@ std::vector<PersonMention> FindPersonMentions(
       // abbreviation the meeting's area left unsettled ("WCC reported") is not a person either.
       if (!context || acronym || not_person || IsUnsettledLaAlias(las, t)) continue;
       PersonMention pm;
-      pm.text = t;
-      pm.evidence = {span, 0.5,
-                     owner ? "initials.owner_unresolved" : "initials.context_unresolved"};
+      pm.text = initials.Get(t);
+      pm.evidence = {
+          span, 0.5,
+          rules.Get(owner ? "initials.owner_unresolved" : "initials.context_unresolved")};
       out.push_back(pm);
       findings->push_back(MakeFinding(FindingCode::kUnresolvedInitials,
                                       "'" + t +
@@ -316,12 +325,12 @@ std::vector<PersonMention> FindPersonMentions(
     if (!cands[0].primary && !context) continue;
 
     PersonMention pm;
-    pm.text = t;
+    pm.text = initials.Get(t);
     pm.evidence.span = span;
     if (cands.size() == 1) {
       pm.name = cands[0].name;
       pm.evidence.confidence = cands[0].listed ? (cands[0].primary ? 0.95 : 0.8) : 0.7;
-      pm.evidence.rule = cands[0].listed ? "initials.listed" : "initials.written_name";
+      pm.evidence.rule = rules.Get(cands[0].listed ? "initials.listed" : "initials.written_name");
     } else {
       // Ambiguous: an LA named right beside the initials ("SR said from East Sussex", "MC in
       // Kent", "Kent: MC said"), a full name written in the same row or paragraph ("Oxfordshire
@@ -353,24 +362,24 @@ std::vector<PersonMention> FindPersonMentions(
       if (by_la.size() == 1) {
         pm.name = by_la[0]->name;
         pm.evidence.confidence = 0.85;
-        pm.evidence.rule = "initials.la_in_sentence";
+        pm.evidence.rule = rules.Get("initials.la_in_sentence");
       } else if (by_name.size() == 1) {
         pm.name = by_name[0]->name;
         pm.evidence.confidence = 0.85;
-        pm.evidence.rule = "initials.name_in_row";
+        pm.evidence.rule = rules.Get("initials.name_in_row");
       } else if (by_role.size() == 1) {
         pm.name = by_role[0]->name;
         pm.evidence.confidence = 0.8;
-        pm.evidence.rule = "initials.role_verb";
+        pm.evidence.rule = rules.Get("initials.role_verb");
       } else if (resolved_in_section.count(t)) {
         pm.name = resolved_in_section[t];
         pm.evidence.confidence = 0.7;
-        pm.evidence.rule = "initials.same_item";
+        pm.evidence.rule = rules.Get("initials.same_item");
       } else {
         pm.evidence.confidence = 0.3;
-        pm.evidence.rule = "initials.ambiguous";
+        pm.evidence.rule = rules.Get("initials.ambiguous");
         std::string names;
-        for (const auto& c : cands) names += (names.empty() ? "" : " or ") + c.name;
+        for (const auto& c : cands) names += (names.empty() ? "" : " or ") + c.name.str();
         findings->push_back(MakeFinding(FindingCode::kAmbiguousInitials,
                                         "'" + t + "' may be " + names + "; write the name", span));
       }

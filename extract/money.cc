@@ -132,15 +132,15 @@ Amount Number(const std::string& integer, const std::string& decimals, const std
 
 }  // namespace
 
-std::vector<MoneyMatch> FindMoney(std::string_view text) {
-  std::vector<MoneyMatch> out;
+bool MoneyScanner::Next(MoneyMatch* out) {
+  const std::string_view text = text_;
   // Every figure starts with "£" or "GBP"; a text with neither has none.
-  if (!MayContainAny(text, {"£", "gbp"})) return out;
+  if (pos_ == 0 && !MayContainAny(text, {"£", "gbp"})) return false;
   const char* const base = text.data();
-  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece input(base + pos_, text.size() - pos_);
   re2::StringPiece figure;
   std::string integer, decimals, mult;
-  while (RE2::FindAndConsume(&input, FigurePattern(), &figure, &integer, &decimals, &mult)) {
+  if (RE2::FindAndConsume(&input, FigurePattern(), &figure, &integer, &decimals, &mult)) {
     MoneyMatch m;
     m.start = figure.data() - base;
     m.end = m.start + figure.size();
@@ -192,9 +192,30 @@ std::vector<MoneyMatch> FindMoney(std::string_view text) {
       if (RE2::PartialMatch(lead, PeriodBeforePattern(), &adjective))
         m.period = PeriodOfAdjective(adjective);
     }
-    out.push_back(std::move(m));
+    pos_ = input.data() - base;
+    *out = m;
+    return true;
   }
+  pos_ = text.size();
+  return false;
+}
+
+std::vector<MoneyMatch> FindMoney(std::string_view text) {
+  std::vector<MoneyMatch> out;
+  MoneyScanner scan(text);
+  for (MoneyMatch m; scan.Next(&m);) out.push_back(m);
   return out;
+}
+
+size_t MoneyBound(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\xC2' && text[i + 1] == '\xA3') ++n;  // "£" in UTF-8
+    if ((text[i] == 'G' || text[i] == 'g') && i + 2 < text.size() &&
+        (text[i + 1] == 'B' || text[i + 1] == 'b') && (text[i + 2] == 'P' || text[i + 2] == 'p'))
+      ++n;
+  }
+  return n;
 }
 
 namespace {
@@ -213,20 +234,23 @@ std::vector<Money> AttributedMoney(const Document& doc, const TextBreaks& breaks
   // once per clause and once per sentence, however many figures they hold.
   struct Named {
     Span where{0, 0};
-    std::vector<std::string> codes;
+    SharedStringList codes;
   };
-  auto named_in = [&](Span where, Named* last) -> const std::vector<std::string>& {
+  auto named_in = [&](Span where, Named* last) -> const SharedStringList& {
     if (where == last->where) return last->codes;
     last->where = where;
-    last->codes.clear();
+    std::vector<std::string> codes;
+    const SharedStringList* first = nullptr;  // the first mention's codes
     auto [first_la, last_la] = OverlappingRange(la_spans, where);
     for (size_t k = first_la; k < last_la; ++k) {
       const LaMentionItem& l = la_mentions[k];
       if (!Inside(l.evidence.span, where)) continue;
+      if (first == nullptr) first = &l.la_codes;
       for (const std::string& c : l.la_codes)
-        if (std::find(last->codes.begin(), last->codes.end(), c) == last->codes.end())
-          last->codes.push_back(c);
+        if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
     }
+    // Most clauses name one LA: its mention's list is shared rather than copied.
+    last->codes = first != nullptr && *first == codes ? *first : SharedStringList(std::move(codes));
     return last->codes;
   };
   Named in_clause, in_sentence;
@@ -235,22 +259,27 @@ std::vector<Money> AttributedMoney(const Document& doc, const TextBreaks& breaks
   std::vector<const PersonMention*> speakers;
   for (const PersonMention& pm : person_mentions)
     if (!pm.name.empty()) speakers.push_back(&pm);
-  std::unordered_map<std::string_view, const std::vector<std::string>*> la_codes_of;
-  for (const Person& p : people) la_codes_of[p.name] = &p.la_codes;
+  std::unordered_map<std::string_view, SharedStringList> la_codes_of;
+  for (const Person& p : people) la_codes_of[p.name] = p.la_codes;
+  // Each rule's name is one buffer, shared by its figures.
+  SharedStringPool rules;
+  const std::string_view body = text.substr(0, doc.body_end);
   std::vector<Money> money;
-  for (const MoneyMatch& mm : FindMoney(text.substr(0, doc.body_end))) {
+  money.reserve(MoneyBound(body));  // not grown by doubling: held twice while it moves
+  MoneyScanner scan(body);
+  for (MoneyMatch mm; scan.Next(&mm);) {
     Money m;
     m.amount = mm.amount;
     m.range_max = mm.range_max;
     m.period = mm.period;
     m.approximate = mm.approximate;
     m.text = std::string(text.substr(mm.start, mm.end - mm.start));
-    m.evidence = {Span{mm.start, mm.end}, 0.9, mm.rule};
     Span para = ParagraphAt(doc, mm.start);
     m.la_codes = named_in(breaks.ClauseAt(para, mm.start), &in_clause);
     if (m.la_codes.empty()) m.la_codes = named_in(breaks.SentenceAt(para, mm.start), &in_sentence);
+    std::string_view how;  // how the LA was found, added to the rule
     if (!m.la_codes.empty()) {
-      m.evidence.rule += "+la_in_sentence";
+      how = "+la_in_sentence";
     } else {
       // The last named person before the figure, if in its paragraph.
       auto it = std::upper_bound(
@@ -258,10 +287,11 @@ std::vector<Money> AttributedMoney(const Document& doc, const TextBreaks& breaks
           [](size_t pos, const PersonMention* pm) { return pos < pm->evidence.span.end; });
       if (it != speakers.begin() && (*--it)->evidence.span.start >= para.start) {
         auto person = la_codes_of.find((*it)->name);
-        if (person != la_codes_of.end()) m.la_codes = *person->second;
-        if (!m.la_codes.empty()) m.evidence.rule += "+speaker_la";
+        if (person != la_codes_of.end()) m.la_codes = person->second;
+        if (!m.la_codes.empty()) how = "+speaker_la";
       }
     }
+    m.evidence = {Span{mm.start, mm.end}, 0.9, rules.Get(std::string(mm.rule).append(how))};
     money.push_back(std::move(m));
   }
   return money;

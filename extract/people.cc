@@ -257,7 +257,7 @@ extern const Step kPeopleStep = {
           });
           if (!p.organisation.empty() || visitor) continue;
           SetOrganisation(council, w->las, w->match, &p);
-          p.evidence.rule += "+council_of_title";
+          p.evidence.rule = p.evidence.rule.str() + "+council_of_title";
         }
       std::vector<std::string>& expected = w->match.expected_gss_codes;
       for (const Person& p : w->x.people)

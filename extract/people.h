@@ -34,7 +34,7 @@ class InitialsResolver {
                    const std::vector<Span>& la_spans, const std::vector<Span>& caps_tokens);
 
   struct Candidate {
-    std::string name;                   // display name
+    SharedString name;                  // display name, shared by the uses it resolves
     std::vector<std::string> la_codes;  // empty when unknown
     std::vector<std::string> roles;
     bool listed = false;   // in the meeting's attendance lists

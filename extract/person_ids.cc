@@ -10,21 +10,25 @@
 namespace minutes {
 
 void AssignPersonIds(Extraction* x) {
-  std::map<std::string, std::string> by_name;  // display name -> id of the listed person
+  // Display name -> id: a listed person's first, else the name's alone, made once per name so
+  // that its uses share one buffer.
+  std::map<std::string, SharedString, std::less<>> by_name;
   for (Person& p : x->people) {
     p.person_id = normalize::PersonId(
         p.name, p.la_codes.size() == 1 ? std::string_view(p.la_codes[0]) : p.organisation);
     by_name.emplace(p.name, p.person_id);
   }
-  auto id_of = [&](const std::string& name) -> std::string {
-    if (name.empty()) return "";
+  auto id_of = [&](std::string_view name) -> SharedString {
+    if (name.empty()) return {};
     auto it = by_name.find(name);
-    return it != by_name.end() ? it->second : normalize::PersonId(name, "");
+    if (it == by_name.end())
+      it = by_name.emplace(std::string(name), normalize::PersonId(name, "")).first;
+    return it->second;
   };
-  x->meeting.chair_person_id = id_of(x->meeting.chair);
-  for (Person& p : x->people) p.substitute_for_person_id = id_of(p.substitute_for);
+  x->meeting.chair_person_id = id_of(x->meeting.chair).str();
+  for (Person& p : x->people) p.substitute_for_person_id = id_of(p.substitute_for).str();
   for (Action& a : x->actions)
-    for (Owner& o : a.owners) o.person_id = id_of(o.name);
+    for (Owner& o : a.owners) o.person_id = id_of(o.name).str();
   for (PersonMention& m : x->person_mentions) m.person_id = id_of(m.name);
 }
 

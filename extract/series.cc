@@ -34,8 +34,8 @@ Testimony TestimonyOf(const Extraction& x) {
   Testimony t;
   for (const Person& p : x.people) t.people.insert(p.name);
   for (const PersonMention& m : x.person_mentions) {
-    if (!m.name.empty() && m.settled_by.empty()) t.names_of[m.text].insert(m.name);
-    if (m.name.empty() && m.evidence.rule == kAmbiguousRule) t.ambiguous.insert(m.text);
+    if (!m.name.empty() && m.settled_by.empty()) t.names_of[m.text.str()].insert(m.name.str());
+    if (m.name.empty() && m.evidence.rule == kAmbiguousRule) t.ambiguous.insert(m.text.str());
   }
   for (const Action& a : x.actions)
     if (!a.ref.empty())
@@ -169,7 +169,7 @@ void SettleNames(std::vector<Member>& members, size_t i) {
     std::set<std::string> refs = RefsAt(x, m.evidence.span);
     for (size_t j : others)
       for (const std::string& ref : refs) {
-        auto it = members[j].said.owners_of.find({ref, m.text});
+        auto it = members[j].said.owners_of.find({ref, m.text.str()});
         if (it == members[j].said.owners_of.end()) continue;
         for (const std::string& name : it->second)
           if (plausible(name, j)) clues.push_back({j, name, ref});
@@ -181,8 +181,9 @@ void SettleNames(std::vector<Member>& members, size_t i) {
       confidence = kEarlierUseConfidence;
       for (size_t j : others) {
         const Testimony& there = members[j].said;
-        auto it = there.names_of.find(m.text);
-        if (it == there.names_of.end() || it->second.size() != 1 || there.ambiguous.count(m.text))
+        auto it = there.names_of.find(m.text.str());
+        if (it == there.names_of.end() || it->second.size() != 1 ||
+            there.ambiguous.count(m.text.str()))
           continue;
         if (plausible(*it->second.begin(), j)) clues.push_back({j, *it->second.begin(), ""});
       }
@@ -192,7 +193,7 @@ void SettleNames(std::vector<Member>& members, size_t i) {
                              [&](const Clue& c) { return c.name == clues[0].name; });
     if (!agree) {
       added.push_back(MakeFinding(FindingCode::kConflictingInitials,
-                                  ConflictMessage(m.text, clues, members), m.evidence.span));
+                                  ConflictMessage(m.text.str(), clues, members), m.evidence.span));
       continue;
     }
     const Extraction& from = *members[clues[0].from].x;
@@ -203,8 +204,9 @@ void SettleNames(std::vector<Member>& members, size_t i) {
     for (Action& a : x.actions)
       for (Owner& o : a.owners)
         if (o.span.start == m.evidence.span.start && o.text == m.text && o.name.empty())
-          o.name = m.name;
-    settled.push_back({m.text, m.name, from.meeting.date, clues[0].ref, m.evidence.span});
+          o.name = m.name.str();
+    settled.push_back(
+        {m.text.str(), m.name.str(), from.meeting.date, clues[0].ref, m.evidence.span});
   }
   if (settled.empty() && added.empty()) return;
 
@@ -231,7 +233,7 @@ void SettleNames(std::vector<Member>& members, size_t i) {
   }
   std::set<size_t> settled_starts;  // every use of initials now fully settled
   for (const PersonMention& m : x.person_mentions)
-    if (fully_settled.count(m.text)) settled_starts.insert(m.evidence.span.start);
+    if (fully_settled.count(m.text.str())) settled_starts.insert(m.evidence.span.start);
   const std::string ambiguous_code(RuleOf(FindingCode::kAmbiguousInitials).code);
   const std::string unresolved_code(RuleOf(FindingCode::kUnresolvedInitials).code);
   std::erase_if(x.findings, [&](const Finding& f) {

@@ -39,25 +39,25 @@ bool EndsSentence(char c) { return c == '.' || c == '?' || c == '!'; }
 TextBreaks::TextBreaks(std::string_view text) : text_(text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '\n') {
-      ends_.push_back(i);
-      starts_.push_back(i + 1);
+    if (c == '\n' || (EndsSentence(c) && i + 1 < text.size() && text[i + 1] == ' ')) {
+      ends_.push_back(static_cast<uint32_t>(i));
     } else if (c == ';') {
-      semicolons_.push_back(i);
-    } else if (EndsSentence(c) && i + 1 < text.size() && text[i + 1] == ' ') {
-      ends_.push_back(i);
-      starts_.push_back(i + 2);
+      semicolons_.push_back(static_cast<uint32_t>(i));
     }
   }
+  // Built by doubling, they hold up to twice what they need for as long as the document.
+  ends_.shrink_to_fit();
+  semicolons_.shrink_to_fit();
 }
 
 Span TextBreaks::SentenceAt(Span para, size_t pos) const {
-  // The last start at or before pos; one right after a sentence end counts only when that end
-  // lies in the paragraph.
+  // The last sentence start at or before pos; one right after a sentence end counts only when
+  // that end lies in the paragraph.
   size_t b = para.start;
-  auto s = std::upper_bound(starts_.begin(), starts_.end(), pos);
-  if (s != starts_.begin()) {
-    size_t q = *--s;
+  auto s = std::partition_point(ends_.begin(), ends_.end(),
+                                [&](uint32_t end) { return StartAfter(end) <= pos; });
+  if (s != ends_.begin()) {
+    size_t q = StartAfter(*--s);
     bool after_newline = text_[q - 1] == '\n';
     if (q > para.start && (after_newline || q >= para.start + 2)) b = q;
   }

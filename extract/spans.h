@@ -6,6 +6,7 @@
 #define MINUTES_EXTRACT_SPANS_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -60,8 +61,8 @@ Span RowAt(const Document& doc, size_t pos);
 
 // Where sentences and clauses may end in a text, found in one pass so that each lookup below is
 // O(log n) however long the sentence: a note can be one line of 25,000 figures, and a scan per
-// lookup would be quadratic. Built once per document (Workspace::breaks); 8 bytes per line,
-// sentence end or semicolon.
+// lookup would be quadratic. Built once per document (Workspace::breaks); 4 bytes per line,
+// sentence end or semicolon (offsets fit 32 bits: common/span.h).
 class TextBreaks {
  public:
   explicit TextBreaks(std::string_view text);
@@ -73,11 +74,13 @@ class TextBreaks {
   Span ClauseAt(Span para, size_t pos) const;
 
  private:
-  // Positions after a line break or after a sentence end and its space, where a sentence starts.
-  std::vector<size_t> starts_;
+  // Where the sentence after the end at `end` starts: after the line break, or after the sentence
+  // end and its space. Increases with `end`, so ends_ is sorted by it too.
+  size_t StartAfter(size_t end) const { return end + (text_[end] == '\n' ? 1 : 2); }
+
   // Positions of a line break or of a ".", "?" or "!" followed by a space, where one ends.
-  std::vector<size_t> ends_;
-  std::vector<size_t> semicolons_;
+  std::vector<uint32_t> ends_;
+  std::vector<uint32_t> semicolons_;
   std::string_view text_;
 };
 

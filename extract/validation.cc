@@ -113,10 +113,10 @@ void CheckActionLog(Workspace* w) {
 void CheckItemNumbers(Workspace* w) {
   std::set<std::string> seen;
   for (const AgendaItem& item : w->x.items)
-    if (!seen.insert(item.number).second)
+    if (!seen.insert(item.number.str()).second)
       w->x.findings.push_back(
           MakeFinding(FindingCode::kDuplicateItemNumber,
-                      "agenda item " + item.number + " is numbered twice: renumber the items",
+                      "agenda item " + item.number.str() + " is numbered twice: renumber the items",
                       item.evidence.span));
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common/shared_string.h"
 #include "common/span.h"
 
 namespace minutes {
@@ -49,9 +50,12 @@ struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int level = 0;
   // Text printed before `text`, then a space: a list item's number or bullet, a note's "[1]".
-  std::string marker;
+  // Shared (common/shared_string.h): a text note can have a million blocks, most with no marker,
+  // the others mostly the same bullet.
+  SharedString marker;
   // UTF-8. Line breaks inside a paragraph (w:br, w:cr, a wrapped text line) are '\n'; tabs are
-  // '\t'.
+  // '\t'. Empty once read with IngestOptions::keep_block_text false: the text is then only in
+  // Document::text, at `span` after the marker and its space.
   std::string text;
   std::vector<Row> rows;  // kTable only
   Span span;              // the block's rendered text, marker included (filled by rendering)

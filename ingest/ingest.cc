@@ -88,14 +88,10 @@ Status ReadAll(std::FILE* f, size_t limit, std::string* out) {
   return Status::OK();
 }
 
-}  // namespace
-
-Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
-  return ReadBytes(bytes, "", options, doc);
-}
-
-Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
-                 Document* doc) {
+// ReadBytes but for rendering: `doc` read, counted and hashed (unless `sha256` is given). Split
+// from Render so that ReadFile can free the input first (see there).
+Status ReadUnrendered(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
+                      Document* doc) {
   *doc = Document();
   Status s = CheckFormat(options.format);
   if (!s.ok()) return s;
@@ -110,8 +106,8 @@ Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOp
     return Status::Unsupported("not a format any reader recognises (" + ReaderNames(", ") + ")");
 
   doc->format = reader->name();
-  // Allocation can fail anywhere in a reader, a library it calls or rendering; it is the memory
-  // limit of the machine, reported like the others rather than aborting the process.
+  // Allocation can fail anywhere in a reader or a library it calls; it is the memory limit of the
+  // machine, reported like the others rather than aborting the process.
   try {
     s = reader->Read(bytes, options, doc);
     if (!s.ok()) return s;
@@ -125,12 +121,55 @@ Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOp
       doc->sha256 = sha256;
     }
     doc->source_bytes = bytes.size();
-    RenderDocument(doc);
   } catch (const std::bad_alloc&) {
     *doc = Document();
     return Status::TooLarge("out of memory reading the document");
   }
   return Status::OK();
+}
+
+// Frees the text of each of `blocks` and of the blocks inside their cells.
+void DropText(std::vector<Block>* blocks) {
+  for (Block& b : *blocks) {
+    std::string().swap(b.text);
+    for (Row& row : b.rows)
+      for (Cell& cell : row.cells) DropText(&cell.blocks);
+  }
+}
+
+// The last step of both: the text and the spans (and the same out-of-memory status), then the
+// blocks' own copies of their text dropped unless asked for.
+Status Render(const IngestOptions& options, Document* doc) {
+  try {
+    RenderDocument(doc);
+  } catch (const std::bad_alloc&) {
+    *doc = Document();
+    return Status::TooLarge("out of memory reading the document");
+  }
+  // Spans hold 32-bit offsets (common/span.h); only limits raised far past their defaults reach
+  // this.
+  if (doc->text.size() > kMaxTextBytes) {
+    *doc = Document();
+    return Status::TooLarge("the document's text is longer than " + std::to_string(kMaxTextBytes) +
+                            " bytes, the most its offsets address");
+  }
+  if (!options.keep_block_text)
+    for (std::vector<Block>* part : {&doc->body, &doc->footnotes, &doc->endnotes, &doc->comments,
+                                     &doc->headers, &doc->footers})
+      DropText(part);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document* doc) {
+  return ReadBytes(bytes, "", options, doc);
+}
+
+Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
+                 Document* doc) {
+  Status s = ReadUnrendered(bytes, sha256, options, doc);
+  return s.ok() ? Render(options, doc) : s;
 }
 
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc) {
@@ -155,7 +194,12 @@ Status ReadFile(const std::string& path, const IngestOptions& options, Document*
     std::fclose(f);
     if (!s.ok()) return s;
   }
-  return ReadBytes(bytes, options, doc);
+  s = ReadUnrendered(bytes, "", options, doc);
+  if (!s.ok()) return s;
+  // Read and hashed, the input is not needed any more: freed before the text is rendered, so a
+  // large note is never held three times (input, blocks, text) at once.
+  std::string().swap(bytes);
+  return Render(options, doc);
 }
 
 }  // namespace minutes

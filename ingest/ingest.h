@@ -66,13 +66,18 @@ struct IngestOptions {
   // Seconds reading one document may take before it gives up; 0: no limit. Extraction has its own
   // budget (ExtractOptions::max_seconds), which the CLI sets to the same value.
   double max_seconds = 60;
+  // Whether each block keeps its own copy of its text once the document is rendered (Block::text).
+  // Extraction reads only Document::text at the blocks' spans, so its callers drop them: for a
+  // text note they are as large as the note.
+  bool keep_block_text = true;
 };
 
 // Reads the file at `path` ("-" reads stdin) into `*doc`, fully rendered (doc->text and spans set).
 // On failure returns a non-OK status whose message names the problem but not the path (callers add
 // it), and leaves `*doc` in an unspecified state. Every limit in `options` is kTooLarge naming the
-// limit and its value ("the document has more than max_blocks (2000000) blocks"), and so is running
-// out of memory ("out of memory reading the document"); no input makes it throw or abort. kIoError:
+// limit and its value ("the document has more than max_blocks (2000000) blocks"), and so are
+// running out of memory ("out of memory reading the document") and a text longer than spans
+// address (kMaxTextBytes, common/span.h); no input makes it throw or abort. kIoError:
 // missing, unreadable, a directory. kInvalidArgument: `options.format` names no reader (checked
 // before the file is opened).
 Status ReadFile(const std::string& path, const IngestOptions& options, Document* doc);

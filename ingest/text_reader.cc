@@ -193,6 +193,19 @@ std::string CleanControls(std::string_view in) {
   return out;
 }
 
+// True when CleanControls(in) would change `in`: a C0 control but tab and newline (so also '\r'
+// and NUL), DEL, or a C1 control.
+bool NeedsCleaning(std::string_view in) {
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(in[i + 1]) <= 0x9F)
+      return true;
+  }
+  return false;
+}
+
 // ---- ParseTextBlocks ----
 
 bool IsBlank(std::string_view line) {
@@ -261,7 +274,8 @@ Block LineBlock(std::string_view line) {
         if (text_start == std::string_view::npos) break;
         Block b;
         b.kind = BlockKind::kListItem;
-        b.marker = "•";
+        static const SharedString kBullet("•");  // one buffer for every bulleted line
+        b.marker = kBullet;
         b.level = static_cast<int>(indent / 2);
         b.text = std::string(rest.substr(text_start));
         return b;
@@ -281,13 +295,19 @@ class TextParser {
  public:
   TextParser(std::string_view utf8, const IngestOptions& options, Document* doc)
       : doc_(doc), limits_(options) {
+    // Both sized up front: grown by doubling, a large note's blocks would be held twice while
+    // they move. A line makes at most one body block; a blank one none.
+    lines_.reserve(std::count(utf8.begin(), utf8.end(), '\n') + 1);
+    size_t blocks = 0;
     size_t pos = 0;
     while (pos < utf8.size()) {
       size_t nl = utf8.find('\n', pos);
       if (nl == std::string_view::npos) nl = utf8.size();
       lines_.push_back(utf8.substr(pos, nl - pos));
+      if (!IsBlank(lines_.back())) ++blocks;
       pos = nl + 1;
     }
+    doc_->body.reserve(std::min(blocks, options.max_blocks));  // more is refused anyway
   }
 
   Status Run() {
@@ -471,6 +491,11 @@ class TextFormat final : public Reader {
   std::vector<std::string_view> extensions() const override { return {"txt"}; }
   bool Sniff(std::string_view bytes) const override { return true; }
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
+    // What DecodeText would give back unchanged (UTF-8 without a BOM, nothing to clean: most
+    // notes) is parsed where it lies; a decoded copy would hold a large note twice.
+    if (!bytes.starts_with(kUtf8Bom) && !NeedsCleaning(bytes) &&
+        FirstInvalidUtf8(bytes) == std::string_view::npos)
+      return ParseTextBlocks(bytes, options, doc);
     std::string utf8;
     Status s = DecodeText(bytes, &utf8);
     if (!s.ok()) return s;

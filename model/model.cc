@@ -20,6 +20,11 @@ std::string Amount::ToString() const {
   return s;
 }
 
+const SharedString& Gbp() {
+  static const SharedString kGbp("GBP");
+  return kGbp;
+}
+
 bool Extraction::HasFindingsToFix(bool strict) const {
   for (const Finding& f : findings)
     if (f.severity == Severity::kError || (strict && f.severity == Severity::kWarning)) return true;

@@ -7,9 +7,15 @@
 //   for (const minutes::Money& m : x.money)
 //     std::cout << m.amount.ToString() << " " << minutes::EnumName(*m.period) << "\n";
 //
-// Conventions: a std::string documented "empty = null" is written as null (JSON) or an empty
-// field (CSV); std::optional is null when empty. Spans are byte offsets into the document's
-// canonical text (what `minutes text` prints): text.substr(span.start, span.size()) is the item.
+// Conventions: a string documented "empty = null" is written as null (JSON) or an empty field
+// (CSV); std::optional is null when empty. Spans are byte offsets into the document's canonical
+// text (what `minutes text` prints): text.substr(span.start, span.size()) is the item.
+//
+// Strings are std::string, except where one value repeats on many items of a document: there a
+// SharedString (a list: SharedStringList, common/shared_string.h), whose copies share one buffer.
+// A large note has hundreds of thousands of mentions, figures and uses of initials, each naming
+// one of a few rules, agenda items, people and LAs; held as copies they would cost several times
+// the note. Both read and compare like the standard types and are written out the same way.
 
 #ifndef MINUTES_MODEL_MODEL_H_
 #define MINUTES_MODEL_MODEL_H_
@@ -19,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "common/shared_string.h"
 #include "common/span.h"
 #include "model/enums.h"
 
@@ -43,7 +50,7 @@ struct Amount {
 struct Evidence {
   Span span;
   double confidence = 1.0;
-  std::string rule;  // which rule made it, e.g. "attendance.paren_org", "money.per_hour_suffix"
+  SharedString rule;  // which rule made it, e.g. "attendance.paren_org", "money.per_hour_suffix"
 };
 
 // The input the document was read from.
@@ -80,9 +87,9 @@ struct Meeting {
 // item runs from its heading to the next item's heading; every item below carries the number of the
 // one it sits in.
 struct AgendaItem {
-  std::string number;  // as written, without the final dot: "4", "4.1", "23/25", "A"
-  std::string title;   // empty = null
-  Evidence evidence;   // the heading
+  SharedString number;  // as written, without the final dot: "4", "4.1", "23/25", "A"
+  std::string title;    // empty = null
+  Evidence evidence;    // the heading
 };
 
 struct Person {
@@ -117,39 +124,42 @@ struct Action {
   std::string status_raw;              // as written; empty = null
   ActionSource source = ActionSource::kLog;
   std::optional<uint64_t> linked_log_index;  // inline actions: index in `actions` of its log row
-  std::string item;  // the agenda item it sits in (AgendaItem::number); empty = null
+  SharedString item;  // the agenda item it sits in (AgendaItem::number); empty = null
   Evidence evidence;
 };
 
+// "GBP", the currency of every figure so far: one buffer for all of them.
+const SharedString& Gbp();
+
 struct Money {
   Amount amount;
-  std::string currency = "GBP";
+  SharedString currency = Gbp();      // ISO 4217
   std::optional<Amount> range_max;    // "between £200 and £300", "£203-£267"
   std::optional<MoneyPeriod> period;  // null when not said
   bool approximate = false;           // c., circa, around, roughly, estimated, about
   std::string text;  // the figure as written, qualifiers included: "c.£60k", "£250 for week"
-  std::vector<std::string> la_codes;  // the LA the figure belongs to
-  std::string item;                   // the agenda item it sits in; empty = null
+  SharedStringList la_codes;  // the LA the figure belongs to
+  SharedString item;          // the agenda item it sits in; empty = null
   Evidence evidence;
 };
 
 struct LaMentionItem {
-  std::string text;
-  std::vector<std::string> la_codes;
-  std::string canonical_name;
+  SharedString text;
+  SharedStringList la_codes;
+  SharedString canonical_name;
   MatchMethod method = MatchMethod::kExact;
-  std::string item;  // the agenda item it sits in; empty = null
+  SharedString item;  // the agenda item it sits in; empty = null
   Evidence evidence;
 };
 
 struct PersonMention {
-  std::string text;       // the initials: "KL", "KGOS"
-  std::string name;       // resolved display name; empty = null (nobody, or more than one, fits)
-  std::string person_id;  // empty = null
+  SharedString text;       // the initials: "KL", "KGOS"
+  SharedString name;       // resolved display name; empty = null (nobody, or more than one, fits)
+  SharedString person_id;  // empty = null
   // When the name was settled from other meetings of the series: the sha256 of the document
   // whose evidence settled it (evidence.rule says how); empty = null.
-  std::string settled_by;
-  std::string item;  // the agenda item it sits in; empty = null
+  SharedString settled_by;
+  SharedString item;  // the agenda item it sits in; empty = null
   Evidence evidence;
 };
 
@@ -163,8 +173,8 @@ struct Recommendation {
 struct Decision {
   std::string text;                             // the decision as written, its keyword removed
   std::vector<Recommendation> recommendations;  // the list under it, in order
-  std::string item;                             // the agenda item it sits in; empty = null
-  Evidence evidence;  // the keyword to the end of its last recommendation
+  SharedString item;                            // the agenda item it sits in; empty = null
+  Evidence evidence;                            // the keyword to the end of its last recommendation
 };
 
 struct Finding {

@@ -4,6 +4,7 @@
 #include "model/schema.h"
 
 #include <deque>
+#include <limits>
 #include <optional>
 #include <type_traits>
 
@@ -77,7 +78,7 @@ struct Opt {
 // The scalar conversions: one per member type the model uses.
 template <class T>
 void Fill(const T& v, Value* out) {
-  if constexpr (std::is_same_v<T, std::string>) {
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SharedString>) {
     out->text = v;
   } else if constexpr (std::is_same_v<T, bool>) {
     out->boolean = v;
@@ -91,6 +92,8 @@ void Fill(const T& v, Value* out) {
     out->integer = static_cast<uint64_t>(v);
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     out->list = &v;
+  } else if constexpr (std::is_same_v<T, SharedStringList>) {
+    out->list = &v.items();
   } else {
     static_assert(sizeof(T) == 0, "a model member type the schema does not know");
   }
@@ -99,8 +102,8 @@ void Fill(const T& v, Value* out) {
 // The inverse of Fill: false when `in` cannot be a T (an enum name not in its table).
 template <class T>
 bool Take(const Value& in, T* out) {
-  if constexpr (std::is_same_v<T, std::string>) {
-    *out = std::string(in.text);
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SharedString>) {
+    *out = T(in.text);
   } else if constexpr (std::is_same_v<T, bool>) {
     *out = in.boolean;
   } else if constexpr (std::is_same_v<T, double>) {
@@ -112,22 +115,27 @@ bool Take(const Value& in, T* out) {
     if (!e) return false;
     *out = *e;
   } else if constexpr (std::is_integral_v<T>) {
+    // A span's offsets are 32-bit: a larger one read back is refused, not wrapped.
+    if (in.integer > static_cast<uint64_t>(std::numeric_limits<T>::max())) return false;
     *out = static_cast<T>(in.integer);
-  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-    *out = in.list != nullptr ? *in.list : std::vector<std::string>();
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>> ||
+                       std::is_same_v<T, SharedStringList>) {
+    *out = in.list != nullptr ? T(*in.list) : T();
   }
   return true;
 }
 
 template <class T>
 constexpr Kind ScalarKind() {
-  if constexpr (std::is_same_v<T, std::string>) return Kind::kString;
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SharedString>)
+    return Kind::kString;
   if constexpr (std::is_same_v<T, bool>) return Kind::kBoolean;
   if constexpr (std::is_same_v<T, double>) return Kind::kNumber;
   if constexpr (std::is_same_v<T, Amount>) return Kind::kMoney;
   if constexpr (std::is_enum_v<T>) return Kind::kEnum;
   if constexpr (std::is_integral_v<T>) return Kind::kInteger;
-  if constexpr (std::is_same_v<T, std::vector<std::string>>) return Kind::kStringList;
+  if constexpr (std::is_same_v<T, std::vector<std::string>> || std::is_same_v<T, SharedStringList>)
+    return Kind::kStringList;
   return Kind::kString;
 }
 

@@ -82,8 +82,8 @@ struct Field {
   size_t (*size)(const void* owner) = nullptr;               // kRecordList
   const void* (*at)(const void* owner, size_t i) = nullptr;  // kRecordList
   // Mutators, for reading a document back (JSON -> model). `set` returns false when the value
-  // cannot be the member's (an enum name not in its table); null sets an optional empty and any
-  // other member to its default ("" for a nullable string).
+  // cannot be the member's (an enum name not in its table, a number too large for its integer);
+  // null sets an optional empty and any other member to its default ("" for a nullable string).
   bool (*set)(void* owner, const Value& v) = nullptr;  // scalars
   void* (*mutable_child)(void* owner) = nullptr;       // kRecord
   void* (*append)(void* owner) = nullptr;              // kRecordList: a new last item

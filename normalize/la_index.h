@@ -65,8 +65,9 @@ enum class TargetKind : uint8_t {
 struct Target {
   TargetKind kind = TargetKind::kLa;
   MatchMethod method = MatchMethod::kAlias;
-  std::vector<std::string> gss_codes;  // the LA, the members, or the candidates
-  std::string canonical_name;
+  // Shared with every mention made from the target, rather than copied into each.
+  SharedStringList gss_codes;  // the LA, the members, or the candidates
+  SharedString canonical_name;
   std::vector<CaseRule> case_rules;  // one per alias token
   bool common_word = false;          // common_word_risks.csv
   bool also_acronym = false;         // an ambiguous alias that is also a sector acronym ("PCC")

@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/shared_string.h"
 #include "common/status.h"
 #include "model/enums.h"
 
@@ -77,8 +78,10 @@ struct LaMention {
   size_t start = 0;  // byte offset of the first byte of the mention in the caller's text
   size_t end = 0;    // one past the last byte; council prefixes/suffixes are inside [start, end)
   std::string text;  // the matched text, byte for byte (text == input.substr(start, end - start))
-  std::vector<std::string> gss_codes;  // one code for an LA, every member for a group
-  std::string canonical_name;          // the register name, or the group's name
+  // Both shared with the register's own (common/shared_string.h): a note names a few LAs many
+  // times.
+  SharedStringList gss_codes;   // one code for an LA, every member for a group
+  SharedString canonical_name;  // the register name, or the group's name
   MatchMethod method = MatchMethod::kExact;
   // 1.0 exact; 0.95 alias; 0.9 group (0.9 also for a coordinated compass word); 0.8 fuzzy at edit
   // distance 1, 0.7 at 2; at most 0.7 when from_context, 0.6 when could_be_initials.

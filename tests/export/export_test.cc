@@ -76,6 +76,21 @@ TEST(ExportTest, JsonHasSchemaTypesAndNulls) {
   EXPECT_EQ("apologies", x->getArray("people")->getObject(0)->getValue<std::string>("attendance"));
 }
 
+// Spans hold 32-bit offsets (common/span.h): a larger one read back is refused, not wrapped.
+TEST(ExportTest, ReadBackSpanPast32BitsIsRefused) {
+  Extraction x;
+  ASSERT_TRUE(ParseJson(R"({"schema_version": "2.1", "money": [{"span": {"start": 4294967295,
+                             "end": 4294967295}}]})",
+                        &x)
+                  .ok());
+  EXPECT_EQ(4294967295u, x.money[0].evidence.span.start);
+  Status s = ParseJson(
+      R"({"schema_version": "2.1", "money": [{"span": {"start": 4294967296, "end": 1}}]})", &x);
+  EXPECT_EQ(Status::Code::kCorrupt, s.code());
+  EXPECT_NE(std::string::npos, s.message().find("span.start: is larger than the field holds"))
+      << s.message();
+}
+
 TEST(ExportTest, MoneyIsExactToThePenny) {
   std::string json = ToJson(Sample(), 0);
   EXPECT_NE(std::string::npos, json.find("\"amount\":60000,")) << json;

@@ -211,7 +211,7 @@ TEST(ActionLogTest, UnlabelledActionsAmongTheDiscussion) {
     EXPECT_EQ(a.text, doc.text.substr(a.text_span.start, a.text_span.size()));
     for (size_t i = 0; i < a.owners.size(); ++i)
       EXPECT_EQ(a.owners[i], doc.text.substr(a.owner_spans[i].start, a.owner_spans[i].size()));
-    got.push_back(a.rule + " " + a.text + " [" + Join(a.owners) + "]");
+    got.push_back(std::string(a.rule) + " " + a.text + " [" + Join(a.owners) + "]");
   }
   std::vector<std::string> want = {
       "actions.owner_sentence Priya and Tom to draft a joint paper. [Priya|Tom]",

@@ -20,7 +20,7 @@ std::vector<std::string> Texts(const std::vector<Recommendation>& recs) {
 
 std::vector<std::string> Numbers(const Agenda& a) {
   std::vector<std::string> out;
-  for (const AgendaItem& i : a.items) out.push_back(i.number);
+  for (const AgendaItem& i : a.items) out.push_back(i.number.str());
   return out;
 }
 

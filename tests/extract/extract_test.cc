@@ -201,7 +201,7 @@ TEST(ExtractTest, ASurnameThatIsAnLaNameIsNotAnLaMention) {
       "Notes\nAttendees: Lucy Kent (Greenwich), Ann Reading (Surrey)\n"
       "Lucy Kent said Kent and Medway agree. Ann Reading will write.\n");
   std::vector<std::string> seen;
-  for (const LaMentionItem& m : x.la_mentions) seen.push_back(m.text);
+  for (const LaMentionItem& m : x.la_mentions) seen.push_back(m.text.str());
   EXPECT_EQ((std::vector<std::string>{"Greenwich", "Surrey", "Kent", "Medway"}), seen);
 }
 

@@ -84,6 +84,17 @@ TEST(MoneyTest, Forms) {
   }
 }
 
+// MoneyBound counts without matching: never fewer than the figures, wherever they stand.
+TEST(MoneyTest, TheBoundIsNeverBelowTheFigures) {
+  for (const MoneyCase& c : kCases)
+    EXPECT_GE(MoneyBound(c.text), FindMoney(c.text).size()) << c.text;
+  const std::string text = "£1 £2-£3 between £4 and £5 GBP6 gbp 7 Gbp8, £ alone; £9";
+  EXPECT_EQ(7u, FindMoney(text).size());
+  EXPECT_EQ(10u, MoneyBound(text));  // every "£" and "GBP", figures or not
+  EXPECT_EQ(0u, MoneyBound(""));
+  EXPECT_EQ(0u, MoneyBound("no money, no GB"));
+}
+
 TEST(MoneyTest, SeveralFiguresInOneSentence) {
   std::string text = "out of hours paid £25 from 6-11pm and then £40 during weekends.";
   std::vector<MoneyMatch> found = FindMoney(text);

@@ -163,6 +163,47 @@ TEST(IngestTest, SourceHashAndSizeNameTheExactBytes) {
   EXPECT_EQ(3u, doc.source_bytes);
 }
 
+// Without keep_block_text the blocks lose their own text once rendered; the text and every span
+// are the same, and each block's text is still in Document::text after its marker.
+TEST(IngestTest, BlockTextIsDroppedOnRequestAndTheTextStays) {
+  const std::string notes =
+      "Minutes\n\n\u2022 Ann Bell (Kent)\n\nRef\tAction\tOwner\n1\tCall the DfE\tAB\n"
+      "2\tWrite\tCD\n\nClosing words.\n";
+  IngestOptions drop;
+  drop.keep_block_text = false;
+  Document kept, dropped;
+  ASSERT_TRUE(ReadBytes(notes, IngestOptions(), &kept).ok());
+  ASSERT_TRUE(ReadBytes(notes, drop, &dropped).ok());
+  EXPECT_EQ(kept.text, dropped.text);
+  ASSERT_EQ(kept.body.size(), dropped.body.size());
+  bool saw_table = false, saw_marker = false;
+  for (size_t i = 0; i < kept.body.size(); ++i) {
+    const Block& k = kept.body[i];
+    const Block& d = dropped.body[i];
+    EXPECT_EQ(k.span, d.span) << i;
+    EXPECT_TRUE(d.text.empty()) << i;
+    std::string_view rendered = std::string_view(dropped.text).substr(d.span.start, d.span.size());
+    if (k.kind == BlockKind::kTable) {
+      saw_table = true;
+      for (size_t r = 0; r < k.rows.size(); ++r)
+        for (size_t c = 0; c < k.rows[r].cells.size(); ++c) {
+          const Cell& kc = k.rows[r].cells[c];
+          const Cell& dc = d.rows[r].cells[c];
+          EXPECT_EQ(kc.span, dc.span);
+          for (const Block& b : dc.blocks) EXPECT_TRUE(b.text.empty());
+          ASSERT_FALSE(kc.blocks.empty());
+          EXPECT_EQ(kc.blocks[0].text, dropped.text.substr(dc.span.start, dc.span.size()));
+        }
+      continue;
+    }
+    saw_marker = saw_marker || !d.marker.empty();
+    std::string prefix = d.marker.empty() ? "" : d.marker + " ";
+    EXPECT_EQ(prefix + k.text, rendered) << i;
+  }
+  EXPECT_TRUE(saw_table);
+  EXPECT_TRUE(saw_marker);
+}
+
 TEST(IngestTest, StatusToString) {
   EXPECT_EQ("OK", Status::OK().ToString());
   EXPECT_EQ("corrupt: truncated zip", Status::Corrupt("truncated zip").ToString());

@@ -191,6 +191,33 @@ TEST(DecodeTextTest, Refusals) {
   }
 }
 
+// The reader parses clean UTF-8 where it lies and decodes anything else first: either way the
+// rendered text is that of DecodeText's output.
+TEST(DecodeTextTest, ReadBytesReadsWhatDecodeTextGives) {
+  const std::string kInputs[] = {
+      "Minutes\n\nKL said \xC2\xA3"
+      "5 ph.\n\tRef\tAction\n",    // clean: read in place
+      "\xEF\xBB\xBFWith a BOM\n",  // valid UTF-8, but the BOM goes
+      "crlf\r\nlines\r\n",
+      "c1 \xC2\x85 control and del \x7F",
+      "Windows-1252 \xA3"
+      "5\n",
+      Bytes("\xFF\xFE"
+            "u\0t\0f\0-\0"
+            "1\0"
+            "6\0"),
+  };
+  for (const std::string& input : kInputs) {
+    std::string decoded;
+    ASSERT_TRUE(DecodeText(input, &decoded).ok()) << Printable(input);
+    Document direct, from_decoded;
+    ASSERT_TRUE(ReadText(input, &direct).ok()) << Printable(input);
+    ASSERT_TRUE(ReadText(decoded, &from_decoded).ok()) << Printable(input);
+    EXPECT_EQ(Printable(from_decoded.text), Printable(direct.text));
+    EXPECT_EQ(Describe(from_decoded), Describe(direct));
+  }
+}
+
 TEST(DecodeTextTest, RefusalThroughReadBytes) {
   Document doc;
   Status s = ReadBytes(Bytes("notes\0\0\x01\x02 more"), IngestOptions(), &doc);
