@@ -101,17 +101,6 @@ class SharedString {
 
 std::ostream& operator<<(std::ostream& os, const SharedString& s);
 
-}  // namespace minutes
-
-template <>
-struct std::hash<minutes::SharedString> {
-  size_t operator()(const minutes::SharedString& s) const noexcept {
-    return std::hash<std::string_view>()(s.view());
-  }
-};
-
-namespace minutes {
-
 // An immutable list of strings whose copies share one vector (empty: no allocation), read like a
 // const std::vector<std::string>. For lists that repeat on many items: an LA's GSS codes on every
 // mention of it.

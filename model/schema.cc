@@ -103,6 +103,8 @@ void Fill(const T& v, Value* out) {
 template <class T>
 bool Take(const Value& in, T* out) {
   if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SharedString>) {
+    // A SharedString owns its text, so what is read back (a rule, a name) needs no table of
+    // known values to point into: it is a buffer of its own, shared by nothing else.
     *out = T(in.text);
   } else if constexpr (std::is_same_v<T, bool>) {
     *out = in.boolean;

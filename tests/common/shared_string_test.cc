@@ -43,7 +43,8 @@ TEST(SharedStringTest, CopiesShareOneBufferAndOutliveTheOriginal) {
   SharedString moved = std::move(copy);
   EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
   EXPECT_EQ(moved, "p-e84c5e232c75b615");
-  moved = moved;  // self-assignment keeps the text
+  const SharedString& same = moved;
+  moved = same;  // self-assignment keeps the text
   EXPECT_EQ(moved, "p-e84c5e232c75b615");
   moved.clear();
   EXPECT_TRUE(moved.empty());
