@@ -182,7 +182,8 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   if (!pending.empty()) {
     int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
     jobs = std::max(1, std::min<int>(jobs, static_cast<int>(pending.size())));
-    const IngestOptions ingest = options.ingest;
+    IngestOptions ingest = options.ingest;
+    ingest.keep_block_text = false;  // extraction reads doc->text alone
     const ExtractOptions extract = options.extract;
     WorkerPool pool(jobs, options.doc_timeout_seconds, [ingest, extract](const Job& job) {
       JobResult r;
