@@ -298,14 +298,25 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     x->source.path = paths.front();
     x->source.other_paths.assign(paths.begin() + 1, paths.end());
   };
-  auto load = [&](const std::string& sha, Extraction* x) {
-    std::vector<Manifest::StoredOutput> stored;
-    DocumentOutput output;
-    Status ls = manifest->Outputs({sha}, &stored);
-    if (ls.ok()) ls = DocumentOutput::Decode(stored[0].output, &output);
-    if (ls.ok()) ls = ParseJson(output.json, x);
-    if (ls.ok()) set_paths(sha, x);
-    return ls;
+  // Documents are read back from the manifest a window at a time: one query each.
+  const size_t kWindow = 64;
+  // The extractions of `shas` (a series' members), with this run's paths.
+  auto load = [&](const std::vector<std::string>& shas, std::vector<Extraction>* docs) {
+    docs->assign(shas.size(), Extraction());
+    for (size_t first = 0; first < shas.size(); first += kWindow) {
+      const std::vector<std::string> window(shas.begin() + first,
+                                            shas.begin() + std::min(first + kWindow, shas.size()));
+      std::vector<Manifest::StoredOutput> stored;
+      Status ls = manifest->Outputs(window, &stored);
+      for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
+        DocumentOutput output;
+        ls = DocumentOutput::Decode(stored[k].output, &output);
+        if (ls.ok()) ls = ParseJson(output.json, &(*docs)[first + k]);
+        if (ls.ok()) set_paths(window[k], &(*docs)[first + k]);
+      }
+      if (!ls.ok()) return ls;
+    }
+    return Status::OK();
   };
 
   // The meetings of each series settled together, one series at a time.
@@ -317,8 +328,8 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     if (!k.series.empty() && !k.date.empty()) series[k.series].push_back(k.sha256);
   for (const auto& [key, members] : series) {
     if (members.size() < 2 || !s.ok()) continue;
-    std::vector<Extraction> docs(members.size());
-    for (size_t i = 0; i < members.size() && s.ok(); ++i) s = load(members[i], &docs[i]);
+    std::vector<Extraction> docs;
+    s = load(members, &docs);
     if (!s.ok()) break;
     SettleSeries(&docs);
     for (size_t i = 0; i < members.size() && s.ok(); ++i)
@@ -350,7 +361,6 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   };
   const size_t threads = std::max<size_t>(
       1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
-  const size_t kWindow = 64;
   std::vector<Rendered> window;
   for (size_t first = 0; first < order.size() && s.ok(); first += kWindow) {
     const std::vector<std::string> shas(order.begin() + first,
