@@ -6,7 +6,7 @@
 #   bash tests/bench/harness.sh                  # 1,000 notes
 #   bash tests/bench/harness.sh --count 300 --install --keep
 #   bash tests/bench/harness.sh --compare /tmp/minutes-before   # adds rows for another build
-#   --repeat N: each row is the fastest of N runs (3 by default)
+#   --repeat N: N rounds (3 by default), each running every tool once
 #
 # It builds build-bench (Release, with the benchmarks), writes the corpus with make_docx_corpus.py
 # (every file a seed DOCX with its Word template parts, its digits changed), then runs over it:
@@ -15,8 +15,8 @@
 #   minutes extract   one process, --jsonl, every file
 #   mammoth           raw text only, one node process for all files (when installed)
 #   pandoc            plain text, one process per file (when installed; the first 100 files)
-# and prints a markdown table: documents, seconds, documents/s, MB/s of DOCX read, peak RSS and the
-# ratio to the floor. --install first installs pandoc (Debian) and mammoth (npm, into
+# and prints a markdown table: documents, seconds, documents/s, MB/s of DOCX read, peak RSS, CPU
+# seconds (user + system, worker processes included) and the ratio to the floor. --install first installs pandoc (Debian) and mammoth (npm, into
 # build-bench/node_modules). Timings are wall-clock on whatever else the machine is doing: run it
 # on an idle machine.
 set -euo pipefail
@@ -56,69 +56,86 @@ python3 "$ROOT/tests/bench/make_docx_corpus.py" --count "$COUNT" --out "$WORK/co
 FILES=("$WORK"/corpus/*.docx)
 BYTES=$(cat "${FILES[@]}" | wc -c)
 
-FLOOR_RATE=""
-# run NAME DOCS CMD...: times CMD $REPEAT times (each from a clean $WORK/out-*), prints a table row
-# with the fastest run: on a shared machine the fastest is the one least disturbed.
-run() {
+# The machine's speed drifts (a VM on a shared host: the same run took 3.0 s, then 4.9 s, minutes
+# apart), so the tools are timed in rounds, each round running every tool once, one after another;
+# a tool's ratio to the floor is the median over rounds of its time beside the floor's in that
+# round, and its seconds are its fastest round.
+TIMES=$WORK/times.tsv
+: >"$TIMES"
+# time_once NAME DOCS CMD...: runs CMD once (from a clean $WORK/out-*), appends a line to $TIMES:
+# name, documents, round, wall seconds, peak RSS KB, CPU seconds (user + system, children too).
+time_once() {
   local name=$1 docs=$2; shift 2
-  local t0 t1 rss best="" best_rss=0 rep
-  for ((rep = 0; rep < REPEAT; rep++)); do
-    rm -rf "$WORK"/out-*
-    t0=$(date +%s.%N)
-    local rc=0
-    /usr/bin/time -f "%M" -o "$WORK/rss" "$@" >/dev/null 2>"$WORK/err" || rc=$?
-    # minutes exits 1 for notes with findings to fix: still a result.
-    if [ "$rc" -gt 1 ]; then echo "| $name | failed ($rc): $(head -c 200 "$WORK/err") |"; return; fi
-    t1=$(date +%s.%N)
-    rss=$(tail -1 "$WORK/rss")
-    secs=$(python3 -c "print(float('$t1') - float('$t0'))")
-    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $secs < $best else 1)"; then
-      best=$secs
-      best_rss=$rss
-    fi
-  done
-  python3 - "$name" "$docs" "$best" "$best_rss" "$BYTES" "$COUNT" "${FLOOR_RATE:-0}" "$WORK/rate" <<'PY'
-import sys
-name, docs, secs, rss, nbytes, count, floor, rate_file = sys.argv[1:]
-docs, secs = int(docs), float(secs)
-rate = docs / secs
-mbs = int(nbytes) * docs / int(count) / secs / 1e6
-ratio = "%.2f" % (rate / float(floor)) if float(floor) > 0 else "1.00"
-print("| %s | %d | %.2f | %.1f | %.2f | %.0f | %s |" % (name, docs, secs, rate, mbs, int(rss) / 1024, ratio))
-open(rate_file, "w").write(str(rate))
-PY
+  rm -rf "$WORK"/out-*
+  local t0 t1 rc=0
+  t0=$(date +%s.%N)
+  /usr/bin/time -f "%M %U %S" -o "$WORK/rusage" "$@" >/dev/null 2>"$WORK/err" || rc=$?
+  t1=$(date +%s.%N)
+  # minutes exits 1 for notes with findings to fix: still a result.
+  if [ "$rc" -gt 1 ]; then
+    echo "harness: $name failed ($rc): $(head -c 200 "$WORK/err")" >&2
+    return
+  fi
+  read -r rss user sys <<<"$(tail -1 "$WORK/rusage")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$docs" "$ROUND" \
+    "$(python3 -c "print(float('$t1') - float('$t0'))")" "$rss" \
+    "$(python3 -c "print($user + $sys)")" >>"$TIMES"
 }
 
 echo
 echo "$COUNT distinct seed-sized DOCX notes, $((BYTES / COUNT)) bytes each on average; $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-echo "| tool | documents | seconds | documents/s | MB/s | peak RSS MB | × floor |"
-echo "|---|---|---|---|---|---|---|"
 "$BUILD/tests/bench/floor" "${FILES[@]}" 2>/dev/null  # warm the page cache and the libraries
-run "floor (unzip + SAX2, 3 parts)" "$COUNT" "$BUILD/tests/bench/floor" "${FILES[@]}"
-FLOOR_RATE=$(cat "$WORK/rate")
-run "minutes batch --jobs 1" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out-1" --jobs 1 --quiet
-run "minutes batch --jobs 2" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out-2" --jobs 2 --quiet
-run "minutes extract --jsonl (1 process)" "$COUNT" "$BUILD/minutes" extract --jsonl "${FILES[@]}"
-if [ -n "$COMPARE" ]; then  # another build (e.g. before a change), same corpus, same run
-  run "compared: batch --jobs 1" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/out-c1" --jobs 1 --quiet
-  run "compared: batch --jobs 2" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/out-c2" --jobs 2 --quiet
-fi
+for ((ROUND = 0; ROUND < REPEAT; ROUND++)); do
+  time_once "floor (unzip + SAX2, 3 parts)" "$COUNT" "$BUILD/tests/bench/floor" "${FILES[@]}"
+  time_once "minutes batch --jobs 1" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out-1" --jobs 1 --quiet
+  time_once "minutes batch --jobs 2" "$COUNT" "$BUILD/minutes" batch "$WORK/corpus" --out "$WORK/out-2" --jobs 2 --quiet
+  time_once "minutes extract --jsonl (1 process)" "$COUNT" "$BUILD/minutes" extract --jsonl "${FILES[@]}"
+  if [ -n "$COMPARE" ]; then  # another build (e.g. before a change), same corpus, same rounds
+    time_once "compared: batch --jobs 1" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/out-c1" --jobs 1 --quiet
+    time_once "compared: batch --jobs 2" "$COUNT" "$COMPARE" batch "$WORK/corpus" --out "$WORK/out-c2" --jobs 2 --quiet
+  fi
+done
+# The slow readers run once, on a sample, in the last round: their rate is steady and they take
+# minutes.
+ROUND=$((REPEAT - 1))
 if [ -d "$BUILD/node_modules/mammoth" ]; then
   cat >"$WORK/mammoth.js" <<'JS'
 const mammoth = require(process.argv[2]);
 (async () => { for (const f of process.argv.slice(3)) await mammoth.extractRawText({path: f}); })();
 JS
-  # The slow readers run once, on a sample: their rate is steady and they take minutes.
   M=$((COUNT < 200 ? COUNT : 200))
-  REPEAT=1 run "mammoth extractRawText (1 node process)" "$M" node "$WORK/mammoth.js" "$BUILD/node_modules/mammoth" "${FILES[@]:0:$M}"
+  time_once "mammoth extractRawText (1 node process)" "$M" node "$WORK/mammoth.js" "$BUILD/node_modules/mammoth" "${FILES[@]:0:$M}"
 else
-  echo "| mammoth | not installed (--install) |"
+  echo "harness: mammoth not installed (--install adds it)" >&2
 fi
 if command -v pandoc >/dev/null; then
   N=$((COUNT < 100 ? COUNT : 100))
   printf '%s\n' "${FILES[@]:0:$N}" >"$WORK/pandoc.list"
-  REPEAT=1 run "pandoc -t plain (1 process per file)" "$N" sh -c 'while read -r f; do pandoc -t plain "$f" >/dev/null; done <"$1"' sh "$WORK/pandoc.list"
+  time_once "pandoc -t plain (1 process per file)" "$N" sh -c 'while read -r f; do pandoc -t plain "$f" >/dev/null; done <"$1"' sh "$WORK/pandoc.list"
 else
-  echo "| pandoc | not installed (--install) |"
+  echo "harness: pandoc not installed (--install adds it)" >&2
 fi
+
+python3 - "$TIMES" "$BYTES" "$COUNT" <<'PY'
+import statistics, sys
+times, nbytes, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rows = {}  # name -> [(docs, round, secs, rss_kb, cpu)]
+for line in open(times):
+    name, docs, rnd, secs, rss, cpu = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((int(docs), int(rnd), float(secs), int(rss), float(cpu)))
+floor_name = next(iter(rows))
+floor_by_round = {r: docs / secs for docs, r, secs, _, _ in rows[floor_name]}
+print("| tool | documents | seconds | documents/s | MB/s | peak RSS MB | CPU s | × floor |")
+print("|---|---|---|---|---|---|---|---|")
+for name, runs in rows.items():
+    docs, _, secs, rss, cpu = min(runs, key=lambda x: x[2])
+    ratio = statistics.median(d / s / floor_by_round[r] for d, r, s, _, _ in runs)
+    print("| %s | %d | %.2f | %.1f | %.2f | %.0f | %.2f | %.2f |" % (
+        name, docs, secs, docs / secs, nbytes * docs / count / secs / 1e6, rss / 1024, cpu, ratio))
+one, two = rows.get("minutes batch --jobs 1"), rows.get("minutes batch --jobs 2")
+if one and two:
+    by_round = {r: s for _, r, s, _, _ in one}
+    print("\nminutes batch, 2 workers over 1 (median of the rounds): %.2f×" % statistics.median(
+        by_round[r] / s for _, r, s, _, _ in two if r in by_round))
+PY
