@@ -26,6 +26,7 @@
 
 #include "batch/document_output.h"
 #include "batch/manifest.h"
+#include "batch/output_log.h"
 #include "batch/walk.h"
 #include "batch/worker_pool.h"
 #include "export/export.h"
@@ -185,34 +186,36 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     IngestOptions ingest = options.ingest;
     ingest.keep_block_text = false;  // extraction reads doc->text alone
     const ExtractOptions extract = options.extract;
-    WorkerPool pool(jobs, options.doc_timeout_seconds, [ingest, extract](const Job& job) {
-      JobResult r;
-      r.id = job.id;
-      Document doc;
-      Status rs = ReadBytes(job.bytes, job.sha256, ingest, &doc);
-      if (!rs.ok()) {
-        r.kind = std::string(rs.kind());
-        r.message = rs.message();
-        return r;
-      }
-      Extraction x;
-      if (Status xs = Extract(doc, SourceOf(job.path, doc), extract, &x); !xs.ok()) {
-        r.kind = std::string(xs.kind());
-        r.message = xs.message();
-        return r;
-      }
-      r.ok = true;
-      r.series = x.meeting.series;
-      r.date = x.meeting.date;
-      r.output = DocumentOutput::Of(x).Encode();
-      return r;
-    });
+    WorkerPool pool(jobs, options.doc_timeout_seconds, manifest->outputs_dir(),
+                    [ingest, extract](const Job& job) {
+                      JobResult r;
+                      r.id = job.id;
+                      Document doc;
+                      Status rs = ReadBytes(job.bytes, job.sha256, ingest, &doc);
+                      if (!rs.ok()) {
+                        r.kind = std::string(rs.kind());
+                        r.message = rs.message();
+                        return r;
+                      }
+                      Extraction x;
+                      if (Status xs = Extract(doc, SourceOf(job.path, doc), extract, &x);
+                          !xs.ok()) {
+                        r.kind = std::string(xs.kind());
+                        r.message = xs.message();
+                        return r;
+                      }
+                      r.ok = true;
+                      r.series = x.meeting.series;
+                      r.date = x.meeting.date;
+                      r.output = DocumentOutput::Of(x).Encode();
+                      return r;
+                    });
     std::map<std::string, size_t> in_flight;                // sha256 -> file being extracted
     std::map<std::string, std::vector<size_t>> same_bytes;  // sha256 -> files waiting on it
     size_t next = 0;
     auto last_report = std::chrono::steady_clock::now();
     // Results are recorded after the next jobs are handed out, so that workers extract while
-    // this process writes the manifest; the results collected together are one transaction.
+    // this process writes the manifest.
     auto record_result = [&](const JobResult& r) {
       size_t i = r.id;
       std::string sha;
@@ -222,7 +225,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       Outcome o;
       Status rs;
       if (r.ok) {
-        rs = manifest->RecordDocument(sha, r.series, r.date, files[i].path, r.output);
+        rs = manifest->RecordDocument(sha, r.series, r.date, files[i].path, r.stored);
         o = {Outcome::kConverted, sha, "", ""};
       } else {
         o = {Outcome::kFailed, sha, r.kind, r.message};
@@ -258,16 +261,27 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       }
     };
     std::vector<JobResult> finished;
+    // Results are committed together, a transaction at most every kCommitEvery: a commit costs
+    // about what recording a document does, and a run killed meanwhile only redoes the documents
+    // since the last one (their outputs, in the logs, are named by no record).
+    const auto kCommitEvery = std::chrono::milliseconds(100);
+    bool in_transaction = false;
+    auto last_commit = std::chrono::steady_clock::now();
     while ((next < pending.size() || !ready.empty() || pool.busy() > 0 || !finished.empty()) &&
            s.ok()) {
       for (; pool.idle() > 0 && !ready.empty(); ready.pop_front())
         pool.Submit(std::move(ready.front()));
       if (!finished.empty()) {
-        s = manifest->Begin();
+        if (!in_transaction) s = manifest->Begin();
+        in_transaction = s.ok();
         for (const JobResult& r : finished)
           if (s.ok()) record_result(r);
-        if (s.ok()) s = manifest->Commit();
         finished.clear();
+        if (s.ok() && std::chrono::steady_clock::now() - last_commit >= kCommitEvery) {
+          s = manifest->Commit();
+          in_transaction = false;
+          last_commit = std::chrono::steady_clock::now();
+        }
       }
       read_ahead();
       if (pool.idle() > 0 && !ready.empty()) continue;  // the first jobs, or a worker replaced
@@ -278,6 +292,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         last_report = now;
       }
     }
+    if (in_transaction && s.ok()) s = manifest->Commit();
   }
   if (!s.ok()) return s;
   if (progress) progress(done, files.size());
@@ -326,14 +341,18 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   std::map<std::string, std::vector<std::string>> series;
   for (const Manifest::DocumentKey& k : keys)
     if (!k.series.empty() && !k.date.empty()) series[k.series].push_back(k.sha256);
+  OutputLog settled(manifest->outputs_dir(), "settled-" + std::to_string(::getpid()));
   for (const auto& [key, members] : series) {
     if (members.size() < 2 || !s.ok()) continue;
     std::vector<Extraction> docs;
     s = load(members, &docs);
     if (!s.ok()) break;
     SettleSeries(&docs);
-    for (size_t i = 0; i < members.size() && s.ok(); ++i)
-      s = manifest->StoreSettled(members[i], DocumentOutput::Of(docs[i]).Encode());
+    for (size_t i = 0; i < members.size() && s.ok(); ++i) {
+      OutputPlace at;
+      s = settled.Append(DocumentOutput::Of(docs[i]).Encode(), &at);
+      if (s.ok()) s = manifest->StoreSettled(members[i], at);
+    }
   }
   if (!s.ok()) return s;
 
@@ -430,6 +449,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   if (s.ok()) s = documents.Commit();
   if (s.ok()) s = skipped.Commit();
   if (s.ok()) s = errors.Commit();
+  if (s.ok()) s = manifest->DropUnreferencedOutputs();
 
   summary->files = files.size() + walked.skipped.size() + walked.errors.size();
   summary->skipped = walked.skipped.size();

@@ -17,6 +17,8 @@
 //                      took longer than the time budget, or crashed their worker
 //   manifest.db        SQLite: what was done, by path (size, mtime) and by sha256 — a re-run
 //                      reuses it, so an interrupted batch resumes where it stopped
+//   manifest.outputs/  each document's outputs as its worker made them, which manifest.db
+//                      points into (read back to write the outputs above)
 // Every input path is in exactly one of documents.jsonl, skipped.csv and errors.csv.
 //
 // Documents are extracted in worker processes (a crash or a hang costs one document, not the

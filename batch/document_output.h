@@ -1,10 +1,10 @@
 // Internal to batch: one document's share of a batch's outputs — its line of documents.jsonl, its
 // rows of the CSV tables and its counts for the summary — made where the document is extracted (a
-// worker) or settled with its series, and kept in the manifest, so that writing the outputs of a
-// run reads them back and parses nothing.
+// worker) or settled with its series, and kept in the manifest's output logs, so that writing the
+// outputs of a run reads them back and parses nothing.
 //
 //   DocumentOutput out = DocumentOutput::Of(x);
-//   std::string bytes = out.Encode();                      // to a worker's pipe, or a BLOB
+//   std::string bytes = out.Encode();                      // to an output log
 //   DocumentOutput back;
 //   Status s = DocumentOutput::Decode(bytes, &back);        // the same fields again
 

@@ -3,10 +3,13 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/DirectoryIterator.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/Nullable.h>
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -26,13 +29,33 @@ namespace {
 
 // The layout of the tables below. A manifest of another layout (or another program version) is
 // dropped and rebuilt: what it recorded cannot be read back as this version writes it.
-constexpr char kLayout[] = "layout 2";
+constexpr char kLayout[] = "layout 3";
+
+// The output logs' folder for the manifest at `path`.
+std::string OutputsDirOf(const std::string& path) {
+  const std::string_view db = ".db";
+  std::string base = path;
+  if (base.size() > db.size() && base.compare(base.size() - db.size(), db.size(), db) == 0)
+    base.resize(base.size() - db.size());
+  return base + ".outputs";
+}
+
+// The output logs in `dir` (file names).
+std::vector<std::string> LogFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
+    if (it.name().size() > 4 && it.name().compare(it.name().size() - 4, 4, ".bin") == 0)
+      files.push_back(it.name());
+  return files;
+}
 
 }  // namespace
 
 struct Manifest::Impl {
   std::unique_ptr<Poco::Data::Session> session;
   std::string path;
+  std::string outputs_dir;
+  std::unique_ptr<OutputLogReader> reader;  // made by the first Outputs
 
   // What the tables hold, read once when opened and kept as records are made, so that asking
   // about a file or a document is not a query.
@@ -52,7 +75,8 @@ struct Manifest::Impl {
     Poco::Int64 size = 0, mtime = 0;
   } file;
   struct DocumentRow {
-    std::string sha256, series, date, path, output;
+    std::string sha256, series, date, path, file;
+    Poco::Int64 offset = 0, length = 0;
   } document;
   std::unique_ptr<Poco::Data::Statement> insert_file, insert_document;
 
@@ -73,6 +97,8 @@ struct Manifest::Impl {
       f();
     } catch (const Poco::Exception& e) {
       return Status::IoError(path + ": " + e.displayText());
+    } catch (const std::exception& e) {  // a folder listing (Poco's DirectoryIterator)
+      return Status::IoError(path + ": " + e.what());
     }
     return Status::OK();
   }
@@ -87,15 +113,15 @@ Status Manifest::Open(const std::string& path, bool forget, const std::string& v
   std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   auto impl = std::make_unique<Impl>();
   impl->path = path;
+  impl->outputs_dir = OutputsDirOf(path);
   Status s = impl->Guard([&] {
+    Poco::File(impl->outputs_dir).createDirectories();
     impl->session = std::make_unique<Poco::Data::Session>("sqlite", path, 5);
     Poco::Data::Session& db = *impl->session;
     std::string mode;
     // WAL with NORMAL sync: each record is one quick commit, and a power cut loses at most the
-    // last few records, never the file.
-    // Pages of 64 KiB (the largest; it takes effect when the file is created): each document's
-    // outputs are tens of KB, which in 4 KiB pages cost a write and a read system call per page.
-    db << "PRAGMA page_size = 65536", now;
+    // last few records, never the file. Rows are small (the outputs are in the logs), so the
+    // default pages of 4 KiB: a commit writes each page it changed whole.
     db << "PRAGMA journal_mode = WAL", into(mode), now;
     db << "PRAGMA synchronous = NORMAL", now;
     db << "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", now;
@@ -105,12 +131,16 @@ Status Manifest::Open(const std::string& path, bool forget, const std::string& v
     if (forget || recorded.empty() || recorded[0] != v) {
       db << "DROP TABLE IF EXISTS files", now;
       db << "DROP TABLE IF EXISTS documents", now;
+      for (const std::string& file : LogFiles(impl->outputs_dir))
+        Poco::File(impl->outputs_dir + "/" + file).remove();
     }
     db << "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
           "mtime INTEGER NOT NULL, sha256 TEXT, outcome TEXT NOT NULL, kind TEXT, message TEXT)",
         now;
     db << "CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, series TEXT NOT NULL, "
-          "date TEXT NOT NULL, path TEXT NOT NULL, output TEXT NOT NULL, settled TEXT)",
+          "date TEXT NOT NULL, path TEXT NOT NULL, output_file TEXT NOT NULL, output_offset "
+          "INTEGER NOT NULL, output_length INTEGER NOT NULL, settled_file TEXT, settled_offset "
+          "INTEGER, settled_length INTEGER)",
         now;
     db << "INSERT INTO meta (key, value) VALUES ('version', ?) ON CONFLICT (key) DO UPDATE SET "
           "value = excluded.value",
@@ -125,9 +155,33 @@ Status Manifest::Open(const std::string& path, bool forget, const std::string& v
       impl->files[paths[i]] = {{static_cast<uint64_t>(sizes[i]), mtimes[i]},
                                {std::move(shas[i]), std::move(outcomes[i]), std::move(kinds[i]),
                                 std::move(messages[i])}};
+    // The documents whose output is wholly in its log; the others are forgotten.
     shas.clear();
-    db << "SELECT sha256 FROM documents", into(shas), now;
-    impl->documents.insert(shas.begin(), shas.end());
+    std::vector<std::string> logs;
+    std::vector<Poco::Int64> ends;
+    db << "SELECT sha256, output_file, output_offset + output_length FROM documents", into(shas),
+        into(logs), into(ends), now;
+    std::unordered_map<std::string, int64_t> log_size;
+    std::vector<std::string> lost;
+    for (size_t i = 0; i < shas.size(); ++i) {
+      auto it = log_size.find(logs[i]);
+      if (it == log_size.end())
+        it = log_size.emplace(logs[i], OutputLogReader::FileSize(impl->outputs_dir, logs[i])).first;
+      if (ends[i] <= it->second)
+        impl->documents.insert(std::move(shas[i]));
+      else
+        lost.push_back(std::move(shas[i]));
+    }
+    if (!lost.empty()) {
+      std::string sha;
+      Poco::Data::Statement forget_one = (db << "DELETE FROM documents WHERE sha256 = ?", use(sha));
+      db.begin();
+      for (std::string& l : lost) {
+        sha = std::move(l);
+        forget_one.execute();
+      }
+      db.commit();
+    }
   });
   if (!s.ok()) return s;
   out->reset(new Manifest(std::move(impl)));
@@ -144,6 +198,8 @@ bool Manifest::FindFile(const std::string& path, uint64_t size, int64_t mtime_ns
 }
 
 bool Manifest::HasDocument(const std::string& sha256) { return impl_->documents.count(sha256) > 0; }
+
+const std::string& Manifest::outputs_dir() const { return impl_->outputs_dir; }
 
 Status Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
                             const FileRecord& r) {
@@ -172,20 +228,23 @@ Status Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtim
 
 Status Manifest::RecordDocument(const std::string& sha256, const std::string& series,
                                 const std::string& date, const std::string& path,
-                                const std::string& output) {
+                                const OutputPlace& output) {
   Impl::DocumentRow& row = impl_->document;
   row.sha256 = sha256;
   row.series = series;
   row.date = date;
   row.path = path;
-  row.output = output;
+  row.file = output.file;
+  row.offset = static_cast<Poco::Int64>(output.offset);
+  row.length = static_cast<Poco::Int64>(output.length);
   impl_->documents.insert(sha256);
   return impl_->Guard([&] {
     impl_
         ->Built(&impl_->insert_document,
-                "INSERT INTO documents (sha256, series, date, path, output) VALUES (?, ?, ?, "
-                "?, ?) ON CONFLICT (sha256) DO NOTHING",
-                use(row.sha256), use(row.series), use(row.date), use(row.path), use(row.output))
+                "INSERT INTO documents (sha256, series, date, path, output_file, output_offset, "
+                "output_length) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                use(row.sha256), use(row.series), use(row.date), use(row.path), use(row.file),
+                use(row.offset), use(row.length))
         .execute();
   });
 }
@@ -217,42 +276,74 @@ Status Manifest::Keys(const std::vector<std::string>& sha256s, std::vector<Docum
 
 Status Manifest::Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out) {
   // One query for them all: "... WHERE sha256 IN (?, ?, ...)".
-  std::vector<std::string> sha, path, output;
-  std::vector<Poco::Nullable<std::string>> settled;
+  std::vector<std::string> sha, path, file;
+  std::vector<Poco::Int64> offset, length;
+  std::vector<Poco::Nullable<std::string>> settled_file;
+  std::vector<Poco::Nullable<Poco::Int64>> settled_offset, settled_length;
   Status s = impl_->Guard([&] {
     Poco::Data::Statement select(*impl_->session);
-    std::string sql = "SELECT sha256, path, output, settled FROM documents WHERE sha256 IN (";
+    std::string sql =
+        "SELECT sha256, path, output_file, output_offset, output_length, settled_file, "
+        "settled_offset, settled_length FROM documents WHERE sha256 IN (";
     for (size_t i = 0; i < sha256s.size(); ++i) sql += i == 0 ? "?" : ", ?";
     select << sql + ")";
     for (const std::string& wanted : sha256s) select, bind(wanted);  // bind copies
-    select, into(sha), into(path), into(output), into(settled), now;
+    select, into(sha), into(path), into(file), into(offset), into(length), into(settled_file),
+        into(settled_offset), into(settled_length), now;
   });
   if (!s.ok()) return s;
   std::unordered_map<std::string_view, size_t> row_of;
   for (size_t i = 0; i < sha.size(); ++i) row_of[sha[i]] = i;
+  if (!impl_->reader) impl_->reader = std::make_unique<OutputLogReader>(impl_->outputs_dir);
   out->assign(sha256s.size(), StoredOutput());
   for (size_t k = 0; k < sha256s.size(); ++k) {
     auto it = row_of.find(sha256s[k]);
     if (it == row_of.end()) return Status::IoError(impl_->path + ": no document " + sha256s[k]);
     size_t i = it->second;
     StoredOutput& o = (*out)[k];
-    o.settled = !settled[i].isNull();
-    o.output = std::move(o.settled ? settled[i].value() : output[i]);
+    o.settled = !settled_file[i].isNull();
+    OutputPlace at;
+    if (o.settled) {
+      at = {settled_file[i].value(), static_cast<uint64_t>(settled_offset[i].value()),
+            static_cast<uint64_t>(settled_length[i].value())};
+    } else {
+      at = {file[i], static_cast<uint64_t>(offset[i]), static_cast<uint64_t>(length[i])};
+    }
+    if (s = impl_->reader->Read(at, &o.output); !s.ok()) return s;
     o.path = std::move(path[i]);
   }
   return Status::OK();
 }
 
-Status Manifest::StoreSettled(const std::string& sha256, const std::string& output) {
-  std::string s = sha256, o = output;
+Status Manifest::StoreSettled(const std::string& sha256, const OutputPlace& output) {
+  std::string s = sha256, f = output.file;
+  Poco::Int64 offset = static_cast<Poco::Int64>(output.offset);
+  Poco::Int64 length = static_cast<Poco::Int64>(output.length);
   return impl_->Guard([&] {
-    *impl_->session << "UPDATE documents SET settled = ? WHERE sha256 = ?", use(o), use(s), now;
+    *impl_->session << "UPDATE documents SET settled_file = ?, settled_offset = ?, "
+                       "settled_length = ? WHERE sha256 = ?",
+        use(f), use(offset), use(length), use(s), now;
   });
 }
 
 Status Manifest::ClearSettled() {
   return impl_->Guard([&] {
-    *impl_->session << "UPDATE documents SET settled = NULL WHERE settled IS NOT NULL", now;
+    *impl_->session << "UPDATE documents SET settled_file = NULL, settled_offset = NULL, "
+                       "settled_length = NULL WHERE settled_file IS NOT NULL",
+        now;
+  });
+}
+
+Status Manifest::DropUnreferencedOutputs() {
+  return impl_->Guard([&] {
+    std::vector<std::string> used;
+    *impl_->session << "SELECT output_file FROM documents UNION SELECT settled_file FROM "
+                       "documents WHERE settled_file IS NOT NULL",
+        into(used), now;
+    std::unordered_set<std::string> kept(used.begin(), used.end());
+    impl_->reader.reset();  // closes the logs it read
+    for (const std::string& file : LogFiles(impl_->outputs_dir))
+      if (kept.count(file) == 0) Poco::File(impl_->outputs_dir + "/" + file).remove();
   });
 }
 

@@ -1,8 +1,13 @@
 // Internal to batch: what a batch has done, kept in OUTDIR/manifest.db (SQLite) so that a re-run
-// skips it and an interrupted run resumes. Every record is committed when it is made (or with the
-// transaction it is part of): a process killed at any moment leaves every finished document
-// recorded and nothing half-recorded. What files and documents are recorded is read once when the
-// manifest is opened and kept in memory, so FindFile and HasDocument cost no query.
+// skips it and an interrupted run resumes. Every record is committed when it is made, or with the
+// transaction it is part of (Begin ... Commit): a process killed at any moment leaves every
+// committed record whole and nothing half-recorded. What files and documents are recorded is read
+// once when the manifest is opened and kept in memory, so FindFile and HasDocument cost no query.
+//
+// Documents' outputs are not in the database but in output logs (output_log.h) in the folder
+// outputs_dir(), beside it: the workers append them there and the manifest records where. When it
+// opens, the manifest forgets every document whose output is not wholly in its log (its bytes were
+// lost with a power cut), so that the document is extracted again.
 
 #ifndef MINUTES_BATCH_MANIFEST_H_
 #define MINUTES_BATCH_MANIFEST_H_
@@ -11,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/output_log.h"
 #include "common/status.h"
 
 namespace minutes::batch {
@@ -34,15 +40,18 @@ class Manifest {
   // Whether the document with these bytes was extracted.
   bool HasDocument(const std::string& sha256);
 
+  // The folder of the output logs: the manifest's path with ".outputs" for ".db".
+  const std::string& outputs_dir() const;
+
   // Records a file's outcome; and a document's extraction: its series and date, the path it was
-  // read from and its encoded DocumentOutput. Each commits at once unless inside
+  // read from and where its encoded DocumentOutput was stored. Each commits at once unless inside
   // Begin() ... Commit(), which makes several records one transaction (a document and the files
   // that hold its bytes: all recorded or none).
   Status RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
                     const FileRecord& record);
   Status RecordDocument(const std::string& sha256, const std::string& series,
                         const std::string& date, const std::string& path,
-                        const std::string& output);
+                        const OutputPlace& output);
   Status Begin();
   Status Commit();
 
@@ -58,11 +67,14 @@ class Manifest {
     bool settled = false;
     std::string path;  // not settled: the path the output names, the one it was read from
   };
-  // The outputs of the documents `sha256s` (a window of a few dozen), in their order. kIoError
-  // when one was not recorded.
+  // The outputs of the documents `sha256s` (a window of a few dozen), in their order, read from
+  // their logs. kIoError when one was not recorded or cannot be read.
   Status Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out);
-  Status StoreSettled(const std::string& sha256, const std::string& output);
+  Status StoreSettled(const std::string& sha256, const OutputPlace& output);
   Status ClearSettled();
+  // Deletes the output logs that no document's output is in (those of earlier runs' settled
+  // series, or of a worker killed before its first reply). Only when no worker is writing.
+  Status DropUnreferencedOutputs();
 
  private:
   struct Impl;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +17,8 @@
 #include <initializer_list>
 #include <string_view>
 #include <vector>
+
+#include "common/status.h"
 
 namespace minutes::batch {
 namespace {
@@ -61,8 +64,11 @@ bool SendMessage(int fd, std::initializer_list<std::string_view> parts) {
   return true;
 }
 
-// The worker's life: read a job, do it, reply; exit when the parent closes the pipe.
-[[noreturn]] void WorkerMain(int in, int out, const WorkerPool::Work& work) {
+// The worker's life: read a job, do it, store its output, reply; exit when the parent closes the
+// pipe.
+[[noreturn]] void WorkerMain(int in, int out, const std::string& log_dir,
+                             const WorkerPool::Work& work) {
+  OutputLog log(log_dir, std::to_string(::getpid()));
   for (;;) {
     uint64_t n = 0;
     if (!ReadAll(in, reinterpret_cast<char*>(&n), sizeof n)) _exit(0);
@@ -75,18 +81,30 @@ bool SendMessage(int fd, std::initializer_list<std::string_view> parts) {
     job.sha256 = payload.substr(nul + 1, nul2 - nul - 1);
     job.bytes = payload.substr(nul2 + 1);
     JobResult r = work(job);
-    // "1" series NUL date NUL output, or "0" kind NUL message NUL.
-    bool sent = r.ok ? SendMessage(out, {"1", r.series, {"", 1}, r.date, {"", 1}, r.output})
-                     : SendMessage(out, {"0", r.kind, {"", 1}, r.message, {"", 1}});
+    if (r.ok) {
+      if (Status s = log.Append(r.output, &r.stored); !s.ok()) {
+        r.ok = false;
+        r.kind = std::string(s.kind());
+        r.message = s.message();
+      }
+    }
+    // "1" series NUL date NUL file NUL offset NUL length, or "0" kind NUL message NUL.
+    const std::string offset = std::to_string(r.stored.offset);
+    const std::string length = std::to_string(r.stored.length);
+    const std::string_view nul_byte("", 1);
+    bool sent = r.ok ? SendMessage(out, {"1", r.series, nul_byte, r.date, nul_byte, r.stored.file,
+                                         nul_byte, offset, nul_byte, length})
+                     : SendMessage(out, {"0", r.kind, nul_byte, r.message, nul_byte});
     if (!sent) _exit(0);
   }
 }
 
 }  // namespace
 
-WorkerPool::WorkerPool(int workers, double timeout_seconds, Work work)
+WorkerPool::WorkerPool(int workers, double timeout_seconds, std::string log_dir, Work work)
     : workers_(workers < 1 ? 1 : workers),
       timeout_seconds_(timeout_seconds),
+      log_dir_(std::move(log_dir)),
       work_(std::move(work)) {
   // A worker that dies leaves a pipe with no reader: the write must fail, not kill the parent.
   ::signal(SIGPIPE, SIG_IGN);
@@ -121,7 +139,7 @@ void WorkerPool::Spawn(Worker* w) {
     ::close(requests[1]);
     ::close(replies[0]);
     ::signal(SIGINT, SIG_DFL);
-    WorkerMain(requests[0], replies[1], work_);
+    WorkerMain(requests[0], replies[1], log_dir_, work_);
   }
   ::close(requests[0]);
   ::close(replies[1]);
@@ -218,19 +236,34 @@ std::vector<JobResult> WorkerPool::Collect(int max_wait_ms) {
         w->inbox.append(buf, static_cast<size_t>(n));
       }
       if (w->inbox.size() >= wanted() && wanted() != SIZE_MAX) {
-        std::string reply = w->inbox.substr(sizeof(uint64_t), wanted() - sizeof(uint64_t));
+        std::string_view reply(w->inbox);
+        reply = reply.substr(sizeof(uint64_t), wanted() - sizeof(uint64_t));
         JobResult r;
         r.id = w->job_id;
         r.ok = !reply.empty() && reply[0] == '1';
-        size_t k = reply.find('\0', 1), m = reply.find('\0', k + 1);
-        std::string first = reply.substr(1, k - 1), second = reply.substr(k + 1, m - k - 1);
-        if (r.ok) {
-          r.series = std::move(first);
-          r.date = std::move(second);
-          r.output = reply.substr(m + 1);
+        // The fields after the flag, each ended by NUL but the last.
+        std::vector<std::string_view> fields;
+        for (size_t at = 1;;) {
+          size_t end = reply.find('\0', at);
+          fields.push_back(reply.substr(at, end == std::string_view::npos ? end : end - at));
+          if (end == std::string_view::npos) break;
+          at = end + 1;
+        }
+        auto number = [](std::string_view f, uint64_t* v) {
+          return std::from_chars(f.data(), f.data() + f.size(), *v).ec == std::errc();
+        };
+        if (r.ok && fields.size() == 5 && number(fields[3], &r.stored.offset) &&
+            number(fields[4], &r.stored.length)) {
+          r.series = fields[0];
+          r.date = fields[1];
+          r.stored.file = fields[2];
+        } else if (!r.ok && fields.size() >= 2) {
+          r.kind = fields[0];
+          r.message = fields[1];
         } else {
-          r.kind = std::move(first);
-          r.message = std::move(second);
+          r.ok = false;
+          r.kind = "crash";
+          r.message = "the worker's reply was not understood";
         }
         w->busy = false;
         w->inbox.clear();

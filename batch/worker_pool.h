@@ -9,7 +9,9 @@
 //
 // Workers are forked from the calling process after construction-time state (the LA register,
 // compiled patterns) is ready, so they share it copy-on-write. Requests and replies are
-// length-prefixed messages on pipes. Not thread-safe: one thread drives the pool.
+// length-prefixed messages on pipes; what a job makes is not in its reply but in the worker's own
+// output log (output_log.h), which the reply says where. Not thread-safe: one thread drives the
+// pool.
 
 #ifndef MINUTES_BATCH_WORKER_POOL_H_
 #define MINUTES_BATCH_WORKER_POOL_H_
@@ -21,6 +23,8 @@
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "batch/output_log.h"
 
 namespace minutes::batch {
 
@@ -34,7 +38,10 @@ struct Job {
 struct JobResult {
   size_t id = 0;
   bool ok = false;
-  std::string output;  // ok: what the work made of it (batch: an encoded DocumentOutput)
+  // In the worker, ok: what the work made of the job (batch: an encoded DocumentOutput), which
+  // the worker appends to its output log. The caller receives `stored`, where it is.
+  std::string output;
+  OutputPlace stored;
   std::string series;  // ok: the meeting's series and date, so the caller need not decode it
   std::string date;
   std::string kind;     // failed: "corrupt", "timeout", "crash", ...
@@ -45,8 +52,10 @@ class WorkerPool {
  public:
   using Work = std::function<JobResult(const Job&)>;
 
-  // Forks `workers` processes that run `work` (in the child) on each job submitted.
-  WorkerPool(int workers, double timeout_seconds, Work work);
+  // Forks `workers` processes that run `work` (in the child) on each job submitted. Each worker
+  // appends its jobs' outputs to its own file in `log_dir` (named by its process id); a job whose
+  // output cannot be written fails with the log's error.
+  WorkerPool(int workers, double timeout_seconds, std::string log_dir, Work work);
   // Closes the workers' pipes (they exit) and waits for them.
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -79,6 +88,7 @@ class WorkerPool {
 
   std::vector<Worker> workers_;
   double timeout_seconds_;
+  std::string log_dir_;
   Work work_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <Poco/DirectoryIterator.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -271,6 +272,52 @@ TEST(BatchTest, ARenamedFileIsNamedWhereItIsNow) {
   for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
                            "la_mentions.csv", "findings.csv"})
     EXPECT_EQ(Slurp(fresh + "/" + file), Slurp(out + "/" + file)) << file;
+}
+
+// The output logs' files (manifest.outputs/*.bin), with their sizes.
+std::map<std::string, off_t> OutputLogs(const std::string& out) {
+  std::map<std::string, off_t> logs;
+  for (Poco::DirectoryIterator it(out + "/manifest.outputs"), end; it != end; ++it)
+    logs[it.name()] = static_cast<off_t>(it->getSize());
+  return logs;
+}
+
+// A power cut can leave the manifest naming outputs its logs never received. The next run finds
+// them missing, extracts those documents again and writes what a fresh run writes; the logs no
+// document needs any more are deleted.
+TEST(BatchTest, OutputsLostFromTheLogsAreExtractedAgain) {
+  std::string in = Dir("lost"), out = Dir("lost_out"), fresh = Dir("lost_fresh");
+  Write(in + "/july.txt", Slurp(Sample("samples/seeds/000_e0affe79a15288f1.txt")));
+  Write(in + "/december.docx", Slurp(Sample("samples/seeds/001_2e77aad788dcd255.docx")));
+  Write(in + "/eastern.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+  ASSERT_EQ(0, Batch(in + " --quiet --jobs 1 --out " + out).exit_code);
+  // One worker's log, and the parent's for the settled series (the seeds are one group's).
+  std::map<std::string, off_t> logs = OutputLogs(out);
+  ASSERT_EQ(2u, logs.size());
+  auto [worker_log, worker_size] = *logs.begin();
+  auto settled_log = logs.rbegin()->first;
+  ASSERT_EQ(0u, settled_log.rfind("settled-", 0)) << settled_log;
+  ASSERT_EQ(0, ::truncate((out + "/manifest.outputs/" + worker_log).c_str(), worker_size / 2));
+
+  Result r = Batch(in + " --jobs 1 --out " + out);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(std::string::npos, r.err.find("3 done before")) << r.err;
+  ASSERT_EQ(0, Batch(in + " --quiet --out " + fresh).exit_code);
+  for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
+                           "la_mentions.csv", "findings.csv"})
+    EXPECT_EQ(Slurp(fresh + "/" + file), Slurp(out + "/" + file)) << file;
+  // The series was settled again into this run's log; the last run's is gone.
+  logs = OutputLogs(out);
+  EXPECT_EQ(0u, logs.count(settled_log));
+  EXPECT_EQ(1, std::count_if(logs.begin(), logs.end(),
+                             [](const auto& log) { return log.first.rfind("settled-", 0) == 0; }));
+  // A third run reuses all, and --force starts the logs afresh.
+  r = Batch(in + " --jobs 1 --out " + out);
+  EXPECT_NE(std::string::npos, r.err.find("3 done before")) << r.err;
+  EXPECT_EQ(Slurp(fresh + "/documents.jsonl"), Slurp(out + "/documents.jsonl"));
+  ASSERT_EQ(0, Batch(in + " --quiet --force --jobs 1 --out " + out).exit_code);
+  EXPECT_EQ(2u, OutputLogs(out).size());
+  EXPECT_EQ(Slurp(fresh + "/documents.jsonl"), Slurp(out + "/documents.jsonl"));
 }
 
 TEST(BatchTest, UsageErrors) {

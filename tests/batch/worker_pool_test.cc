@@ -1,8 +1,9 @@
 // WorkerPool: replies, a worker that crashes and one that hangs each cost one job, and the pool
-// goes on with fresh workers.
+// goes on with fresh workers; each output is in the worker's log where the reply says.
 
 #include "batch/worker_pool.h"
 
+#include <Poco/File.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -44,11 +45,15 @@ std::map<size_t, JobResult> RunAll(WorkerPool* pool, const std::vector<std::stri
 }
 
 TEST(WorkerPoolTest, EveryJobGetsOneResultWhateverItsWorkerDoes) {
-  WorkerPool pool(3, /*timeout_seconds=*/0.5, Work);
+  const std::string logs = ::testing::TempDir() + "worker_pool_logs";
+  if (Poco::File(logs).exists()) Poco::File(logs).remove(true);
+  Poco::File(logs).createDirectories();
+  WorkerPool pool(3, /*timeout_seconds=*/0.5, logs, Work);
   std::vector<std::string> inputs = {"a", "crash", "b", "hang", "fail", std::string(300000, 'x'),
                                      "c", "crash", "d"};
   std::map<size_t, JobResult> results = RunAll(&pool, inputs);
   ASSERT_EQ(inputs.size(), results.size());
+  OutputLogReader reader(logs);
   for (size_t i = 0; i < inputs.size(); ++i) {
     const JobResult& r = results[i];
     const std::string& in = inputs[i];
@@ -66,13 +71,26 @@ TEST(WorkerPoolTest, EveryJobGetsOneResultWhateverItsWorkerDoes) {
       EXPECT_EQ("asked to fail", r.message);
     } else {
       EXPECT_TRUE(r.ok) << i << " " << r.kind << " " << r.message;
-      EXPECT_EQ(in, r.output);  // large replies arrive whole
+      std::string stored;
+      ASSERT_TRUE(reader.Read(r.stored, &stored).ok()) << r.stored.file;
+      EXPECT_EQ(in, stored);  // large outputs stored whole
       EXPECT_EQ("path" + std::to_string(i), r.series);
     }
   }
   // The pool is whole again: three workers, all idle.
   EXPECT_EQ(3u, pool.idle());
   EXPECT_EQ(0u, pool.busy());
+}
+
+TEST(WorkerPoolTest, AnOutputThatCannotBeStoredFailsItsJob) {
+  const std::string logs = ::testing::TempDir() + "worker_pool_no_such_folder/deeper";
+  WorkerPool pool(1, /*timeout_seconds=*/5, logs, Work);
+  std::map<size_t, JobResult> results = RunAll(&pool, {"a"});
+  ASSERT_EQ(1u, results.size());
+  EXPECT_FALSE(results[0].ok);
+  EXPECT_EQ(Status::IoError("").kind(), results[0].kind);
+  EXPECT_NE(std::string::npos, results[0].message.find("cannot open the output log"))
+      << results[0].message;
 }
 
 }  // namespace
