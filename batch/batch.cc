@@ -88,7 +88,7 @@ class AtomicFile {
       std::remove((path_ + ".tmp").c_str());
     }
   }
-  void Write(const std::string& s) {
+  void Write(std::string_view s) {
     if (f_ != nullptr && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) failed_ = true;
   }
   Status Commit() {
@@ -324,8 +324,8 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       std::vector<Manifest::StoredOutput> stored;
       Status ls = manifest->Outputs(window, &stored);
       for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
-        DocumentOutput output;
-        ls = DocumentOutput::Decode(stored[k].output, &output);
+        OutputView output;
+        ls = OutputView::Decode(stored[k].output, &output);
         if (ls.ok()) ls = ParseJson(output.json, &(*docs)[first + k]);
         if (ls.ok()) set_paths(window[k], &(*docs)[first + k]);
       }
@@ -375,8 +375,9 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   struct Rendered {
     Manifest::StoredOutput stored;
     Status status;
-    DocumentOutput output;
-    Extraction x;  // parsed only for a database
+    OutputView output;        // of the stored output, or of `rendered`
+    DocumentOutput rendered;  // made only for other paths than the stored output names
+    Extraction x;             // parsed only for a database, or to render again
   };
   const size_t threads = std::max<size_t>(
       1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
@@ -394,7 +395,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       for (size_t k; (k = next_doc.fetch_add(1)) < window.size();) {
         Rendered& r = window[k];
         const std::string& sha = order[first + k];
-        r.status = DocumentOutput::Decode(r.stored.output, &r.output);
+        r.status = OutputView::Decode(r.stored.output, &r.output);
         const std::vector<std::string>& paths = paths_of.at(sha);
         bool paths_as_stored =
             r.stored.settled || (paths.size() == 1 && paths.front() == r.stored.path);
@@ -402,7 +403,8 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         r.status = ParseJson(r.output.json, &r.x);
         if (!r.status.ok() || paths_as_stored) continue;
         set_paths(sha, &r.x);
-        r.output = DocumentOutput::Of(r.x);
+        r.rendered = DocumentOutput::Of(r.x);
+        r.output = OutputView::Of(r.rendered);
       }
     };
     std::vector<std::thread> pool;
@@ -414,15 +416,16 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       if (!s.ok()) break;
       documents.Write(r.output.json);
       documents.Write("\n");
-      tables.Add(r.output.rows);
+      tables.Add(r.output.tables);
       ++summary->documents;
-      summary->people += r.output.people;
-      summary->actions += r.output.actions;
-      summary->money += r.output.money;
-      for (size_t i = 0; i < r.output.findings.size(); ++i)
-        if (r.output.findings[i] > 0)
+      const OutputCounts& counts = r.output.counts;
+      summary->people += counts.people;
+      summary->actions += counts.actions;
+      summary->money += counts.money;
+      for (size_t i = 0; i < counts.findings.size(); ++i)
+        if (counts.findings[i] > 0)
           summary->findings[std::string(EnumTraits<Severity>::kEntries[i].name)] +=
-              r.output.findings[i];
+              counts.findings[i];
       if (db != nullptr) {
         warehouse::LoadResult lr;
         s = db->Load(r.x, options.minutes_version, &lr);

@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/schema.h"
+
 namespace minutes::batch {
 namespace {
 
@@ -33,45 +35,54 @@ DocumentOutput DocumentOutput::Of(const Extraction& x) {
   out.json = ToJson(x, 0);
   out.json.pop_back();  // the newline
   out.rows = CsvRows(x);
-  out.people = x.people.size();
-  out.actions = x.actions.size();
-  out.money = x.money.size();
+  out.counts.people = x.people.size();
+  out.counts.actions = x.actions.size();
+  out.counts.money = x.money.size();
   const auto& severities = EnumTraits<Severity>::kEntries;
   for (const Finding& f : x.findings)
     for (size_t i = 0; i < std::size(severities); ++i)
-      out.findings[i] += severities[i].value == f.severity;
+      out.counts.findings[i] += severities[i].value == f.severity;
   return out;
 }
 
 std::string DocumentOutput::Encode() const {
-  std::string counts =
-      std::to_string(people) + ' ' + std::to_string(actions) + ' ' + std::to_string(money);
-  for (size_t n : findings) counts += ' ' + std::to_string(n);
+  std::string numbers = std::to_string(counts.people) + ' ' + std::to_string(counts.actions) + ' ' +
+                        std::to_string(counts.money);
+  for (size_t n : counts.findings) numbers += ' ' + std::to_string(n);
   std::string out;
-  size_t size = json.size() + counts.size() + 32;
+  size_t size = json.size() + numbers.size() + 32;
   for (const std::string& t : rows.tables()) size += t.size() + 12;
   out.reserve(size);
   AppendPiece(json, &out);
-  AppendPiece(counts, &out);
+  AppendPiece(numbers, &out);
   for (const std::string& t : rows.tables()) AppendPiece(t, &out);
   return out;
 }
 
-Status DocumentOutput::Decode(std::string_view bytes, DocumentOutput* out) {
+OutputView OutputView::Of(const DocumentOutput& output) {
+  OutputView v;
+  v.json = output.json;
+  v.tables.assign(output.rows.tables().begin(), output.rows.tables().end());
+  v.counts = output.counts;
+  return v;
+}
+
+Status OutputView::Decode(std::string_view bytes, OutputView* out) {
   const Status damaged = Status::Corrupt("a document's stored output is damaged");
-  std::string_view rest = bytes, json, counts, table;
-  if (!NextPiece(&rest, &json) || !NextPiece(&rest, &counts)) return damaged;
-  std::vector<std::string> tables;
+  OutputView v;
+  std::string_view rest = bytes, numbers, table;
+  if (!NextPiece(&rest, &v.json) || !NextPiece(&rest, &numbers)) return damaged;
+  v.tables.reserve(schema::Tables().size());
   while (!rest.empty()) {
     if (!NextPiece(&rest, &table)) return damaged;
-    tables.emplace_back(table);
+    v.tables.push_back(table);
   }
-  DocumentOutput d;
-  if (!CsvRows::FromTables(std::move(tables), &d.rows).ok()) return damaged;
-  size_t* fields[3 + std::size(d.findings)] = {&d.people, &d.actions, &d.money};
-  for (size_t i = 0; i < d.findings.size(); ++i) fields[3 + i] = &d.findings[i];
-  const char* p = counts.data();
-  const char* end = counts.data() + counts.size();
+  if (v.tables.size() != schema::Tables().size()) return damaged;
+  OutputCounts& c = v.counts;
+  size_t* fields[3 + std::size(c.findings)] = {&c.people, &c.actions, &c.money};
+  for (size_t i = 0; i < c.findings.size(); ++i) fields[3 + i] = &c.findings[i];
+  const char* p = numbers.data();
+  const char* end = numbers.data() + numbers.size();
   for (size_t* field : fields) {
     if (field != fields[0] && (p == end || *p++ != ' ')) return damaged;
     auto [next, ec] = std::from_chars(p, end, *field);
@@ -79,8 +90,7 @@ Status DocumentOutput::Decode(std::string_view bytes, DocumentOutput* out) {
     p = next;
   }
   if (p != end) return damaged;
-  d.json = std::string(json);
-  *out = std::move(d);
+  *out = std::move(v);
   return Status::OK();
 }
 

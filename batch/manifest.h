@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/output_log.h"
@@ -63,11 +64,13 @@ class Manifest {
   // The keys of those of `sha256s` that were extracted, in their order.
   Status Keys(const std::vector<std::string>& sha256s, std::vector<DocumentKey>* out);
   struct StoredOutput {
-    std::string output;  // an encoded DocumentOutput: the settled one if there is one
+    // An encoded DocumentOutput, the settled one if there is one, where it lies in its log (valid
+    // until DropUnreferencedOutputs or the manifest's end).
+    std::string_view output;
     bool settled = false;
     std::string path;  // not settled: the path the output names, the one it was read from
   };
-  // The outputs of the documents `sha256s` (a window of a few dozen), in their order, read from
+  // The outputs of the documents `sha256s` (a window of a few dozen), in their order, seen in
   // their logs. kIoError when one was not recorded or cannot be read.
   Status Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out);
   Status StoreSettled(const std::string& sha256, const OutputPlace& output);

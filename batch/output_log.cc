@@ -1,6 +1,7 @@
 #include "batch/output_log.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,29 +52,37 @@ Status OutputLog::Append(std::string_view bytes, OutputPlace* at) {
 OutputLogReader::OutputLogReader(std::string dir) : dir_(std::move(dir)) {}
 
 OutputLogReader::~OutputLogReader() {
-  for (const auto& [file, fd] : open_) ::close(fd);
+  for (const Mapping& m : mappings_) ::munmap(const_cast<char*>(m.data), m.size);
 }
 
-Status OutputLogReader::Read(const OutputPlace& at, std::string* out) {
+Status OutputLogReader::Read(const OutputPlace& at, std::string_view* out) {
   const std::string path = InFolder(dir_, at.file);
-  auto it = open_.find(at.file);
-  if (it == open_.end()) {
+  auto failed = [&path](const char* what) {
+    return Status::IoError(path + ": " + what + ": " + std::strerror(errno));
+  };
+  Mapping& m = mapped_[at.file];
+  if (at.offset > m.size || at.length > m.size - at.offset) {  // not mapped, or grown since
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-      return Status::IoError(path + ": cannot open the output log: " + std::strerror(errno));
-    it = open_.emplace(at.file, fd).first;
-  }
-  out->resize(at.length);
-  for (uint64_t done = 0; done < at.length;) {
-    ssize_t r = ::pread(it->second, out->data() + done, at.length - done,
-                        static_cast<off_t>(at.offset + done));
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0)
-      return Status::IoError(path + ": cannot read the output log: " + std::strerror(errno));
-    if (r == 0)
+    if (fd < 0) return failed("cannot open the output log");
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+      Status s = failed("cannot read the output log's size");
+      ::close(fd);
+      return s;
+    }
+    const size_t size = static_cast<size_t>(st.st_size);
+    void* data = size == 0 ? MAP_FAILED : ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (data != MAP_FAILED) {
+      m = {static_cast<const char*>(data), size};
+      mappings_.push_back(m);
+    } else if (size != 0) {
+      return failed("cannot map the output log");
+    }
+    if (at.offset > m.size || at.length > m.size - at.offset)
       return Status::IoError(path + ": a document's output ends past the end of the file");
-    done += static_cast<uint64_t>(r);
   }
+  *out = std::string_view(m.data + at.offset, at.length);
   return Status::OK();
 }
 

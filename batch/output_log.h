@@ -8,8 +8,8 @@
 //   OutputPlace at;
 //   Status s = log.Append(bytes, &at);       // at = {"12345.bin", offset, bytes.size()}
 //   OutputLogReader reader(dir);
-//   std::string back;
-//   s = reader.Read(at, &back);              // the same bytes
+//   std::string_view back;
+//   s = reader.Read(at, &back);              // the same bytes, where they lie in the file
 //
 // A process killed while appending leaves a partial record at the end of its file that no place
 // names. A record whose bytes did not reach the disk before a power cut lies past the end of its
@@ -22,6 +22,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
@@ -52,7 +53,8 @@ class OutputLog {
   int fd_ = -1;
 };
 
-// Reads records back, keeping each file open once opened. Not thread-safe.
+// Reads records back in place: each file is mapped into memory when first read, and a record is
+// a view of its bytes there, valid while the reader lives. Not thread-safe.
 class OutputLogReader {
  public:
   explicit OutputLogReader(std::string dir);
@@ -60,15 +62,23 @@ class OutputLogReader {
   OutputLogReader(const OutputLogReader&) = delete;
   OutputLogReader& operator=(const OutputLogReader&) = delete;
 
-  // The record at `at`, whole. kIoError (naming the file) when it cannot be read or ends early.
-  Status Read(const OutputPlace& at, std::string* out);
+  // The record at `at`, whole. kIoError (naming the file) when it cannot be read or lies past the
+  // end of the file.
+  Status Read(const OutputPlace& at, std::string_view* out);
 
   // The size of `dir`/`file` in bytes; -1 when there is no such file.
   static int64_t FileSize(const std::string& dir, const std::string& file);
 
  private:
+  struct Mapping {
+    const char* data = nullptr;
+    size_t size = 0;
+  };
   std::string dir_;
-  std::map<std::string, int> open_;  // file name -> descriptor
+  std::map<std::string, Mapping> mapped_;  // file name -> its latest mapping
+  // Every mapping made, unmapped only by the destructor: a file mapped again because it grew
+  // leaves earlier views valid.
+  std::vector<Mapping> mappings_;
 };
 
 }  // namespace minutes::batch

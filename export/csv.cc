@@ -148,14 +148,6 @@ CsvRows::CsvRows(const Extraction& x) : text_(sc::Tables().size()) {
   AppendRows(x, &text_, [](size_t) {});
 }
 
-Status CsvRows::FromTables(std::vector<std::string> tables, CsvRows* out) {
-  if (tables.size() != sc::Tables().size())
-    return Status::Corrupt("rows for " + std::to_string(tables.size()) + " tables, not " +
-                           std::to_string(sc::Tables().size()));
-  out->text_ = std::move(tables);
-  return Status::OK();
-}
-
 void CsvTables::Add(const Extraction& x) {
   // Streaming: written out as it grows, so one large document's rows are never held whole.
   AppendRows(x, &text_, [this](size_t table) {
@@ -164,9 +156,9 @@ void CsvTables::Add(const Extraction& x) {
   });
 }
 
-void CsvTables::Add(const CsvRows& rows) {
+void CsvTables::Add(const std::vector<std::string_view>& rows) {
   for (size_t i = 0; i < text_.size(); ++i) {
-    text_[i] += rows.text_[i];
+    text_[i] += rows[i];
     if (!files_.empty() && text_[i].size() > kFlushBytes) failed_ = !Flush(i).ok() || failed_;
   }
 }

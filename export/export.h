@@ -74,17 +74,12 @@ class CsvRows {
  public:
   CsvRows();  // no rows
   explicit CsvRows(const Extraction& x);
-  // Rows made earlier and kept (a batch keeps them in its manifest): one text per table of
-  // schema::Tables(), as tables() gave them. Fails with kCorrupt when the count is not the
-  // tables'.
-  static Status FromTables(std::vector<std::string> tables, CsvRows* out);
 
   // The rows' CSV text for each table of schema::Tables(), in order; "" for a table the document
   // has no rows in.
   const std::vector<std::string>& tables() const { return text_; }
 
  private:
-  friend class CsvTables;
   std::vector<std::string> text_;  // parallel to schema::Tables()
 };
 
@@ -97,7 +92,9 @@ class CsvTables {
 
   // Appends the rows of one document to every table.
   void Add(const Extraction& x);
-  void Add(const CsvRows& rows);
+  // ... made earlier and kept (a batch keeps them): one text per table of schema::Tables(), in
+  // order, as CsvRows::tables() gave them. Requires that count.
+  void Add(const std::vector<std::string_view>& rows);
 
   // The CSV text of the named table, header first; "" for a name that is not a table. In
   // memory use only (after Open, rows already written out are not here).

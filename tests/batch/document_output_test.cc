@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -25,35 +26,40 @@ TEST(DocumentOutputTest, DecodedIsWhatWasEncoded) {
   Extraction x = SeedExtraction();
   DocumentOutput out = DocumentOutput::Of(x);
   EXPECT_EQ(ToJson(x, 0), out.json + "\n");
-  EXPECT_EQ(x.people.size(), out.people);
-  EXPECT_GT(out.people, 0u);
-  EXPECT_EQ(x.actions.size(), out.actions);
-  EXPECT_EQ(x.money.size(), out.money);
+  EXPECT_EQ(x.people.size(), out.counts.people);
+  EXPECT_GT(out.counts.people, 0u);
+  EXPECT_EQ(x.actions.size(), out.counts.actions);
+  EXPECT_EQ(x.money.size(), out.counts.money);
   size_t findings = 0;
-  for (size_t n : out.findings) findings += n;
+  for (size_t n : out.counts.findings) findings += n;
   EXPECT_EQ(x.findings.size(), findings);
 
-  DocumentOutput back;
-  ASSERT_TRUE(DocumentOutput::Decode(out.Encode(), &back).ok());
+  const std::string bytes = out.Encode();
+  OutputView back;
+  ASSERT_TRUE(OutputView::Decode(bytes, &back).ok());
   EXPECT_EQ(out.json, back.json);
-  EXPECT_EQ(out.rows.tables(), back.rows.tables());
-  EXPECT_EQ(CsvRows(x).tables(), back.rows.tables());
-  EXPECT_EQ(out.people, back.people);
-  EXPECT_EQ(out.actions, back.actions);
-  EXPECT_EQ(out.money, back.money);
-  EXPECT_EQ(out.findings, back.findings);
+  const std::vector<std::string> rows(back.tables.begin(), back.tables.end());
+  EXPECT_EQ(out.rows.tables(), rows);
+  EXPECT_EQ(CsvRows(x).tables(), rows);
+  EXPECT_EQ(out.counts.people, back.counts.people);
+  EXPECT_EQ(out.counts.actions, back.counts.actions);
+  EXPECT_EQ(out.counts.money, back.counts.money);
+  EXPECT_EQ(out.counts.findings, back.counts.findings);
+  // A view of the output itself is the same again.
+  OutputView of = OutputView::Of(out);
+  EXPECT_EQ(back.json, of.json);
+  EXPECT_EQ(back.tables, of.tables);
 }
 
 TEST(DocumentOutputTest, DamagedBytesAreCorrupt) {
   const std::string bytes = DocumentOutput::Of(SeedExtraction()).Encode();
-  DocumentOutput back;
+  OutputView back;
   // Every truncation but the whole, and a length that runs past the end.
   for (size_t n = 0; n < bytes.size(); n += 1 + n / 64)
-    EXPECT_EQ(Status::Code::kCorrupt, DocumentOutput::Decode(bytes.substr(0, n), &back).code())
-        << n;
-  EXPECT_EQ(Status::Code::kCorrupt, DocumentOutput::Decode("99999999:{}", &back).code());
-  EXPECT_EQ(Status::Code::kCorrupt, DocumentOutput::Decode(bytes + "1:x", &back).code());
-  EXPECT_EQ(Status::Code::kCorrupt, DocumentOutput::Decode("2:{}3:1 2", &back).code());
+    EXPECT_EQ(Status::Code::kCorrupt, OutputView::Decode(bytes.substr(0, n), &back).code()) << n;
+  EXPECT_EQ(Status::Code::kCorrupt, OutputView::Decode("99999999:{}", &back).code());
+  EXPECT_EQ(Status::Code::kCorrupt, OutputView::Decode(bytes + "1:x", &back).code());
+  EXPECT_EQ(Status::Code::kCorrupt, OutputView::Decode("2:{}3:1 2", &back).code());
 }
 
 }  // namespace
