@@ -175,8 +175,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     outcomes[i] = o;
     Manifest::FileRecord r{o.sha256, o.kind == Outcome::kConverted ? "converted" : "failed",
                            o.error_kind, o.message};
-    Status rs = manifest->RecordFile(files[i].path, files[i].size, files[i].mtime_ns, r);
-    if (!rs.ok() && s.ok()) s = rs;
+    manifest->RecordFile(files[i].path, files[i].size, files[i].mtime_ns, r);
     ++done;
   };
 
@@ -223,14 +222,12 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         if (file == i) sha = key;
       in_flight.erase(sha);
       Outcome o;
-      Status rs;
       if (r.ok) {
-        rs = manifest->RecordDocument(sha, r.series, r.date, files[i].path, r.stored);
+        manifest->RecordDocument(sha, r.series, r.date, files[i].path, r.stored);
         o = {Outcome::kConverted, sha, "", ""};
       } else {
         o = {Outcome::kFailed, sha, r.kind, r.message};
       }
-      if (!rs.ok() && s.ok()) s = rs;
       record(i, o);
       for (size_t j : same_bytes[sha]) record(j, o);
       same_bytes.erase(sha);
@@ -261,27 +258,20 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       }
     };
     std::vector<JobResult> finished;
-    // Results are committed together, a transaction at most every kCommitEvery: a commit costs
-    // about what recording a document does, and a run killed meanwhile only redoes the documents
-    // since the last one (their outputs, in the logs, are named by no record).
+    // What was recorded is committed at most every kCommitEvery: a commit costs about what
+    // recording a few documents does, and a run killed meanwhile only redoes the documents since
+    // the last one (their outputs, in the logs, are named by no record).
     const auto kCommitEvery = std::chrono::milliseconds(100);
-    bool in_transaction = false;
     auto last_commit = std::chrono::steady_clock::now();
     while ((next < pending.size() || !ready.empty() || pool.busy() > 0 || !finished.empty()) &&
            s.ok()) {
       for (; pool.idle() > 0 && !ready.empty(); ready.pop_front())
         pool.Submit(std::move(ready.front()));
-      if (!finished.empty()) {
-        if (!in_transaction) s = manifest->Begin();
-        in_transaction = s.ok();
-        for (const JobResult& r : finished)
-          if (s.ok()) record_result(r);
-        finished.clear();
-        if (s.ok() && std::chrono::steady_clock::now() - last_commit >= kCommitEvery) {
-          s = manifest->Commit();
-          in_transaction = false;
-          last_commit = std::chrono::steady_clock::now();
-        }
+      for (const JobResult& r : finished) record_result(r);
+      finished.clear();
+      if (std::chrono::steady_clock::now() - last_commit >= kCommitEvery) {
+        s = manifest->Commit();
+        last_commit = std::chrono::steady_clock::now();
       }
       read_ahead();
       if (pool.idle() > 0 && !ready.empty()) continue;  // the first jobs, or a worker replaced
@@ -292,7 +282,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         last_report = now;
       }
     }
-    if (in_transaction && s.ok()) s = manifest->Commit();
+    if (s.ok()) s = manifest->Commit();
   }
   if (!s.ok()) return s;
   if (progress) progress(done, files.size());
@@ -351,9 +341,10 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     for (size_t i = 0; i < members.size() && s.ok(); ++i) {
       OutputPlace at;
       s = settled.Append(DocumentOutput::Of(docs[i]).Encode(), &at);
-      if (s.ok()) s = manifest->StoreSettled(members[i], at);
+      if (s.ok()) manifest->StoreSettled(members[i], at);
     }
   }
+  if (s.ok()) s = manifest->Commit();
   if (!s.ok()) return s;
 
   std::unique_ptr<warehouse::Warehouse> db;

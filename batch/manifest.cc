@@ -66,29 +66,20 @@ struct Manifest::Impl {
   std::unordered_map<std::string, std::pair<FileKey, FileRecord>> files;  // by path
   std::unordered_set<std::string> documents;                              // sha256s
 
-  // The statements run for every document, built once: each reads its parameters from these
-  // members (Poco binds `use` by reference). Poco 1.11 still has SQLite compile them on every
-  // execution.
-  struct FileRow {
-    std::string path, outcome, kind, message;
-    Poco::Nullable<std::string> sha;
-    Poco::Int64 size = 0, mtime = 0;
-  } file;
-  struct DocumentRow {
-    std::string sha256, series, date, path, file;
-    Poco::Int64 offset = 0, length = 0;
-  } document;
-  std::unique_ptr<Poco::Data::Statement> insert_file, insert_document;
-
-  // The statement `sql` with its bindings, built on first use into `*slot`.
-  template <class... Bindings>
-  Poco::Data::Statement& Built(std::unique_ptr<Poco::Data::Statement>* slot, const char* sql,
-                               Bindings&&... bindings) {
-    if (!*slot)
-      *slot = std::make_unique<Poco::Data::Statement>(
-          ((*session << sql), ..., std::forward<Bindings>(bindings)));
-    return **slot;
-  }
+  // Records made since the last Commit, a column each (Poco binds a vector per column, so one
+  // statement writes them all).
+  struct FileRows {
+    std::vector<std::string> path, sha, outcome, kind, message;  // sha: "" for none
+    std::vector<Poco::Int64> size, mtime;
+  } files_made;
+  struct DocumentRows {
+    std::vector<std::string> sha, series, date, path, file;
+    std::vector<Poco::Int64> offset, length;
+  } documents_made;
+  struct SettledRows {
+    std::vector<std::string> sha, file;
+    std::vector<Poco::Int64> offset, length;
+  } settled_made;
 
   // Runs `f`, mapping what Poco throws to one kIoError naming the manifest.
   template <class F>
@@ -201,60 +192,78 @@ bool Manifest::HasDocument(const std::string& sha256) { return impl_->documents.
 
 const std::string& Manifest::outputs_dir() const { return impl_->outputs_dir; }
 
-Status Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
-                            const FileRecord& r) {
-  Impl::FileRow& row = impl_->file;
-  row.path = path;
-  row.size = static_cast<Poco::Int64>(size);
-  row.mtime = mtime_ns;
-  row.sha =
-      r.sha256.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(r.sha256);
-  row.outcome = r.outcome;
-  row.kind = r.kind;
-  row.message = r.message;
+void Manifest::RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
+                          const FileRecord& r) {
   impl_->files[path] = {{size, mtime_ns}, r};
-  return impl_->Guard([&] {
-    impl_
-        ->Built(&impl_->insert_file,
-                "INSERT INTO files (path, size, mtime, sha256, outcome, kind, message) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
-                "mtime = excluded.mtime, sha256 = excluded.sha256, outcome = excluded.outcome, "
-                "kind = excluded.kind, message = excluded.message",
-                use(row.path), use(row.size), use(row.mtime), use(row.sha), use(row.outcome),
-                use(row.kind), use(row.message))
-        .execute();
-  });
+  Impl::FileRows& rows = impl_->files_made;
+  rows.path.push_back(path);
+  rows.size.push_back(static_cast<Poco::Int64>(size));
+  rows.mtime.push_back(mtime_ns);
+  rows.sha.push_back(r.sha256);
+  rows.outcome.push_back(r.outcome);
+  rows.kind.push_back(r.kind);
+  rows.message.push_back(r.message);
 }
 
-Status Manifest::RecordDocument(const std::string& sha256, const std::string& series,
-                                const std::string& date, const std::string& path,
-                                const OutputPlace& output) {
-  Impl::DocumentRow& row = impl_->document;
-  row.sha256 = sha256;
-  row.series = series;
-  row.date = date;
-  row.path = path;
-  row.file = output.file;
-  row.offset = static_cast<Poco::Int64>(output.offset);
-  row.length = static_cast<Poco::Int64>(output.length);
+void Manifest::RecordDocument(const std::string& sha256, const std::string& series,
+                              const std::string& date, const std::string& path,
+                              const OutputPlace& output) {
   impl_->documents.insert(sha256);
-  return impl_->Guard([&] {
-    impl_
-        ->Built(&impl_->insert_document,
-                "INSERT INTO documents (sha256, series, date, path, output_file, output_offset, "
-                "output_length) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-                use(row.sha256), use(row.series), use(row.date), use(row.path), use(row.file),
-                use(row.offset), use(row.length))
-        .execute();
-  });
+  Impl::DocumentRows& rows = impl_->documents_made;
+  rows.sha.push_back(sha256);
+  rows.series.push_back(series);
+  rows.date.push_back(date);
+  rows.path.push_back(path);
+  rows.file.push_back(output.file);
+  rows.offset.push_back(static_cast<Poco::Int64>(output.offset));
+  rows.length.push_back(static_cast<Poco::Int64>(output.length));
 }
 
-Status Manifest::Begin() {
-  return impl_->Guard([&] { impl_->session->begin(); });
+void Manifest::StoreSettled(const std::string& sha256, const OutputPlace& output) {
+  Impl::SettledRows& rows = impl_->settled_made;
+  rows.sha.push_back(sha256);
+  rows.file.push_back(output.file);
+  rows.offset.push_back(static_cast<Poco::Int64>(output.offset));
+  rows.length.push_back(static_cast<Poco::Int64>(output.length));
 }
 
 Status Manifest::Commit() {
-  return impl_->Guard([&] { impl_->session->commit(); });
+  Impl::FileRows& f = impl_->files_made;
+  Impl::DocumentRows& d = impl_->documents_made;
+  Impl::SettledRows& t = impl_->settled_made;
+  if (f.path.empty() && d.sha.empty() && t.sha.empty()) return Status::OK();
+  Status s = impl_->Guard([&] {
+    Poco::Data::Session& db = *impl_->session;
+    db.begin();
+    if (!f.path.empty())
+      db << "INSERT INTO files (path, size, mtime, sha256, outcome, kind, message) VALUES (?, ?, "
+            "?, NULLIF(?, ''), ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
+            "mtime = excluded.mtime, sha256 = excluded.sha256, outcome = excluded.outcome, "
+            "kind = excluded.kind, message = excluded.message",
+          use(f.path), use(f.size), use(f.mtime), use(f.sha), use(f.outcome), use(f.kind),
+          use(f.message), now;
+    if (!d.sha.empty())
+      db << "INSERT INTO documents (sha256, series, date, path, output_file, output_offset, "
+            "output_length) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+          use(d.sha), use(d.series), use(d.date), use(d.path), use(d.file), use(d.offset),
+          use(d.length), now;
+    if (!t.sha.empty())
+      db << "UPDATE documents SET settled_file = ?, settled_offset = ?, settled_length = ? WHERE "
+            "sha256 = ?",
+          use(t.file), use(t.offset), use(t.length), use(t.sha), now;
+    db.commit();
+  });
+  if (s.ok()) {
+    f = Impl::FileRows();
+    d = Impl::DocumentRows();
+    t = Impl::SettledRows();
+  } else {
+    // Nothing of this Commit is kept; the failure is what is reported.
+    impl_->Guard([&] {
+      if (impl_->session->isTransaction()) impl_->session->rollback();
+    });
+  }
+  return s;
 }
 
 Status Manifest::Keys(const std::vector<std::string>& sha256s, std::vector<DocumentKey>* out) {
@@ -313,17 +322,6 @@ Status Manifest::Outputs(const std::vector<std::string>& sha256s, std::vector<St
     o.path = std::move(path[i]);
   }
   return Status::OK();
-}
-
-Status Manifest::StoreSettled(const std::string& sha256, const OutputPlace& output) {
-  std::string s = sha256, f = output.file;
-  Poco::Int64 offset = static_cast<Poco::Int64>(output.offset);
-  Poco::Int64 length = static_cast<Poco::Int64>(output.length);
-  return impl_->Guard([&] {
-    *impl_->session << "UPDATE documents SET settled_file = ?, settled_offset = ?, "
-                       "settled_length = ? WHERE sha256 = ?",
-        use(f), use(offset), use(length), use(s), now;
-  });
 }
 
 Status Manifest::ClearSettled() {

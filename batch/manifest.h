@@ -1,8 +1,10 @@
 // Internal to batch: what a batch has done, kept in OUTDIR/manifest.db (SQLite) so that a re-run
-// skips it and an interrupted run resumes. Every record is committed when it is made, or with the
-// transaction it is part of (Begin ... Commit): a process killed at any moment leaves every
-// committed record whole and nothing half-recorded. What files and documents are recorded is read
-// once when the manifest is opened and kept in memory, so FindFile and HasDocument cost no query.
+// skips it and an interrupted run resumes. Records are kept in memory as they are made and
+// written by Commit, all in one transaction: a process killed at any moment leaves the manifest as
+// of the last Commit, with nothing half-recorded (a document and the files that hold its bytes are
+// committed together). What files and documents are recorded is read once when the manifest is
+// opened and kept in memory with what is recorded since, so FindFile and HasDocument cost no
+// query.
 //
 // Documents' outputs are not in the database but in output logs (output_log.h) in the folder
 // outputs_dir(), beside it: the workers append them there and the manifest records where. When it
@@ -45,15 +47,13 @@ class Manifest {
   const std::string& outputs_dir() const;
 
   // Records a file's outcome; and a document's extraction: its series and date, the path it was
-  // read from and where its encoded DocumentOutput was stored. Each commits at once unless inside
-  // Begin() ... Commit(), which makes several records one transaction (a document and the files
-  // that hold its bytes: all recorded or none).
-  Status RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
-                    const FileRecord& record);
-  Status RecordDocument(const std::string& sha256, const std::string& series,
-                        const std::string& date, const std::string& path,
-                        const OutputPlace& output);
-  Status Begin();
+  // read from and where its encoded DocumentOutput was stored. Written by the next Commit.
+  void RecordFile(const std::string& path, uint64_t size, int64_t mtime_ns,
+                  const FileRecord& record);
+  void RecordDocument(const std::string& sha256, const std::string& series, const std::string& date,
+                      const std::string& path, const OutputPlace& output);
+  // Writes every record made since the last Commit, in one transaction (one statement per table:
+  // Poco 1.11 has SQLite compile a statement on every execution, which cost as much as the rows).
   Status Commit();
 
   // The output phase: documents' series and dates, their outputs, and the settled outputs kept
@@ -73,8 +73,9 @@ class Manifest {
   // The outputs of the documents `sha256s` (a window of a few dozen), in their order, seen in
   // their logs. kIoError when one was not recorded or cannot be read.
   Status Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out);
-  Status StoreSettled(const std::string& sha256, const OutputPlace& output);
+  // Forgets every settled output (at once), then records one (written by the next Commit).
   Status ClearSettled();
+  void StoreSettled(const std::string& sha256, const OutputPlace& output);
   // Deletes the output logs that no document's output is in (those of earlier runs' settled
   // series, or of a worker killed before its first reply). Only when no worker is writing.
   Status DropUnreferencedOutputs();
