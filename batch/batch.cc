@@ -19,8 +19,10 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -104,6 +106,14 @@ class AtomicFile {
   std::FILE* f_ = nullptr;
   bool failed_ = false;
 };
+
+// Runs `work` on `n` threads (this one among them) and returns when every one has returned.
+void RunOnThreads(size_t n, const std::function<void()>& work) {
+  std::vector<std::thread> others;
+  for (size_t t = 1; t < n; ++t) others.emplace_back(work);
+  work();
+  for (std::thread& t : others) t.join();
+}
 
 struct Outcome {
   enum Kind { kPending, kConverted, kFailed } kind = kPending;
@@ -305,6 +315,11 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
   };
   // Documents are read back from the manifest a window at a time: one query each.
   const size_t kWindow = 64;
+  // The phases after the workers run on `threads` threads, the workers being gone by now.
+  const size_t threads = std::max<size_t>(
+      1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
+  std::mutex manifest_mutex;  // the manifest and the settled log, in the settling threads
+
   // The extractions of `shas` (a series' members), with this run's paths.
   auto load = [&](const std::vector<std::string>& shas, std::vector<Extraction>* docs) {
     docs->assign(shas.size(), Extraction());
@@ -312,7 +327,11 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       const std::vector<std::string> window(shas.begin() + first,
                                             shas.begin() + std::min(first + kWindow, shas.size()));
       std::vector<Manifest::StoredOutput> stored;
-      Status ls = manifest->Outputs(window, &stored);
+      Status ls;
+      {
+        std::lock_guard<std::mutex> lock(manifest_mutex);
+        ls = manifest->Outputs(window, &stored);
+      }
       for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
         OutputView output;
         ls = OutputView::Decode(stored[k].output, &output);
@@ -324,26 +343,37 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     return Status::OK();
   };
 
-  // The meetings of each series settled together, one series at a time.
+  // The meetings of each series settled together: a series at a time on each thread.
   s = manifest->ClearSettled();
   std::vector<Manifest::DocumentKey> keys;
   if (s.ok()) s = manifest->Keys(order, &keys);
   std::map<std::string, std::vector<std::string>> series;
   for (const Manifest::DocumentKey& k : keys)
     if (!k.series.empty() && !k.date.empty()) series[k.series].push_back(k.sha256);
+  std::vector<const std::vector<std::string>*> to_settle;
+  for (const auto& [key, members] : series)
+    if (members.size() >= 2) to_settle.push_back(&members);
   OutputLog settled(manifest->outputs_dir(), "settled-" + std::to_string(::getpid()));
-  for (const auto& [key, members] : series) {
-    if (members.size() < 2 || !s.ok()) continue;
-    std::vector<Extraction> docs;
-    s = load(members, &docs);
-    if (!s.ok()) break;
-    SettleSeries(&docs);
-    for (size_t i = 0; i < members.size() && s.ok(); ++i) {
-      OutputPlace at;
-      s = settled.Append(DocumentOutput::Of(docs[i]).Encode(), &at);
-      if (s.ok()) manifest->StoreSettled(members[i], at);
+  std::atomic<size_t> next_series{0};
+  auto settle = [&] {
+    for (size_t k; (k = next_series.fetch_add(1)) < to_settle.size();) {
+      const std::vector<std::string>& members = *to_settle[k];
+      std::vector<Extraction> docs;
+      Status ss = load(members, &docs);
+      if (ss.ok()) SettleSeries(&docs);
+      std::vector<std::string> encoded;
+      for (size_t i = 0; i < members.size() && ss.ok(); ++i)
+        encoded.push_back(DocumentOutput::Of(docs[i]).Encode());
+      std::lock_guard<std::mutex> lock(manifest_mutex);
+      for (size_t i = 0; i < encoded.size() && ss.ok(); ++i) {
+        OutputPlace at;
+        ss = settled.Append(encoded[i], &at);
+        if (ss.ok()) manifest->StoreSettled(members[i], at);
+      }
+      if (!ss.ok() && s.ok()) s = ss;
     }
-  }
+  };
+  if (s.ok()) RunOnThreads(std::min(threads, to_settle.size()), settle);
   if (s.ok()) s = manifest->Commit();
   if (!s.ok()) return s;
 
@@ -357,9 +387,9 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
 
   // The outputs, document by document in path order. Each document's output was made where it
   // was extracted or settled; it is rendered again only when this run names its bytes by other
-  // paths than that output does. Reading a window of documents (and parsing them, when a database
-  // wants the extractions) runs on `threads` threads, the workers being gone by now; then the
-  // window is written in order.
+  // paths than that output does. A window of documents is read (and parsed, when a database
+  // wants the extractions) on `threads` threads, then written in order: documents.jsonl on one
+  // thread while the tables are written on another.
   AtomicFile documents(InDir(options.out_dir, "documents.jsonl"));
   CsvTables tables;
   s = tables.Open(options.out_dir);
@@ -370,8 +400,6 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     DocumentOutput rendered;  // made only for other paths than the stored output names
     Extraction x;             // parsed only for a database, or to render again
   };
-  const size_t threads = std::max<size_t>(
-      1, options.jobs > 0 ? options.jobs : static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
   std::vector<Rendered> window;
   for (size_t first = 0; first < order.size() && s.ok(); first += kWindow) {
     const std::vector<std::string> shas(order.begin() + first,
@@ -398,15 +426,19 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         r.output = OutputView::Of(r.rendered);
       }
     };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < std::min(threads, window.size()); ++t) pool.emplace_back(render);
-    render();
-    for (std::thread& t : pool) t.join();
-    for (Rendered& r : window) {
-      s = r.status;
-      if (!s.ok()) break;
-      documents.Write(r.output.json);
-      documents.Write("\n");
+    RunOnThreads(std::min(threads, window.size()), render);
+    size_t rendered = 0;  // the window's documents up to the first that failed
+    while (rendered < window.size() && window[rendered].status.ok()) ++rendered;
+    if (rendered < window.size()) s = window[rendered].status;
+    // documents.jsonl on a thread of its own, the tables (and the database) on this one.
+    std::thread json_writer([&] {
+      for (size_t k = 0; k < rendered; ++k) {
+        documents.Write(window[k].output.json);
+        documents.Write("\n");
+      }
+    });
+    for (size_t k = 0; k < rendered; ++k) {
+      Rendered& r = window[k];
       tables.Add(r.output.tables);
       ++summary->documents;
       const OutputCounts& counts = r.output.counts;
@@ -417,13 +449,13 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
         if (counts.findings[i] > 0)
           summary->findings[std::string(EnumTraits<Severity>::kEntries[i].name)] +=
               counts.findings[i];
-      if (db != nullptr) {
+      if (db != nullptr && s.ok()) {
         warehouse::LoadResult lr;
         s = db->Load(r.x, options.minutes_version, &lr);
         if (s.ok() && lr.outcome != warehouse::LoadOutcome::kDuplicateMeeting) ++summary->loaded;
-        if (!s.ok()) break;
       }
     }
+    json_writer.join();
   }
   AtomicFile skipped(InDir(options.out_dir, "skipped.csv"));
   skipped.Write(CsvLine({"path", "reason"}));
