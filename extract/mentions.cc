@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "extract/findings.h"
 #include "extract/people.h"
@@ -133,7 +134,7 @@ std::vector<Span> CapsTokens(std::string_view text) {
   return out;
 }
 
-nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
+nz::MatchOptions MeetingArea(const nz::LaRegister& las, const nz::LaMentionScan& scan,
                              const std::vector<ListedPerson>& listed,
                              const nz::MatchOptions& base) {
   nz::MatchOptions area = base;
@@ -151,11 +152,18 @@ nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
     std::optional<nz::LaMention> m = las.Resolve(lp.organisation_raw, plain);
     if (m && !m->from_context && m->method != MatchMethod::kFuzzy) add(m->gss_codes);
   }
-  for (const nz::LaMention& m : las.FindMentions(doc.text, plain))
+  scan.SettleEach(plain, [&add](nz::LaMention&& m) {
     if (!m.from_context && !m.common_word && !m.could_be_initials && !m.ambiguous &&
         m.method != MatchMethod::kFuzzy)
       add(m.gss_codes);
+  });
   return area;
+}
+
+nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
+                             const std::vector<ListedPerson>& listed,
+                             const nz::MatchOptions& base) {
+  return MeetingArea(las, las.ScanMentions(doc.text), listed, base);
 }
 
 // True when the words around an LA mention that could be initials say a place: it is joined to
@@ -186,7 +194,7 @@ bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
 }
 
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
-                                          const nz::MatchOptions& match,
+                                          nz::LaMentionScan scan, const nz::MatchOptions& match,
                                           const std::vector<Person>& people,
                                           std::vector<Finding>* findings) {
   std::set<std::string> person_names;
@@ -203,7 +211,8 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
   std::vector<LaMentionItem> out;
   nz::MatchOptions with_ambiguous = match;
   with_ambiguous.keep_ambiguous = true;
-  const std::vector<nz::LaMention> all = las.FindMentions(doc.text, with_ambiguous);
+  // The scan is freed once settled: the mentions take its place.
+  const std::vector<nz::LaMention> all = std::move(scan).Settle(with_ambiguous);
   out.reserve(all.size());  // not grown by doubling: held twice while it moves
   // A note names a few LAs many times, each in a few ways: one buffer per text and per rule.
   SharedStringPool texts;
@@ -250,6 +259,13 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
     out.push_back(std::move(item));
   }
   return out;
+}
+
+std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
+                                          const nz::MatchOptions& match,
+                                          const std::vector<Person>& people,
+                                          std::vector<Finding>* findings) {
+  return FindLaMentions(doc, las, las.ScanMentions(doc.text), match, people, findings);
 }
 
 std::vector<PersonMention> FindPersonMentions(
@@ -400,9 +416,12 @@ std::vector<PersonMention> FindPersonMentions(
   return out;
 }
 
+// The people step's scan of the text, settled with the meeting's area, and freed: no later step
+// reads it.
 extern const Step kLaMentionsStep = {
-    "la_mentions", {Datum::kPeople}, {Datum::kLaMentions}, [](Workspace* w) {
-      w->x.la_mentions = FindLaMentions(w->doc, w->las, w->match, w->x.people, &w->x.findings);
+    "la_mentions", {Datum::kPeople, Datum::kLaScan}, {Datum::kLaMentions}, [](Workspace* w) {
+      w->x.la_mentions = FindLaMentions(w->doc, w->las, std::move(w->la_scan), w->match,
+                                        w->x.people, &w->x.findings);
       for (const LaMentionItem& m : w->x.la_mentions) w->la_spans.push_back(m.evidence.span);
     }};
 
