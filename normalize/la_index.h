@@ -136,7 +136,7 @@ class LaIndex {
                       std::unique_ptr<const LaIndex>* out);
 
   // la_matcher.cc: the options-free half of FindMentions and Resolve (LaRegister::ScanMentions):
-  // the candidates of `text` into out->candidates_, with leading_body_ and first_token_start_.
+  // the candidates of `text` into out->blocks_, with leading_body_ and first_token_start_.
   // With `organisation` set, capitalisation rules other than all-capitals are relaxed and common
   // words skip the surname and sentence-start tests. Without `fuzzy`, no kFuzzy candidates (a scan
   // for one settle without MatchOptions::fuzzy).

@@ -90,6 +90,9 @@ double BaseConfidence(MatchMethod method) {
   return 0.0;
 }
 
+// A scan's candidates are held in blocks of this many (40 KB).
+constexpr size_t kCandidatesPerBlock = 1024;
+
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -231,7 +234,7 @@ void LaIndex::Scan(std::string_view text, bool organisation, bool fuzzy, LaMenti
 
 void LaIndex::ScanWindow(std::string_view text, const std::vector<Token>& tokens, bool first_window,
                          bool organisation, bool fuzzy, LaMentionScan* out) const {
-  std::vector<LaCandidate>& candidates = out->candidates_;
+  std::vector<std::vector<LaCandidate>>& blocks = out->blocks_;
   auto add = [&](CandidateKind kind, size_t first, size_t end, size_t match_end,
                  const Target* target) -> LaCandidate& {
     LaCandidate c;
@@ -244,8 +247,15 @@ void LaIndex::ScanWindow(std::string_view text, const std::vector<Token>& tokens
     const Token& tok = tokens[first];
     c.could_be_initials =
         end - first == 1 && tok.alpha && tok.all_upper && tok.letters >= 2 && tok.letters <= 4;
-    candidates.push_back(c);
-    return candidates.back();
+    // Blocks of a fixed size rather than one buffer grown by doubling: nothing is copied as the
+    // scan grows, and a settle that frees the scan frees it a block at a time (LaMentionScan).
+    if (blocks.empty()) {
+      blocks.emplace_back();  // the first grows as needed: most texts are short
+    } else if (blocks.back().size() == kCandidatesPerBlock) {
+      blocks.emplace_back().reserve(kCandidatesPerBlock);
+    }
+    blocks.back().push_back(c);
+    return blocks.back().back();
   };
 
   // Where the scan goes on after a match is the settle pass's to say: kept, after its council
@@ -355,10 +365,84 @@ LaMentionScan::LaMentionScan(LaMentionScan&&) noexcept = default;
 LaMentionScan& LaMentionScan::operator=(const LaMentionScan&) = default;
 LaMentionScan& LaMentionScan::operator=(LaMentionScan&&) noexcept = default;
 
-void LaMentionScan::SettleEach(const MatchOptions& options,
-                               const std::function<void(LaMention&&)>& visit) const {
-  auto make = [this](const LaCandidate& c, size_t end, const Target& t, MatchMethod method,
-                     double confidence) {
+size_t LaMentionScan::size() const {
+  size_t n = 0;
+  for (const std::vector<LaCandidate>& block : blocks_) n += block.size();
+  return n;
+}
+
+bool LaMentionScan::empty() const { return blocks_.empty(); }
+
+namespace {
+
+// The settle pass: takes a scan's candidates in text order and hands on the mentions `options`
+// keep.
+class Settler {
+ public:
+  Settler(const LaRegister& reg, std::string_view text, const MatchOptions& options,
+          const std::function<void(LaMention&&)>& visit)
+      : reg_(reg), text_(text), options_(options), visit_(visit) {}
+
+  void Take(const LaCandidate& c) {
+    if (c.start < at_) return;
+    switch (c.kind) {
+      case CandidateKind::kSkip:
+        at_ = c.match_end;
+        return;
+      case CandidateKind::kCoordinated:
+        visit_(Make(
+            c, c.end, *c.target,
+            c.target->kind == TargetKind::kGroup ? MatchMethod::kGroup : MatchMethod::kAlias, 0.9));
+        at_ = c.end;
+        return;
+      case CandidateKind::kFuzzy:
+        if (options_.fuzzy)
+          visit_(Make(c, c.end, *c.target, MatchMethod::kFuzzy, c.distance == 1 ? 0.8 : 0.7));
+        at_ = c.end;
+        return;
+      case CandidateKind::kMatch:
+        break;
+    }
+    at_ = c.match_end;  // unless kept
+    const Target& t = *c.target;
+    bool from_context = false;
+    std::optional<std::string> settled;
+    if (t.kind == TargetKind::kAmbiguous) {
+      settled = reg_.SettleInArea(t.gss_codes, options_, t.also_acronym);
+      if (!settled) {
+        // Reported only on request, and never when it may be a sector acronym ("PCC").
+        if (options_.keep_ambiguous && !t.also_acronym) {
+          LaMention m = Make(c, c.match_end, t, t.method, 0.3);
+          m.ambiguous = true;
+          visit_(std::move(m));
+        }
+        return;
+      }
+      from_context = true;
+    }
+    // "Sarah Hastings", "Lucy Kent": a person's name, not a place; but "Surrey Kent" is two LAs.
+    if (c.surname_shape && last_kept_ != c.start - 1) return;
+    if (c.verb_like) {
+      if (!Contains(options_.expected_gss_codes, t.gss_codes[0]) || c.object_word) return;
+      from_context = true;
+    }
+    double confidence = BaseConfidence(t.method);
+    if (from_context) confidence = std::min(confidence, 0.7);
+    LaMention m = Make(c, c.end, t, t.method, confidence);
+    m.from_context = from_context;
+    if (settled) {
+      const LocalAuthority* la = reg_.FindByCode(*settled);
+      m.canonical_name = la != nullptr ? la->name : *settled;
+      m.gss_codes = {*settled};
+    }
+    visit_(std::move(m));
+    last_kept_ = c.end;
+    at_ = c.end;
+  }
+
+ private:
+  LaMention Make(const LaCandidate& c, size_t end, const Target& t, MatchMethod method,
+                 double confidence) const {
     LaMention m;
     m.start = c.start;
     m.end = end;
@@ -374,78 +458,50 @@ void LaMentionScan::SettleEach(const MatchOptions& options,
       m.confidence = std::min(m.confidence, 0.6);
     }
     return m;
-  };
-
-  size_t at = 0;  // where the scan goes on: a candidate starting before it is on another path
-  size_t last_kept = std::string_view::npos;  // the end of the last trie match kept
-  for (const LaCandidate& c : candidates_) {
-    if (c.start < at) continue;
-    switch (c.kind) {
-      case CandidateKind::kSkip:
-        at = c.match_end;
-        continue;
-      case CandidateKind::kCoordinated:
-        visit(make(c, c.end, *c.target,
-                   c.target->kind == TargetKind::kGroup ? MatchMethod::kGroup : MatchMethod::kAlias,
-                   0.9));
-        at = c.end;
-        continue;
-      case CandidateKind::kFuzzy:
-        if (options.fuzzy)
-          visit(make(c, c.end, *c.target, MatchMethod::kFuzzy, c.distance == 1 ? 0.8 : 0.7));
-        at = c.end;
-        continue;
-      case CandidateKind::kMatch:
-        break;
-    }
-    at = c.match_end;  // unless kept
-    const Target& t = *c.target;
-    bool from_context = false;
-    std::optional<std::string> settled;
-    if (t.kind == TargetKind::kAmbiguous) {
-      settled = register_->SettleInArea(t.gss_codes, options, t.also_acronym);
-      if (!settled) {
-        // Reported only on request, and never when it may be a sector acronym ("PCC").
-        if (options.keep_ambiguous && !t.also_acronym) {
-          LaMention m = make(c, c.match_end, t, t.method, 0.3);
-          m.ambiguous = true;
-          visit(std::move(m));
-        }
-        continue;
-      }
-      from_context = true;
-    }
-    // "Sarah Hastings", "Lucy Kent": a person's name, not a place; but "Surrey Kent" is two LAs.
-    if (c.surname_shape && last_kept != c.start - 1) continue;
-    if (c.verb_like) {
-      if (!Contains(options.expected_gss_codes, t.gss_codes[0]) || c.object_word) continue;
-      from_context = true;
-    }
-    double confidence = BaseConfidence(t.method);
-    if (from_context) confidence = std::min(confidence, 0.7);
-    LaMention m = make(c, c.end, t, t.method, confidence);
-    m.from_context = from_context;
-    if (settled) {
-      const LocalAuthority* la = register_->FindByCode(*settled);
-      m.canonical_name = la != nullptr ? la->name : *settled;
-      m.gss_codes = {*settled};
-    }
-    visit(std::move(m));
-    last_kept = c.end;
-    at = c.end;
   }
+
+  const LaRegister& reg_;
+  std::string_view text_;
+  const MatchOptions& options_;
+  const std::function<void(LaMention&&)>& visit_;
+  size_t at_ = 0;  // where the scan goes on: a candidate starting before it is on another path
+  size_t last_kept_ = std::string_view::npos;  // the end of the last trie match kept
+};
+
+}  // namespace
+
+void LaMentionScan::SettleEach(const MatchOptions& options,
+                               const std::function<void(LaMention&&)>& visit) const& {
+  if (register_ == nullptr) return;
+  Settler settler(*register_, text_, options, visit);
+  for (const std::vector<LaCandidate>& block : blocks_)
+    for (const LaCandidate& c : block) settler.Take(c);
+}
+
+void LaMentionScan::SettleEach(const MatchOptions& options,
+                               const std::function<void(LaMention&&)>& visit) && {
+  if (register_ != nullptr) {
+    Settler settler(*register_, text_, options, visit);
+    for (std::vector<LaCandidate>& block : blocks_) {
+      for (const LaCandidate& c : block) settler.Take(c);
+      std::vector<LaCandidate>().swap(block);  // back to the heap for the mentions being made
+    }
+  }
+  std::vector<std::vector<LaCandidate>>().swap(blocks_);
 }
 
 std::vector<LaMention> LaMentionScan::Settle(const MatchOptions& options) const& {
   std::vector<LaMention> mentions;
-  mentions.reserve(candidates_.size());  // at most one each; not grown by doubling
+  mentions.reserve(size());  // at most one each; not grown by doubling
   SettleEach(options, [&mentions](LaMention&& m) { mentions.push_back(std::move(m)); });
   return mentions;
 }
 
 std::vector<LaMention> LaMentionScan::Settle(const MatchOptions& options) && {
-  std::vector<LaMention> mentions = static_cast<const LaMentionScan&>(*this).Settle(options);
-  std::vector<LaCandidate>().swap(candidates_);
+  std::vector<LaMention> mentions;
+  mentions.reserve(size());
+  std::move(*this).SettleEach(options,
+                              [&mentions](LaMention&& m) { mentions.push_back(std::move(m)); });
   return mentions;
 }
 

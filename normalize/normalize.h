@@ -259,9 +259,9 @@ class LaRegister {
 //    settle pass decides them in text order.
 //  * It keeps a view of the scanned text and a pointer to the register, copying neither: both must
 //    outlive the scan (or its last Settle), and the text must not change.
-//  * Const members are thread-safe. Settle on an rvalue (std::move(scan).Settle(options)) frees
-//    the candidates once the mentions are made, leaving the scan empty, as a move does; an empty
-//    scan (default-constructed or moved from) settles to no mentions.
+//  * Const members are thread-safe. Settling an rvalue (std::move(scan).Settle(options)) frees the
+//    candidates as the mentions are made, leaving the scan empty, as a move does; an empty scan
+//    (default-constructed or moved from) settles to no mentions.
 //  * Its size is some 40 bytes per candidate, under half a LaMention's.
 class LaMentionScan {
  public:
@@ -274,14 +274,19 @@ class LaMentionScan {
 
   // FindMentions(text, options): the mentions in text order.
   std::vector<LaMention> Settle(const MatchOptions& options) const&;
-  // The same, then frees the scan (it is empty afterwards).
+  // The same, freeing the scan as it goes (it is empty afterwards).
   std::vector<LaMention> Settle(const MatchOptions& options) &&;
   // The same mentions handed to `visit` one at a time, in text order, none kept: for a caller that
-  // needs only some of their fields.
-  void SettleEach(const MatchOptions& options, const std::function<void(LaMention&&)>& visit) const;
+  // needs only some of their fields, or makes something else of them.
+  void SettleEach(const MatchOptions& options,
+                  const std::function<void(LaMention&&)>& visit) const&;
+  // The same, freeing the scan as it goes (it is empty afterwards).
+  void SettleEach(const MatchOptions& options, const std::function<void(LaMention&&)>& visit) &&;
 
+  // The number of candidates: at least as many as the mentions any settle gives.
+  size_t size() const;
   // True when the scan holds no candidate (nothing found, or freed): it settles to no mentions.
-  bool empty() const { return candidates_.empty(); }
+  bool empty() const;
 
  private:
   friend class LaRegister;
@@ -289,7 +294,9 @@ class LaMentionScan {
 
   const LaRegister* register_ = nullptr;
   std::string_view text_;
-  std::vector<internal::LaCandidate> candidates_;  // in text order
+  // The candidates in text order, in blocks of a fixed size (la_matcher.cc), so that a settle that
+  // frees the scan hands its memory back a block at a time while it makes the mentions.
+  std::vector<std::vector<internal::LaCandidate>> blocks_;
   bool leading_body_ = false;     // the first token starts a non-LA body ("SESLIP support")
   size_t first_token_start_ = 0;  // byte offset of the first word
 };

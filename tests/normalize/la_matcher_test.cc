@@ -423,6 +423,8 @@ void ExpectScanSettlesAsFindMentions(const LaRegister& las, const std::string& t
   const std::string want_b = Dump(las.FindMentions(text, b));
   EXPECT_NE(want_a, want_b) << text << ": the options should matter";
   LaMentionScan scan = las.ScanMentions(text);
+  EXPECT_GE(scan.size(), las.FindMentions(text, a).size()) << text;
+  EXPECT_GE(scan.size(), las.FindMentions(text, b).size()) << text;
   EXPECT_EQ(Dump(scan.Settle(a)), want_a) << text;
   EXPECT_EQ(Dump(scan.Settle(b)), want_b) << text;
   EXPECT_EQ(Dump(scan.Settle(a)), want_a) << text << " (again)";
@@ -431,6 +433,7 @@ void ExpectScanSettlesAsFindMentions(const LaRegister& las, const std::string& t
   EXPECT_EQ(Dump(each), want_b) << text;
   EXPECT_EQ(Dump(std::move(scan).Settle(a)), want_a) << text << " (last)";
   EXPECT_TRUE(scan.empty()) << text;  // freed by the last settle
+  EXPECT_EQ(scan.size(), 0u) << text;
   EXPECT_TRUE(scan.Settle(b).empty()) << text;
 }
 
