@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "extract/findings.h"
 #include "extract/people.h"
@@ -133,7 +134,7 @@ std::vector<Span> CapsTokens(std::string_view text) {
   return out;
 }
 
-nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
+nz::MatchOptions MeetingArea(const nz::LaRegister& las, const nz::LaMentionScan& scan,
                              const std::vector<ListedPerson>& listed,
                              const nz::MatchOptions& base) {
   nz::MatchOptions area = base;
@@ -151,19 +152,27 @@ nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
     std::optional<nz::LaMention> m = las.Resolve(lp.organisation_raw, plain);
     if (m && !m->from_context && m->method != MatchMethod::kFuzzy) add(m->gss_codes);
   }
-  for (const nz::LaMention& m : las.FindMentions(doc.text, plain))
+  scan.SettleEach(plain, [&add](nz::LaMention&& m) {
     if (!m.from_context && !m.common_word && !m.could_be_initials && !m.ambiguous &&
         m.method != MatchMethod::kFuzzy)
       add(m.gss_codes);
+  });
   return area;
+}
+
+nz::MatchOptions MeetingArea(const Document& doc, const nz::LaRegister& las,
+                             const std::vector<ListedPerson>& listed,
+                             const nz::MatchOptions& base) {
+  return MeetingArea(las, las.ScanMentions(doc.text), listed, base);
 }
 
 // True when the words around an LA mention that could be initials say a place: it is joined to
 // another LA ("BH and E Sussex", "Kent, BH") or follows a place word ("in BH", "covers BH").
-bool PlaceContext(std::string_view text, const std::vector<nz::LaMention>& all, size_t k) {
+// `prev` and `next` are the mentions next to `m`, if any.
+bool PlaceContext(std::string_view text, const nz::LaMention* prev, const nz::LaMention& m,
+                  const nz::LaMention* next) {
   static const auto* before_words = new std::set<std::string, std::less<>>{
       "in", "across", "covers", "cover", "covering", "within", "between", "at", "for"};
-  const nz::LaMention& m = all[k];
   if (before_words->count(AsciiLower(WordBefore(text, m.start)))) return true;
   auto joined = [&](size_t a_end, size_t b_start) {
     if (b_start < a_end) return false;
@@ -172,9 +181,8 @@ bool PlaceContext(std::string_view text, const std::vector<nz::LaMention>& all, 
       if (gap == j) return true;
     return false;
   };
-  if (k > 0 && !all[k - 1].could_be_initials && joined(all[k - 1].end, m.start)) return true;
-  if (k + 1 < all.size() && !all[k + 1].could_be_initials && joined(m.end, all[k + 1].start))
-    return true;
+  if (prev != nullptr && !prev->could_be_initials && joined(prev->end, m.start)) return true;
+  if (next != nullptr && !next->could_be_initials && joined(m.end, next->start)) return true;
   return false;
 }
 
@@ -186,7 +194,7 @@ bool IsUnsettledLaAlias(const nz::LaRegister& las, std::string_view caps) {
 }
 
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
-                                          const nz::MatchOptions& match,
+                                          nz::LaMentionScan scan, const nz::MatchOptions& match,
                                           const std::vector<Person>& people,
                                           std::vector<Finding>* findings) {
   std::set<std::string> person_names;
@@ -203,13 +211,12 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
   std::vector<LaMentionItem> out;
   nz::MatchOptions with_ambiguous = match;
   with_ambiguous.keep_ambiguous = true;
-  const std::vector<nz::LaMention> all = las.FindMentions(doc.text, with_ambiguous);
-  out.reserve(all.size());  // not grown by doubling: held twice while it moves
+  out.reserve(scan.size());  // at most one per candidate; not grown by doubling
   // A note names a few LAs many times, each in a few ways: one buffer per text and per rule.
   SharedStringPool texts;
   SharedStringPool rules;
-  for (size_t k = 0; k < all.size(); ++k) {
-    const nz::LaMention& m = all[k];
+  // Judges `m`, the mention between `prev` and `next` (either may be none).
+  auto judge = [&](const nz::LaMention& m, const nz::LaMention* prev, const nz::LaMention* next) {
     if (m.ambiguous) {
       if (findings != nullptr) {
         std::string names;
@@ -226,19 +233,19 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
                                             "write the council's name",
                                         Span{m.start, m.end}));
       }
-      continue;
+      return;
     }
     // "BH said" where Ben Hart attended: a person. "covers BH and E Sussex": a place.
     if (m.could_be_initials && person_initials.count(m.text) &&
-        (PersonAfter(text, m.end) || !PlaceContext(text, all, k)))
-      continue;
+        (PersonAfter(text, m.end) || !PlaceContext(text, prev, m, next)))
+      return;
     // Part of a person's name, not a place: "Lucy Kent" where she is listed, and "Lucy Kent"
     // wherever her name is written again.
-    if (AnyOverlapping(name_spans, Span{m.start, m.end})) continue;
+    if (AnyOverlapping(name_spans, Span{m.start, m.end})) return;
     std::string_view first = WordBefore(text, m.start);
     if (!first.empty() && m.start >= first.size() + 1 && text[m.start - 1] == ' ' &&
         person_names.count(std::string(first) + " " + m.text))
-      continue;
+      return;
     LaMentionItem item;
     item.text = texts.Get(m.text);
     item.la_codes = m.gss_codes;
@@ -248,8 +255,24 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
     item.evidence.confidence = m.confidence;
     item.evidence.rule = rules.Get("la." + std::string(EnumName(item.method)));
     out.push_back(std::move(item));
-  }
+  };
+  // The scan, settled with the area and freed as it goes; each mention is judged once the next one
+  // is known, so no more than three are held.
+  std::optional<nz::LaMention> prev, cur;
+  std::move(scan).SettleEach(with_ambiguous, [&](nz::LaMention&& m) {
+    if (cur) judge(*cur, prev ? &*prev : nullptr, &m);
+    prev = std::move(cur);
+    cur = std::move(m);
+  });
+  if (cur) judge(*cur, prev ? &*prev : nullptr, nullptr);
   return out;
+}
+
+std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegister& las,
+                                          const nz::MatchOptions& match,
+                                          const std::vector<Person>& people,
+                                          std::vector<Finding>* findings) {
+  return FindLaMentions(doc, las, las.ScanMentions(doc.text), match, people, findings);
 }
 
 std::vector<PersonMention> FindPersonMentions(
@@ -400,9 +423,12 @@ std::vector<PersonMention> FindPersonMentions(
   return out;
 }
 
+// The people step's scan of the text, settled with the meeting's area, and freed: no later step
+// reads it.
 extern const Step kLaMentionsStep = {
-    "la_mentions", {Datum::kPeople}, {Datum::kLaMentions}, [](Workspace* w) {
-      w->x.la_mentions = FindLaMentions(w->doc, w->las, w->match, w->x.people, &w->x.findings);
+    "la_mentions", {Datum::kPeople, Datum::kLaScan}, {Datum::kLaMentions}, [](Workspace* w) {
+      w->x.la_mentions = FindLaMentions(w->doc, w->las, std::move(w->la_scan), w->match,
+                                        w->x.people, &w->x.findings);
       for (const LaMentionItem& m : w->x.la_mentions) w->la_spans.push_back(m.evidence.span);
     }};
 

@@ -18,20 +18,33 @@ namespace minutes {
 // expected_gss_codes, from the attendees' organisations (`listed`) and from the text (exact names,
 // aliases and groups; not fuzzy matches, common words, possible initials or ambiguous aliases).
 // An ambiguous alias ("WCC") is then settled by LaRegister::SettleInArea with these options, the
-// same way for an attendee's organisation (ResolvePeople) as for a mention (FindLaMentions). One
-// scan of the text.
+// same way for an attendee's organisation (ResolvePeople) as for a mention (FindLaMentions).
+// `scan` is the document's text's (LaRegister::ScanMentions), settled here without context;
+// FindLaMentions settles the same scan with the area, so the text is scanned once.
+normalize::MatchOptions MeetingArea(const normalize::LaRegister& las,
+                                    const normalize::LaMentionScan& scan,
+                                    const std::vector<ListedPerson>& listed,
+                                    const normalize::MatchOptions& base);
+// The same, scanning doc.text itself.
 normalize::MatchOptions MeetingArea(const Document& doc, const normalize::LaRegister& las,
                                     const std::vector<ListedPerson>& listed,
                                     const normalize::MatchOptions& base);
 
-// Every LA mention in the document's text. A mention that could be initials ("BH") is dropped
-// when a listed person has those initials, unless the words around it say a place ("covers BH and
-// E Sussex", "in BH"): then it is a person. An ambiguous alias that `match` (the meeting's area)
-// does not settle is no mention; a finding (ambiguous_la) says so when `findings` is given.
 // True when `text` is, whole, an ambiguous LA abbreviation ("WCC") the meeting's area did not
 // settle: FindLaMentions reports it (ambiguous_la) rather than resolving it.
 bool IsUnsettledLaAlias(const normalize::LaRegister& las, std::string_view text);
 
+// Every LA mention in the document's text: `scan`, doc.text's (LaRegister::ScanMentions), settled
+// with `match` (the meeting's area), and freed once settled. A mention that could be initials
+// ("BH") is dropped when a listed person has those initials, unless the words around it say a
+// place ("covers BH and E Sussex", "in BH"): then it is a person. An ambiguous alias that `match`
+// does not settle is no mention; a finding (ambiguous_la) says so when `findings` is given.
+std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::LaRegister& las,
+                                          normalize::LaMentionScan scan,
+                                          const normalize::MatchOptions& match,
+                                          const std::vector<Person>& people,
+                                          std::vector<Finding>* findings = nullptr);
+// The same, scanning doc.text itself.
 std::vector<LaMentionItem> FindLaMentions(const Document& doc, const normalize::LaRegister& las,
                                           const normalize::MatchOptions& match,
                                           const std::vector<Person>& people,

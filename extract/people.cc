@@ -241,13 +241,15 @@ std::string CouncilOfTitle(std::string_view title, const nz::LaRegister& las,
 // The people listed, resolved; their LAs become the ones the matcher expects in the notes.
 // People with no organisation written at a council's own meeting (its cabinet, a committee) are
 // the council's, but for observers and guests, who may come from anywhere.
+// The text's LA scan, made here for the meeting's area, is settled again by la_mentions.
 extern const Step kPeopleStep = {
-    "people", {Datum::kMeeting}, {Datum::kPeople}, [](Workspace* w) {
+    "people", {Datum::kMeeting}, {Datum::kPeople, Datum::kLaScan}, [](Workspace* w) {
       auto is_organisation = [w](std::string_view piece) {
         return w->las.Resolve(piece, w->match).has_value() || LooksLikeOrganisation(piece);
       };
       w->listed_people = FindAttendance(w->doc, is_organisation);
-      w->match = MeetingArea(w->doc, w->las, w->listed_people, w->match);
+      w->la_scan = w->las.ScanMentions(w->doc.text);
+      w->match = MeetingArea(w->las, w->la_scan, w->listed_people, w->match);
       w->x.people = ResolvePeople(w->listed_people, w->las, w->match);
       std::string council = CouncilOfTitle(w->x.meeting.title, w->las, w->match);
       if (!council.empty())

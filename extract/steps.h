@@ -38,6 +38,7 @@ namespace minutes {
 enum class Datum {
   kMeeting,         // x.meeting (but its chair), Workspace::meeting_info
   kPeople,          // x.people, Workspace::listed_people, Workspace::match.expected_gss_codes
+  kLaScan,          // Workspace::la_scan (freed by its one reader, la_mentions)
   kChair,           // x.meeting.chair
   kLaMentions,      // x.la_mentions, Workspace::la_spans
   kActionLog,       // Workspace::raw_actions, Workspace::owner_spans
@@ -71,6 +72,10 @@ struct Workspace {
   std::vector<RawAction> raw_actions;       // kActionLog: parallel to x.actions once kActions ran
   std::vector<Span> owner_spans;            // kActionLog: owners' spans and leading owners in texts
   Agenda agenda;                            // kAgenda
+
+  // kLaScan: doc.text's LA mentions before MatchOptions settle them, made by the people step and
+  // settled there (the meeting's area) and by la_mentions, which frees it: one scan of the text.
+  normalize::LaMentionScan la_scan;
 
   // The body's text (up to Document::body_end).
   std::string_view body() const { return std::string_view(doc.text).substr(0, doc.body_end); }

@@ -93,6 +93,40 @@ struct FuzzyCandidate {
   uint32_t target = 0;
 };
 
+// What a scan step found (la_matcher.cc), for the settle pass that decides, per MatchOptions, what
+// is emitted.
+enum class CandidateKind : uint8_t {
+  kMatch,        // a trie match (LA, group or ambiguous alias): emitted or dropped when settled
+  kCoordinated,  // the first compass word of "East and West Sussex": always emitted
+  kFuzzy,        // a misspelt LA name: emitted when MatchOptions::fuzzy
+  kSkip,         // a blocked match of several tokens ("Police and Crime Commissioner"): skipped
+};
+
+// One step of the scan that may emit a mention or skip more than one token, with what the decisions
+// that depend on MatchOptions need. A scan's candidates are in text order, at most one per token
+// position (where the settle pass may go on at either of two positions, those of both paths: see
+// LaIndex::ScanWindow); a token position without one is passed over with nothing emitted.
+struct LaCandidate {
+  size_t start = 0;      // byte offset of the step's first token (the mention's start)
+  size_t end = 0;        // one past the mention when emitted (a council suffix included)
+  size_t match_end = 0;  // one past the trie match: where the scan goes on when the match is
+                         // dropped, and the end of a flagged ambiguous alias (== end but for a
+                         // council suffix; kSkip: the end of the skipped tokens)
+  const Target* target = nullptr;  // kSkip: nullptr
+  CandidateKind kind = CandidateKind::kMatch;
+  uint8_t distance = 0;            // kFuzzy: the edit distance, 1 or 2
+  bool sentence_start = false;     // the first token opens a sentence or line
+  bool could_be_initials = false;  // one all-capital word of 2-4 letters
+  // Set only on a kMatch of a common word outside an organisation string. It follows a capitalised
+  // name one space before it ("Sarah Hastings"): a surname, unless that name ended the last match
+  // kept ("Surrey Kent" is two LAs).
+  bool surname_shape = false;
+  // It opens a sentence and a lower-case word follows ("Reading said"): kept only when its LA is
+  // expected and that word is not an object word (`object_word`: "Reading the report").
+  bool verb_like = false;
+  bool object_word = false;
+};
+
 class LaIndex {
  public:
   // Builds the index over `reg`'s authorities and `rows`. On success stores the index in *out and
@@ -101,17 +135,12 @@ class LaIndex {
   static Status Build(const LaRegister& reg, const RegisterRows& rows,
                       std::unique_ptr<const LaIndex>* out);
 
-  struct ScanResult {
-    std::vector<LaMention> mentions;
-    bool leading_body = false;     // the first token starts a non-LA body ("SESLIP support")
-    size_t first_token_start = 0;  // byte offset of the first word
-  };
-
-  // la_matcher.cc: the scan behind FindMentions and Resolve. With `organisation` set,
-  // capitalisation rules other than all-capitals are relaxed and common words skip the
-  // sentence-start test.
-  ScanResult Scan(const LaRegister& reg, std::string_view text, const MatchOptions& options,
-                  bool organisation) const;
+  // la_matcher.cc: the options-free half of FindMentions and Resolve (LaRegister::ScanMentions):
+  // the candidates of `text` into out->blocks_, with leading_body_ and first_token_start_.
+  // With `organisation` set, capitalisation rules other than all-capitals are relaxed and common
+  // words skip the surname and sentence-start tests. Without `fuzzy`, no kFuzzy candidates (a scan
+  // for one settle without MatchOptions::fuzzy).
+  void Scan(std::string_view text, bool organisation, bool fuzzy, LaMentionScan* out) const;
 
  private:
   LaIndex();
@@ -128,9 +157,8 @@ class LaIndex {
 
   // la_matcher.cc helpers.
   // Scan over one window of the text's tokens (the first when `first_window`), adding to *out.
-  void ScanWindow(const LaRegister& reg, std::string_view text, const std::vector<Token>& tokens,
-                  bool first_window, const MatchOptions& options, bool organisation,
-                  ScanResult* out) const;
+  void ScanWindow(std::string_view text, const std::vector<Token>& tokens, bool first_window,
+                  bool organisation, bool fuzzy, LaMentionScan* out) const;
   bool Coordinated(const std::vector<Token>& tokens, size_t i, bool organisation,
                    const Target** target) const;
   bool Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** target,

@@ -334,8 +334,20 @@ bool LaRegister::IsSectorAcronym(std::string_view word) const {
 
 std::vector<LaMention> LaRegister::FindMentions(std::string_view text,
                                                 const MatchOptions& options) const {
-  if (!index_) return {};
-  return index_->Scan(*this, text, options, /*organisation=*/false).mentions;
+  // Fuzzy candidates are looked for only when they can be kept.
+  LaMentionScan scan;
+  scan.register_ = this;
+  scan.text_ = text;
+  if (index_) index_->Scan(text, /*organisation=*/false, options.fuzzy, &scan);
+  return std::move(scan).Settle(options);
+}
+
+LaMentionScan LaRegister::ScanMentions(std::string_view text) const {
+  LaMentionScan scan;
+  scan.register_ = this;
+  scan.text_ = text;
+  if (index_) index_->Scan(text, /*organisation=*/false, /*fuzzy=*/true, &scan);
+  return scan;
 }
 
 std::optional<std::string> LaRegister::SettleInArea(const std::vector<std::string>& candidates,
@@ -390,10 +402,16 @@ std::optional<LaMention> LaRegister::Resolve(std::string_view org,
   if (!index_) return std::nullopt;
   MatchOptions settled_only = options;
   settled_only.keep_ambiguous = false;  // an unsettled "WCC" is no organisation's LA
-  internal::LaIndex::ScanResult r = index_->Scan(*this, org, settled_only, /*organisation=*/true);
-  if (r.leading_body || r.mentions.empty()) return std::nullopt;
-  if (r.mentions[0].start == r.first_token_start) return r.mentions[0];
-  if (r.mentions.size() == 1) return r.mentions[0];
+  LaMentionScan scan;
+  scan.register_ = this;
+  scan.text_ = org;
+  index_->Scan(org, /*organisation=*/true, options.fuzzy, &scan);
+  const bool leading_body = scan.leading_body_;
+  const size_t first_token_start = scan.first_token_start_;
+  std::vector<LaMention> mentions = std::move(scan).Settle(settled_only);
+  if (leading_body || mentions.empty()) return std::nullopt;
+  if (mentions[0].start == first_token_start) return mentions[0];
+  if (mentions.size() == 1) return mentions[0];
   return std::nullopt;
 }
 

@@ -17,7 +17,8 @@
 //    what the function parses.
 //  * Text is UTF-8. Positions are byte offsets into the string_view you passed, so
 //    text.substr(start, end - start) is exactly the matched text. Invalid UTF-8 bytes never match.
-//  * Results are plain values you own; nothing returned points into your input.
+//  * Results are plain values you own; nothing returned points into your input (but for
+//    LaMentionScan, which keeps a view of the text it scanned: see there).
 //  * Free functions and const methods are thread-safe. PersonRegistry's mutating methods need
 //    external synchronisation.
 
@@ -25,6 +26,7 @@
 #define MINUTES_NORMALIZE_NORMALIZE_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,7 +43,10 @@ namespace minutes::normalize {
 
 namespace internal {
 class LaIndex;
+struct LaCandidate;
 }  // namespace internal
+
+class LaMentionScan;
 
 // -------------------------------------------------------------------------------------------------
 // Local authorities
@@ -190,8 +195,14 @@ class LaRegister {
   // West Sussex" is two mentions ("East" -> East Sussex), "Kent and Medway" is two; "Brighton and
   // Hove" is one LA. A sentence-opening common word followed by a lower-case word ("Reading the
   // report") is dropped unless options expect that LA.
+  // FindMentions is ScanMentions then LaMentionScan::Settle.
   std::vector<LaMention> FindMentions(std::string_view text,
                                       const MatchOptions& options = {}) const;
+
+  // FindMentions' work on `text` that does not depend on the options, for a caller that needs the
+  // text's mentions under several MatchOptions: scan once, then settle the scan with each (see
+  // LaMentionScan). The scan keeps a view of `text` and a pointer to this register.
+  LaMentionScan ScanMentions(std::string_view text) const;
 
   // Resolves a whole organisation string, as written after a person's name: "West berks", "AfC" (a
   // group), "Slough in place of George Mathew" (the leading LA; trailing words are ignored),
@@ -227,6 +238,67 @@ class LaRegister {
   std::map<std::string, std::vector<std::string>, std::less<>> successors_;
   std::set<std::string, std::less<>> acronyms_;     // folded sector acronyms
   std::unique_ptr<const internal::LaIndex> index_;  // built once by Load
+};
+
+// One text's LA mentions with the decisions that depend on MatchOptions left open
+// (LaRegister::ScanMentions), for a caller that needs them under several options: the text is
+// tokenised and matched once, and each Settle is a pass over what the scan found.
+//
+//   LaMentionScan scan = las.ScanMentions(text);
+//   scan.SettleEach(plain, [&](LaMention&& m) { ... });       // FindMentions(text, plain)'s
+//   std::vector<LaMention> all = std::move(scan).Settle(area);  // FindMentions(text, area); frees
+//
+// Contract:
+//  * Settle(options) gives exactly FindMentions(text, options), byte for byte, for any options,
+//    as often as wanted and in any order: FindMentions and Resolve are a scan then a settle, one
+//    code path. The scan holds every candidate (a match, a coordinated compass word, a fuzzy
+//    match) with what the options decide about it: an ambiguous alias settled, flagged or
+//    dropped; a sentence-opening common word ("Reading said") kept only when its LA is expected;
+//    a fuzzy match kept only with MatchOptions::fuzzy; and a common word after a capitalised name
+//    ("Surrey Kent", "Sarah Kent"), a surname unless that name ended the last mention kept. The
+//    settle pass decides them in text order.
+//  * It keeps a view of the scanned text and a pointer to the register, copying neither: both must
+//    outlive the scan (or its last Settle), and the text must not change.
+//  * Const members are thread-safe. Settling an rvalue (std::move(scan).Settle(options)) frees the
+//    candidates as the mentions are made, leaving the scan empty, as a move does; an empty scan
+//    (default-constructed or moved from) settles to no mentions.
+//  * Its size is some 40 bytes per candidate, under half a LaMention's.
+class LaMentionScan {
+ public:
+  LaMentionScan();  // empty
+  ~LaMentionScan();
+  LaMentionScan(const LaMentionScan&);
+  LaMentionScan(LaMentionScan&&) noexcept;
+  LaMentionScan& operator=(const LaMentionScan&);
+  LaMentionScan& operator=(LaMentionScan&&) noexcept;
+
+  // FindMentions(text, options): the mentions in text order.
+  std::vector<LaMention> Settle(const MatchOptions& options) const&;
+  // The same, freeing the scan as it goes (it is empty afterwards).
+  std::vector<LaMention> Settle(const MatchOptions& options) &&;
+  // The same mentions handed to `visit` one at a time, in text order, none kept: for a caller that
+  // needs only some of their fields, or makes something else of them.
+  void SettleEach(const MatchOptions& options,
+                  const std::function<void(LaMention&&)>& visit) const&;
+  // The same, freeing the scan as it goes (it is empty afterwards).
+  void SettleEach(const MatchOptions& options, const std::function<void(LaMention&&)>& visit) &&;
+
+  // The number of candidates: at least as many as the mentions any settle gives.
+  size_t size() const;
+  // True when the scan holds no candidate (nothing found, or freed): it settles to no mentions.
+  bool empty() const;
+
+ private:
+  friend class LaRegister;
+  friend class internal::LaIndex;
+
+  const LaRegister* register_ = nullptr;
+  std::string_view text_;
+  // The candidates in text order, in blocks of a fixed size (la_matcher.cc), so that a settle that
+  // frees the scan hands its memory back a block at a time while it makes the mentions.
+  std::vector<std::vector<internal::LaCandidate>> blocks_;
+  bool leading_body_ = false;     // the first token starts a non-LA body ("SESLIP support")
+  size_t first_token_start_ = 0;  // byte offset of the first word
 };
 
 // -------------------------------------------------------------------------------------------------

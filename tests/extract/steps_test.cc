@@ -49,6 +49,20 @@ TEST(StepsTest, EveryDatumIsWrittenByOneRegisteredStepAndNamesAreUnique) {
     EXPECT_EQ(1u, written.count(static_cast<Datum>(d))) << "datum " << d;
 }
 
+// The la_mentions step frees the LA scan it reads (Workspace::la_scan), so no other step may read
+// it (OrderSteps runs it after the people step, which makes the scan).
+TEST(StepsTest, TheLaScanIsReadByLaMentionsAlone) {
+  std::vector<std::string> readers, writers;
+  for (const Step* step : OrderedSteps()) {
+    for (Datum d : step->reads)
+      if (d == Datum::kLaScan) readers.emplace_back(step->name);
+    for (Datum d : step->writes)
+      if (d == Datum::kLaScan) writers.emplace_back(step->name);
+  }
+  EXPECT_EQ(writers, std::vector<std::string>({"people"}));
+  EXPECT_EQ(readers, std::vector<std::string>({"la_mentions"}));
+}
+
 void Noop(Workspace*) {}
 
 // Hand-made steps over a few data.

@@ -3,9 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "normalize/normalize.h"
@@ -392,6 +396,140 @@ TEST(LaMatcher, LongTextGivesEveryCopysMentions) {
     ASSERT_EQ(all[k].method, want.method) << "mention " << k;
     ASSERT_EQ(all[k].sentence_start, want.sentence_start) << "mention " << k;
   }
+}
+
+// Every field of every mention, one line each.
+std::string Dump(const std::vector<LaMention>& mentions) {
+  std::ostringstream out;
+  for (const LaMention& m : mentions) {
+    out << m.start << "-" << m.end << " '" << m.text << "' [";
+    for (const std::string& code : m.gss_codes) out << code << " ";
+    out << "] " << m.canonical_name << " " << EnumName(m.method) << " " << m.confidence
+        << (m.could_be_initials ? " initials" : "") << (m.common_word ? " common" : "")
+        << (m.sentence_start ? " start" : "") << (m.from_context ? " context" : "")
+        << (m.ambiguous ? " ambiguous" : "") << "\n";
+  }
+  return out.str();
+}
+
+// Settling one scan under options A, then B, gives what FindMentions gives under each, on texts
+// where each decision the options make comes out differently under A and under B (so a settle
+// that ignored its options would fail): an ambiguous alias settled or not, a sentence-opening
+// common word with and without its LA expected, a fuzzy match on and off, and a common word
+// right after a name that is an LA under B only (a mention, not a surname, only there).
+void ExpectScanSettlesAsFindMentions(const LaRegister& las, const std::string& text,
+                                     const MatchOptions& a, const MatchOptions& b) {
+  const std::string want_a = Dump(las.FindMentions(text, a));
+  const std::string want_b = Dump(las.FindMentions(text, b));
+  EXPECT_NE(want_a, want_b) << text << ": the options should matter";
+  LaMentionScan scan = las.ScanMentions(text);
+  EXPECT_GE(scan.size(), las.FindMentions(text, a).size()) << text;
+  EXPECT_GE(scan.size(), las.FindMentions(text, b).size()) << text;
+  EXPECT_EQ(Dump(scan.Settle(a)), want_a) << text;
+  EXPECT_EQ(Dump(scan.Settle(b)), want_b) << text;
+  EXPECT_EQ(Dump(scan.Settle(a)), want_a) << text << " (again)";
+  std::vector<LaMention> each;
+  scan.SettleEach(b, [&each](LaMention&& m) { each.push_back(std::move(m)); });
+  EXPECT_EQ(Dump(each), want_b) << text;
+  EXPECT_EQ(Dump(std::move(scan).Settle(a)), want_a) << text << " (last)";
+  EXPECT_TRUE(scan.empty()) << text;  // freed by the last settle
+  EXPECT_EQ(scan.size(), 0u) << text;
+  EXPECT_TRUE(scan.Settle(b).empty()) << text;
+}
+
+TEST(LaMatcher, OneScanSettledUnderTwoOptions) {
+  MatchOptions none;
+  MatchOptions keep;
+  keep.keep_ambiguous = true;
+  MatchOptions london;
+  london.expected_gss_codes = {"E09000007", "E09000019"};  // Camden, Islington
+  MatchOptions reading;
+  reading.expected_gss_codes = {"E06000038"};
+  MatchOptions no_fuzzy;
+  no_fuzzy.fuzzy = false;
+  MatchOptions wight;  // "The Island" is the Isle of Wight only where the notes name it
+  wight.expected_gss_codes = {"E06000046"};
+  MatchOptions all = london;
+  all.expected_gss_codes.push_back("E06000038");
+  all.expected_gss_codes.push_back("E06000046");
+  all.keep_ambiguous = true;
+  MatchOptions plain;  // extract's MeetingArea: no context, no fuzzy matching
+  plain.fuzzy = false;
+
+  static const char* const kAll =
+      "WCC said. Reading said they would. Oxfordshre said. The Island Hastings said. The "
+      "Island Hastings DC agreed. Reading the report, Sarah Hastings and Surrey Kent agreed.\n";
+  const struct {
+    std::string text;
+    MatchOptions a, b;
+  } kCases[] = {
+      {"WCC said", none, london},  // dropped; settled (Westminster)
+      {"WCC said", keep, london},  // flagged ambiguous; settled
+      {"Reading said they would.", none, reading},
+      {"Oxfordshre said", none, no_fuzzy},
+      {"The Island Hastings said", none, wight},  // Hastings: a surname; after an LA, an LA
+      {"The Island Hastings DC agreed", none, wight},
+      {kAll, plain, all},
+      {std::string(kAll) + kAll + kAll, all, none},
+  };
+  for (const auto& c : kCases) ExpectScanSettlesAsFindMentions(Las(), c.text, c.a, c.b);
+
+  // What the options decide, as FindMentions has always said it.
+  EXPECT_EQ(Render("The Island Hastings said"), V{});
+  EXPECT_EQ(Render("The Island Hastings said", wight),
+            V({"The Island|E06000046", "Hastings|E07000062"}));
+  EXPECT_EQ(Render("The Island Hastings DC agreed", wight),
+            V({"The Island|E06000046", "Hastings DC|E07000062"}));
+
+  // A long text (many windows of tokens) settles as FindMentions does under each option.
+  std::string text;
+  for (int k = 0; k < 1500; ++k) text += kAll;
+  LaMentionScan scan = Las().ScanMentions(text);
+  for (const MatchOptions* o : {&plain, &all, &none, &wight, &keep})
+    EXPECT_EQ(Dump(scan.Settle(*o)), Dump(Las().FindMentions(text, *o)));
+
+  // An empty scan settles to nothing.
+  EXPECT_TRUE(LaMentionScan().Settle(all).empty());
+  EXPECT_TRUE(Las().ScanMentions("no councils here").empty());
+}
+
+// Where the words after a common word are a council suffix, whether the common word is a surname
+// decides where the scan goes on: kept, after the suffix; dropped, at the suffix's first word,
+// which may start a mention of its own. Here "City" names the City of London: without the Isle of
+// Wight, "Hastings" is a surname after "The Island" and "City Council" is London's; with it,
+// "Hastings City Council" is one mention.
+TEST(LaMatcher, OneScanFollowsEitherPathAfterASurname) {
+  std::string dir = ::testing::TempDir() + "la_matcher_test_fork";
+  ASSERT_EQ(std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str()), 0);
+  auto write = [&dir](const std::string& name, const std::string& contents) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << contents;
+  };
+  write("la_register.csv",
+        "gss_code,name,la_type,region\nE06000046,Isle of Wight,unitary,South East\n"
+        "E07000062,Hastings,non_metropolitan_district,South East\n"
+        "E09000001,City of London,london_borough,London\n");
+  write("aliases.csv", "gss_code,alias,kind\nE09000001,City,short_name\n");
+  write("ambiguous_aliases.csv",
+        "alias,candidate_gss_codes,suggested_default_gss_code,in_aliases_csv,note\n"
+        "The Island,E06000046,E06000046,no,\n");
+  write("common_word_risks.csv", "alias,gss_code,risk\nHastings,E07000062,surname\n");
+  std::unique_ptr<LaRegister> las;
+  Status s = LaRegister::Load(dir, &las);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+
+  MatchOptions wight;
+  wight.expected_gss_codes = {"E06000046"};
+  const std::string text = "The Island Hastings City Council agreed";
+  auto render = [&](const MatchOptions& o) {
+    V out;
+    for (const LaMention& m : las->FindMentions(text, o))
+      out.push_back(m.text + "|" + m.gss_codes[0]);
+    return out;
+  };
+  EXPECT_EQ(render(MatchOptions()), V({"City Council|E09000001"}));
+  EXPECT_EQ(render(wight), V({"The Island|E06000046", "Hastings City Council|E07000062"}));
+  ExpectScanSettlesAsFindMentions(*las, text, MatchOptions(), wight);
+  ExpectScanSettlesAsFindMentions(*las, text + ". " + text, wight, MatchOptions());
 }
 
 TEST(LaMatcher, DefaultMatchesLoad) {
