@@ -334,7 +334,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       }
       for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
         OutputView output;
-        ls = OutputView::Decode(stored[k].output, &output);
+        ls = OutputView::Decode(stored[k].output.bytes(), &output);
         if (ls.ok()) ls = ParseJson(output.json, &(*docs)[first + k]);
         if (ls.ok()) set_paths(window[k], &(*docs)[first + k]);
       }
@@ -407,14 +407,15 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     std::vector<Manifest::StoredOutput> stored;
     s = manifest->Outputs(shas, &stored);
     if (!s.ok()) break;
-    window.assign(shas.size(), Rendered());
+    window.clear();
+    window.resize(shas.size());
     for (size_t k = 0; k < window.size(); ++k) window[k].stored = std::move(stored[k]);
     std::atomic<size_t> next_doc{0};
     auto render = [&] {
       for (size_t k; (k = next_doc.fetch_add(1)) < window.size();) {
         Rendered& r = window[k];
         const std::string& sha = order[first + k];
-        r.status = OutputView::Decode(r.stored.output, &r.output);
+        r.status = OutputView::Decode(r.stored.output.bytes(), &r.output);
         const std::vector<std::string>& paths = paths_of.at(sha);
         bool paths_as_stored =
             r.stored.settled || (paths.size() == 1 && paths.front() == r.stored.path);

@@ -64,9 +64,8 @@ class Manifest {
   // The keys of those of `sha256s` that were extracted, in their order.
   Status Keys(const std::vector<std::string>& sha256s, std::vector<DocumentKey>* out);
   struct StoredOutput {
-    // An encoded DocumentOutput, the settled one if there is one, where it lies in its log (valid
-    // until DropUnreferencedOutputs or the manifest's end).
-    std::string_view output;
+    // An encoded DocumentOutput, the settled one if there is one, mapped from its log.
+    MappedRecord output;
     bool settled = false;
     std::string path;  // not settled: the path the output names, the one it was read from
   };

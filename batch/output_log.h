@@ -8,8 +8,8 @@
 //   OutputPlace at;
 //   Status s = log.Append(bytes, &at);       // at = {"12345.bin", offset, bytes.size()}
 //   OutputLogReader reader(dir);
-//   std::string_view back;
-//   s = reader.Read(at, &back);              // the same bytes, where they lie in the file
+//   MappedRecord back;
+//   s = reader.Read(at, &back);              // back.bytes(): the same, where they lie in the file
 //
 // A process killed while appending leaves a partial record at the end of its file that no place
 // names. A record whose bytes did not reach the disk before a power cut lies past the end of its
@@ -53,8 +53,28 @@ class OutputLog {
   int fd_ = -1;
 };
 
-// Reads records back in place: each file is mapped into memory when first read, and a record is
-// a view of its bytes there, valid while the reader lives. Not thread-safe.
+// A record mapped into memory, unmapped when this is destroyed: the record is read in place,
+// and a batch's memory does not grow with the logs it has read.
+class MappedRecord {
+ public:
+  MappedRecord() = default;
+  ~MappedRecord();
+  MappedRecord(MappedRecord&& other) noexcept;
+  MappedRecord& operator=(MappedRecord&& other) noexcept;
+  MappedRecord(const MappedRecord&) = delete;
+  MappedRecord& operator=(const MappedRecord&) = delete;
+
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  friend class OutputLogReader;
+  void* map_ = nullptr;  // the pages holding the record
+  size_t map_size_ = 0;
+  std::string_view bytes_;
+};
+
+// Reads records back, each mapped on its own, keeping each file open once opened. Not
+// thread-safe; the records it gives are independent of it.
 class OutputLogReader {
  public:
   explicit OutputLogReader(std::string dir);
@@ -64,21 +84,14 @@ class OutputLogReader {
 
   // The record at `at`, whole. kIoError (naming the file) when it cannot be read or lies past the
   // end of the file.
-  Status Read(const OutputPlace& at, std::string_view* out);
+  Status Read(const OutputPlace& at, MappedRecord* out);
 
   // The size of `dir`/`file` in bytes; -1 when there is no such file.
   static int64_t FileSize(const std::string& dir, const std::string& file);
 
  private:
-  struct Mapping {
-    const char* data = nullptr;
-    size_t size = 0;
-  };
   std::string dir_;
-  std::map<std::string, Mapping> mapped_;  // file name -> its latest mapping
-  // Every mapping made, unmapped only by the destructor: a file mapped again because it grew
-  // leaves earlier views valid.
-  std::vector<Mapping> mappings_;
+  std::map<std::string, int> open_;  // file name -> descriptor
 };
 
 }  // namespace minutes::batch
