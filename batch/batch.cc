@@ -326,16 +326,22 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     for (size_t first = 0; first < shas.size(); first += kWindow) {
       const std::vector<std::string> window(shas.begin() + first,
                                             shas.begin() + std::min(first + kWindow, shas.size()));
-      std::vector<Manifest::StoredOutput> stored;
+      // Their JSON, copied out of the logs, whose views end when this thread lets go of them.
+      std::vector<std::string> json(window.size());
       Status ls;
       {
         std::lock_guard<std::mutex> lock(manifest_mutex);
+        std::vector<Manifest::StoredOutput> stored;
         ls = manifest->Outputs(window, &stored);
+        for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
+          OutputView output;
+          ls = OutputView::Decode(stored[k].output, &output);
+          json[k] = output.json;
+        }
+        manifest->ReleaseOutputs();
       }
       for (size_t k = 0; k < window.size() && ls.ok(); ++k) {
-        OutputView output;
-        ls = OutputView::Decode(stored[k].output.bytes(), &output);
-        if (ls.ok()) ls = ParseJson(output.json, &(*docs)[first + k]);
+        ls = ParseJson(json[k], &(*docs)[first + k]);
         if (ls.ok()) set_paths(window[k], &(*docs)[first + k]);
       }
       if (!ls.ok()) return ls;
@@ -407,15 +413,14 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     std::vector<Manifest::StoredOutput> stored;
     s = manifest->Outputs(shas, &stored);
     if (!s.ok()) break;
-    window.clear();
-    window.resize(shas.size());
+    window.assign(shas.size(), Rendered());
     for (size_t k = 0; k < window.size(); ++k) window[k].stored = std::move(stored[k]);
     std::atomic<size_t> next_doc{0};
     auto render = [&] {
       for (size_t k; (k = next_doc.fetch_add(1)) < window.size();) {
         Rendered& r = window[k];
         const std::string& sha = order[first + k];
-        r.status = OutputView::Decode(r.stored.output.bytes(), &r.output);
+        r.status = OutputView::Decode(r.stored.output, &r.output);
         const std::vector<std::string>& paths = paths_of.at(sha);
         bool paths_as_stored =
             r.stored.settled || (paths.size() == 1 && paths.front() == r.stored.path);
@@ -457,6 +462,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
       }
     }
     json_writer.join();
+    manifest->ReleaseOutputs();  // the window's views end here
   }
   AtomicFile skipped(InDir(options.out_dir, "skipped.csv"));
   skipped.Write(CsvLine({"path", "reason"}));

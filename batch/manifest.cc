@@ -304,8 +304,7 @@ Status Manifest::Outputs(const std::vector<std::string>& sha256s, std::vector<St
   std::unordered_map<std::string_view, size_t> row_of;
   for (size_t i = 0; i < sha.size(); ++i) row_of[sha[i]] = i;
   if (!impl_->reader) impl_->reader = std::make_unique<OutputLogReader>(impl_->outputs_dir);
-  out->clear();
-  out->resize(sha256s.size());
+  out->assign(sha256s.size(), StoredOutput());
   for (size_t k = 0; k < sha256s.size(); ++k) {
     auto it = row_of.find(sha256s[k]);
     if (it == row_of.end()) return Status::IoError(impl_->path + ": no document " + sha256s[k]);
@@ -323,6 +322,10 @@ Status Manifest::Outputs(const std::vector<std::string>& sha256s, std::vector<St
     o.path = std::move(path[i]);
   }
   return Status::OK();
+}
+
+void Manifest::ReleaseOutputs() {
+  if (impl_->reader) impl_->reader->Release();
 }
 
 Status Manifest::ClearSettled() {

@@ -64,14 +64,17 @@ class Manifest {
   // The keys of those of `sha256s` that were extracted, in their order.
   Status Keys(const std::vector<std::string>& sha256s, std::vector<DocumentKey>* out);
   struct StoredOutput {
-    // An encoded DocumentOutput, the settled one if there is one, mapped from its log.
-    MappedRecord output;
+    // An encoded DocumentOutput, the settled one if there is one, where it lies in its log (valid
+    // until ReleaseOutputs, DropUnreferencedOutputs or the manifest's end).
+    std::string_view output;
     bool settled = false;
     std::string path;  // not settled: the path the output names, the one it was read from
   };
   // The outputs of the documents `sha256s` (a window of a few dozen), in their order, seen in
   // their logs. kIoError when one was not recorded or cannot be read.
   Status Outputs(const std::vector<std::string>& sha256s, std::vector<StoredOutput>* out);
+  // Ends the views Outputs gave, so that what was read leaves memory (OutputLogReader::Release).
+  void ReleaseOutputs();
   // Forgets every settled output (at once), then records one (written by the next Commit).
   Status ClearSettled();
   void StoreSettled(const std::string& sha256, const OutputPlace& output);

@@ -49,56 +49,44 @@ Status OutputLog::Append(std::string_view bytes, OutputPlace* at) {
   return Status::OK();
 }
 
-MappedRecord::~MappedRecord() {
-  if (map_ != nullptr) ::munmap(map_, map_size_);
-}
-
-MappedRecord::MappedRecord(MappedRecord&& other) noexcept { *this = std::move(other); }
-
-MappedRecord& MappedRecord::operator=(MappedRecord&& other) noexcept {
-  if (this != &other) {
-    if (map_ != nullptr) ::munmap(map_, map_size_);
-    map_ = std::exchange(other.map_, nullptr);
-    map_size_ = std::exchange(other.map_size_, 0);
-    bytes_ = std::exchange(other.bytes_, std::string_view());
-  }
-  return *this;
-}
-
 OutputLogReader::OutputLogReader(std::string dir) : dir_(std::move(dir)) {}
 
-OutputLogReader::~OutputLogReader() {
-  for (const auto& [file, fd] : open_) ::close(fd);
+OutputLogReader::~OutputLogReader() { Release(); }
+
+void OutputLogReader::Release() {
+  for (const Mapping& m : mappings_) ::munmap(const_cast<char*>(m.data), m.size);
+  mappings_.clear();
+  mapped_.clear();
 }
 
-Status OutputLogReader::Read(const OutputPlace& at, MappedRecord* out) {
-  *out = MappedRecord();
+Status OutputLogReader::Read(const OutputPlace& at, std::string_view* out) {
   const std::string path = InFolder(dir_, at.file);
   auto failed = [&path](const char* what) {
     return Status::IoError(path + ": " + what + ": " + std::strerror(errno));
   };
-  auto it = open_.find(at.file);
-  if (it == open_.end()) {
+  Mapping& m = mapped_[at.file];
+  if (at.offset > m.size || at.length > m.size - at.offset) {  // not mapped, or grown since
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return failed("cannot open the output log");
-    it = open_.emplace(at.file, fd).first;
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+      Status s = failed("cannot read the output log's size");
+      ::close(fd);
+      return s;
+    }
+    const size_t size = static_cast<size_t>(st.st_size);
+    void* data = size == 0 ? MAP_FAILED : ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (data != MAP_FAILED) {
+      m = {static_cast<const char*>(data), size};
+      mappings_.push_back(m);
+    } else if (size != 0) {
+      return failed("cannot map the output log");
+    }
+    if (at.offset > m.size || at.length > m.size - at.offset)
+      return Status::IoError(path + ": a document's output ends past the end of the file");
   }
-  struct stat st;
-  if (::fstat(it->second, &st) != 0) return failed("cannot read the output log's size");
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  if (at.offset > size || at.length > size - at.offset)
-    return Status::IoError(path + ": a document's output ends past the end of the file");
-  if (at.length == 0) return Status::OK();
-  // A mapping starts on a page.
-  static const uint64_t kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-  const uint64_t start = at.offset / kPage * kPage;
-  const size_t map_size = static_cast<size_t>(at.offset - start + at.length);
-  void* map =
-      ::mmap(nullptr, map_size, PROT_READ, MAP_SHARED, it->second, static_cast<off_t>(start));
-  if (map == MAP_FAILED) return failed("cannot map the output log");
-  out->map_ = map;
-  out->map_size_ = map_size;
-  out->bytes_ = std::string_view(static_cast<const char*>(map) + (at.offset - start), at.length);
+  *out = std::string_view(m.data + at.offset, at.length);
   return Status::OK();
 }
 

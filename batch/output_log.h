@@ -8,8 +8,8 @@
 //   OutputPlace at;
 //   Status s = log.Append(bytes, &at);       // at = {"12345.bin", offset, bytes.size()}
 //   OutputLogReader reader(dir);
-//   MappedRecord back;
-//   s = reader.Read(at, &back);              // back.bytes(): the same, where they lie in the file
+//   std::string_view back;
+//   s = reader.Read(at, &back);              // the same bytes, where they lie in the file
 //
 // A process killed while appending leaves a partial record at the end of its file that no place
 // names. A record whose bytes did not reach the disk before a power cut lies past the end of its
@@ -53,28 +53,8 @@ class OutputLog {
   int fd_ = -1;
 };
 
-// A record mapped into memory, unmapped when this is destroyed: the record is read in place,
-// and a batch's memory does not grow with the logs it has read.
-class MappedRecord {
- public:
-  MappedRecord() = default;
-  ~MappedRecord();
-  MappedRecord(MappedRecord&& other) noexcept;
-  MappedRecord& operator=(MappedRecord&& other) noexcept;
-  MappedRecord(const MappedRecord&) = delete;
-  MappedRecord& operator=(const MappedRecord&) = delete;
-
-  std::string_view bytes() const { return bytes_; }
-
- private:
-  friend class OutputLogReader;
-  void* map_ = nullptr;  // the pages holding the record
-  size_t map_size_ = 0;
-  std::string_view bytes_;
-};
-
-// Reads records back, each mapped on its own, keeping each file open once opened. Not
-// thread-safe; the records it gives are independent of it.
+// Reads records back in place: each file is mapped into memory when first read, and a record is
+// a view of its bytes there, valid until Release or the reader's end. Not thread-safe.
 class OutputLogReader {
  public:
   explicit OutputLogReader(std::string dir);
@@ -84,14 +64,27 @@ class OutputLogReader {
 
   // The record at `at`, whole. kIoError (naming the file) when it cannot be read or lies past the
   // end of the file.
-  Status Read(const OutputPlace& at, MappedRecord* out);
+  Status Read(const OutputPlace& at, std::string_view* out);
+
+  // Unmaps every file, ending every view Read gave: what was read leaves memory (pages of a mapped
+  // file count in the process's resident size), and the files are mapped again when read next.
+  // Called between batches of records rather than per record: unmapping in a process with
+  // several threads flushes every core's TLB.
+  void Release();
 
   // The size of `dir`/`file` in bytes; -1 when there is no such file.
   static int64_t FileSize(const std::string& dir, const std::string& file);
 
  private:
+  struct Mapping {
+    const char* data = nullptr;
+    size_t size = 0;
+  };
   std::string dir_;
-  std::map<std::string, int> open_;  // file name -> descriptor
+  std::map<std::string, Mapping> mapped_;  // file name -> its latest mapping
+  // Every mapping made since Release: a file mapped again because it grew leaves earlier views
+  // valid.
+  std::vector<Mapping> mappings_;
 };
 
 }  // namespace minutes::batch
