@@ -195,30 +195,30 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
     IngestOptions ingest = options.ingest;
     ingest.keep_block_text = false;  // extraction reads doc->text alone
     const ExtractOptions extract = options.extract;
-    WorkerPool pool(jobs, options.doc_timeout_seconds, manifest->outputs_dir(),
-                    [ingest, extract](const Job& job) {
-                      JobResult r;
-                      r.id = job.id;
-                      Document doc;
-                      Status rs = ReadBytes(job.bytes, job.sha256, ingest, &doc);
-                      if (!rs.ok()) {
-                        r.kind = std::string(rs.kind());
-                        r.message = rs.message();
-                        return r;
-                      }
-                      Extraction x;
-                      if (Status xs = Extract(doc, SourceOf(job.path, doc), extract, &x);
-                          !xs.ok()) {
-                        r.kind = std::string(xs.kind());
-                        r.message = xs.message();
-                        return r;
-                      }
-                      r.ok = true;
-                      r.series = x.meeting.series;
-                      r.date = x.meeting.date;
-                      r.output = DocumentOutput::Of(x).Encode();
-                      return r;
-                    });
+    // A worker's job: the document read, extracted and made into its outputs.
+    auto convert = [ingest, extract](const Job& job) {
+      JobResult r;
+      r.id = job.id;
+      Document doc;
+      Status rs = ReadBytes(job.bytes, job.sha256, ingest, &doc);
+      if (!rs.ok()) {
+        r.kind = std::string(rs.kind());
+        r.message = rs.message();
+        return r;
+      }
+      Extraction x;
+      if (Status xs = Extract(doc, SourceOf(job.path, doc), extract, &x); !xs.ok()) {
+        r.kind = std::string(xs.kind());
+        r.message = xs.message();
+        return r;
+      }
+      r.ok = true;
+      r.series = x.meeting.series;
+      r.date = x.meeting.date;
+      r.output = DocumentOutput::Of(x).Encode();
+      return r;
+    };
+    WorkerPool pool(jobs, options.doc_timeout_seconds, manifest->outputs_dir(), convert);
     std::map<std::string, size_t> in_flight;                // sha256 -> file being extracted
     std::map<std::string, std::vector<size_t>> same_bytes;  // sha256 -> files waiting on it
     size_t next = 0;
