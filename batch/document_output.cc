@@ -79,7 +79,7 @@ Status OutputView::Decode(std::string_view bytes, OutputView* out) {
   }
   if (v.tables.size() != schema::Tables().size()) return damaged;
   OutputCounts& c = v.counts;
-  size_t* fields[3 + std::size(c.findings)] = {&c.people, &c.actions, &c.money};
+  size_t* fields[3 + std::size(EnumTraits<Severity>::kEntries)] = {&c.people, &c.actions, &c.money};
   for (size_t i = 0; i < c.findings.size(); ++i) fields[3 + i] = &c.findings[i];
   const char* p = numbers.data();
   const char* end = numbers.data() + numbers.size();
