@@ -249,14 +249,26 @@ TEST(BatchTest, AKilledBatchResumesWithNothingLostOrDoubled) {
   EXPECT_EQ(Slurp(clean + "/documents.jsonl"), Slurp(out + "/documents.jsonl"));
 }
 
+// Two seeds (one group's July and December) and another group's notes, in `in`.
+void WriteThreeNotes(const std::string& in) {
+  Write(in + "/july.txt", Slurp(Sample("samples/seeds/000_e0affe79a15288f1.txt")));
+  Write(in + "/december.docx", Slurp(Sample("samples/seeds/001_2e77aad788dcd255.docx")));
+  Write(in + "/eastern.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+}
+
+// The outputs a user reads, the same in both folders.
+void ExpectSameOutputs(const std::string& expected, const std::string& out) {
+  for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
+                           "la_mentions.csv", "findings.csv"})
+    EXPECT_EQ(Slurp(expected + "/" + file), Slurp(out + "/" + file)) << file;
+}
+
 // A document's output is kept from the run that extracted it; a later run that finds its bytes
 // under another path (a file renamed, or copied) names the paths it sees now, exactly as a fresh
 // run would.
 TEST(BatchTest, ARenamedFileIsNamedWhereItIsNow) {
   std::string in = Dir("renamed"), out = Dir("renamed_out"), fresh = Dir("renamed_fresh");
-  Write(in + "/july.txt", Slurp(Sample("samples/seeds/000_e0affe79a15288f1.txt")));
-  Write(in + "/december.docx", Slurp(Sample("samples/seeds/001_2e77aad788dcd255.docx")));
-  Write(in + "/eastern.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+  WriteThreeNotes(in);
   ASSERT_EQ(0, Batch(in + " --quiet --out " + out).exit_code);
   ASSERT_EQ(0, std::rename((in + "/july.txt").c_str(), (in + "/2025-07.txt").c_str()));
   Write(in + "/eastern copy.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
@@ -269,9 +281,7 @@ TEST(BatchTest, ARenamedFileIsNamedWhereItIsNow) {
             paths);
   EXPECT_EQ(std::string::npos, Slurp(out + "/documents.csv").find("/july.txt"));
   ASSERT_EQ(0, Batch(in + " --quiet --out " + fresh).exit_code);
-  for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
-                           "la_mentions.csv", "findings.csv"})
-    EXPECT_EQ(Slurp(fresh + "/" + file), Slurp(out + "/" + file)) << file;
+  ExpectSameOutputs(fresh, out);
 }
 
 // The output logs' files (manifest.outputs/*.bin), with their sizes.
@@ -287,9 +297,7 @@ std::map<std::string, off_t> OutputLogs(const std::string& out) {
 // document needs any more are deleted.
 TEST(BatchTest, OutputsLostFromTheLogsAreExtractedAgain) {
   std::string in = Dir("lost"), out = Dir("lost_out"), fresh = Dir("lost_fresh");
-  Write(in + "/july.txt", Slurp(Sample("samples/seeds/000_e0affe79a15288f1.txt")));
-  Write(in + "/december.docx", Slurp(Sample("samples/seeds/001_2e77aad788dcd255.docx")));
-  Write(in + "/eastern.txt", Slurp(Sample("samples/cases/eastern_semicolons.txt")));
+  WriteThreeNotes(in);
   ASSERT_EQ(0, Batch(in + " --quiet --jobs 1 --out " + out).exit_code);
   // One worker's log, and the parent's for the settled series (the seeds are one group's).
   std::map<std::string, off_t> logs = OutputLogs(out);
@@ -303,9 +311,7 @@ TEST(BatchTest, OutputsLostFromTheLogsAreExtractedAgain) {
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ(std::string::npos, r.err.find("3 done before")) << r.err;
   ASSERT_EQ(0, Batch(in + " --quiet --out " + fresh).exit_code);
-  for (const char* file : {"documents.jsonl", "documents.csv", "attendance.csv", "actions.csv",
-                           "la_mentions.csv", "findings.csv"})
-    EXPECT_EQ(Slurp(fresh + "/" + file), Slurp(out + "/" + file)) << file;
+  ExpectSameOutputs(fresh, out);
   // The series was settled again into this run's log; the last run's is gone.
   logs = OutputLogs(out);
   EXPECT_EQ(0u, logs.count(settled_log));
