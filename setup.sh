@@ -16,6 +16,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libicu-dev libre2-dev libsqlite3-dev
+  nettle-dev  # SHA-256 of every input, without loading Poco at start-up
   libpoppler-cpp-dev zlib1g-dev   # the PDF reader (poppler's C++ API) and its stream-size guard
   wbritish                        # the word list that rejoins words a PDF broke without a hyphen
   libpq-dev   # Poco's PostgreSQL connector includes <libpq-fe.h>; libpoco-dev does not pull it in

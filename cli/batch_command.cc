@@ -1,6 +1,5 @@
 // minutes batch: a whole archive converted, resumable, with progress and a summary.
 
-#include <Poco/Util/OptionSet.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -13,8 +12,6 @@
 
 namespace minutes::cli {
 namespace {
-
-using Poco::Util::Option;
 
 // The help text; the extensions come from the readers, so a new reader shows up here by itself.
 std::string Description() {
@@ -90,22 +87,21 @@ class Progress {
 }  // namespace
 
 int RunBatch(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Option("help", "h", "this text"));
-  options.addOption(
-      Option("out", "", "the output folder (required; created if missing)").argument("OUTDIR"));
-  options.addOption(
-      Option("jobs", "j", "worker processes (default: the number of cores)").argument("N"));
-  options.addOption(Option("db", "",
-                           "also load every document into this database (sqlite:PATH or "
-                           "postgresql://...)")
-                        .argument("URL"));
-  options.addOption(Option("shard", "", "only the I-th of N stable slices of the paths (0-based)")
-                        .argument("I/N"));
-  options.addOption(Option("force", "", "forget what the manifest says was done: redo it all"));
-  options.addOption(
-      Option("doc-timeout", "", "seconds one document may take (default 60)").argument("SECONDS"));
-  options.addOption(Option("quiet", "q", "no progress and no summary"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(
+      Option("out", "", "the output folder (required; created if missing)").Argument("OUTDIR"));
+  options.Add(Option("jobs", "j", "worker processes (default: the number of cores)").Argument("N"));
+  options.Add(Option("db", "",
+                     "also load every document into this database (sqlite:PATH or "
+                     "postgresql://...)")
+                  .Argument("URL"));
+  options.Add(Option("shard", "", "only the I-th of N stable slices of the paths (0-based)")
+                  .Argument("I/N"));
+  options.Add(Option("force", "", "forget what the manifest says was done: redo it all"));
+  options.Add(
+      Option("doc-timeout", "", "seconds one document may take (default 60)").Argument("SECONDS"));
+  options.Add(Option("quiet", "q", "no progress and no summary"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -113,8 +109,8 @@ int RunBatch(const std::vector<std::string>& args) {
   batch_options.minutes_version = MINUTES_VERSION;
   ExtractArgs extract_args;
   bool help = false, quiet = false;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) -> Status {
         if (name == "help") {
           help = true;

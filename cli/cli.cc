@@ -1,16 +1,11 @@
 #include "cli/cli.h"
 
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/OptionException.h>
-#include <Poco/Util/OptionProcessor.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <limits>
-#include <sstream>
 
 namespace minutes::cli {
 
@@ -48,46 +43,6 @@ int Fail(const Status& s) {
   return ExitCodeOf(s);
 }
 
-Status ParseArgs(
-    const Poco::Util::OptionSet& options, const std::vector<std::string>& args,
-    const std::function<Status(const std::string& name, const std::string& value)>& on_option,
-    std::vector<std::string>* rest) {
-  Poco::Util::OptionProcessor processor(options);
-  processor.setUnixStyle(true);
-  bool after_dashes = false;
-  std::string pending;  // an option whose value is the next argument
-  for (const std::string& arg : args) {
-    if (after_dashes || (arg == "-" && pending.empty())) {
-      rest->push_back(arg);
-      continue;
-    }
-    if (arg == "--" && pending.empty()) {
-      after_dashes = true;
-      continue;
-    }
-    std::string name, value;
-    try {
-      if (!processor.process(arg, name, value)) {
-        rest->push_back(arg);
-        continue;
-      }
-    } catch (const Poco::Util::UnknownOptionException&) {
-      return Usage("unknown option " + arg.substr(0, arg.find('=')));
-    } catch (const Poco::Util::AmbiguousOptionException&) {
-      return Usage("ambiguous option " + arg + " (write it in full)");
-    } catch (const Poco::Util::OptionException& e) {
-      return Usage(e.message() + " (" + arg + ")");
-    }
-    pending = name.empty() ? arg : "";
-    if (!name.empty()) {
-      Status s = on_option(name, value);
-      if (!s.ok()) return s;
-    }
-  }
-  if (!pending.empty()) return Usage("option " + pending + " needs a value");
-  return Status::OK();
-}
-
 namespace {
 
 // Reads a whole number into *n.
@@ -103,46 +58,41 @@ Status ParseCount(const std::string& flag, const std::string& value, T* n) {
   return Status::OK();
 }
 
-using Poco::Util::Option;
-
 }  // namespace
 
-void AddReadOptions(Poco::Util::OptionSet* options) {
-  options->addOption(
+void AddReadOptions(OptionSet* options) {
+  options->Add(
       Option("input-format", "",
              "force a reader: auto|" + ReaderNames("|") + " (default auto: told from the bytes)")
-          .argument("NAME"));
-  options->addOption(
-      Option("max-input-bytes", "", "largest input accepted (default 67108864)").argument("N"));
-  options->addOption(Option("max-decompressed-bytes", "",
-                            "total bytes inflated from a DOCX or PDF (default 268435456)")
-                         .argument("N"));
-  options->addOption(
+          .Argument("NAME"));
+  options->Add(
+      Option("max-input-bytes", "", "largest input accepted (default 67108864)").Argument("N"));
+  options->Add(Option("max-decompressed-bytes", "",
+                      "total bytes inflated from a DOCX or PDF (default 268435456)")
+                   .Argument("N"));
+  options->Add(
       Option("max-compression-ratio", "", "largest inflate ratio of one zip entry (default 200)")
-          .argument("R"));
-  options->addOption(
-      Option("max-xml-depth", "", "deepest XML nesting accepted (default 256)").argument("N"));
-  options->addOption(
-      Option("max-zip-entries", "", "most entries a DOCX may list (default 100000)").argument("N"));
-  options->addOption(
-      Option("max-pdf-pages", "", "most pages a PDF may have (default 5000)").argument("N"));
-  options->addOption(
-      Option("max-pdf-objects", "", "most objects a PDF may declare (default 1000000)")
-          .argument("N"));
-  options->addOption(Option("max-blocks", "",
-                            "most paragraphs, list items, tables and images in one document "
-                            "(default 2000000)")
-                         .argument("N"));
-  options->addOption(
-      Option("max-paragraph-bytes", "", "longest paragraph or line (default 4194304)")
-          .argument("N"));
-  options->addOption(
-      Option("max-table-cells", "", "most table cells in one document (default 1000000)")
-          .argument("N"));
-  options->addOption(Option("max-seconds", "",
-                            "seconds reading, and again extracting, one document may take "
-                            "(default 60; 0: no limit)")
-                         .argument("S"));
+          .Argument("R"));
+  options->Add(
+      Option("max-xml-depth", "", "deepest XML nesting accepted (default 256)").Argument("N"));
+  options->Add(
+      Option("max-zip-entries", "", "most entries a DOCX may list (default 100000)").Argument("N"));
+  options->Add(
+      Option("max-pdf-pages", "", "most pages a PDF may have (default 5000)").Argument("N"));
+  options->Add(Option("max-pdf-objects", "", "most objects a PDF may declare (default 1000000)")
+                   .Argument("N"));
+  options->Add(Option("max-blocks", "",
+                      "most paragraphs, list items, tables and images in one document "
+                      "(default 2000000)")
+                   .Argument("N"));
+  options->Add(Option("max-paragraph-bytes", "", "longest paragraph or line (default 4194304)")
+                   .Argument("N"));
+  options->Add(Option("max-table-cells", "", "most table cells in one document (default 1000000)")
+                   .Argument("N"));
+  options->Add(Option("max-seconds", "",
+                      "seconds reading, and again extracting, one document may take "
+                      "(default 60; 0: no limit)")
+                   .Argument("S"));
 }
 
 Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* in) {
@@ -180,13 +130,12 @@ Status ApplyReadOption(const std::string& name, const std::string& value, Ingest
   return Usage("unknown option --" + name);
 }
 
-void ExtractArgs::AddOptions(Poco::Util::OptionSet* options) {
-  options->addOption(
+void ExtractArgs::AddOptions(OptionSet* options) {
+  options->Add(
       Option("series", "", "the series every FILE belongs to (default: each title without dates)")
-          .argument("NAME"));
-  options->addOption(
-      Option("la-register", "", "LA register directory or CSV (default: the shipped one)")
-          .argument("PATH"));
+          .Argument("NAME"));
+  options->Add(Option("la-register", "", "LA register directory or CSV (default: the shipped one)")
+                   .Argument("PATH"));
 }
 
 bool ExtractArgs::Apply(const std::string& name, const std::string& value) {
@@ -221,20 +170,8 @@ int ExtractArgs::Prepare(const IngestOptions& ingest, ExtractOptions* options) {
 }
 
 std::string Help(const std::string& usage, const std::string& description,
-                 const Poco::Util::OptionSet& options) {
-  std::ostringstream out;
-  out << "usage: " << usage << "\n\n" << description << "\n\noptions:\n";
-  // HelpFormatter::format prints its own usage line without a newline; only the option list is
-  // wanted here, which Poco keeps protected.
-  struct OptionList : Poco::Util::HelpFormatter {
-    using HelpFormatter::formatOptions;
-    using HelpFormatter::HelpFormatter;
-  } formatter(options);
-  formatter.setUnixStyle(true);
-  formatter.setWidth(100);
-  formatter.formatOptions(out);
-  out << "\n";
-  return out.str();
+                 const OptionSet& options) {
+  return "usage: " + usage + "\n\n" + description + "\n\noptions:\n" + options.Format(100) + "\n";
 }
 
 void Output::Write(std::string_view s) {

@@ -1,4 +1,4 @@
-// Internal to the CLI: what every command shares — exit codes, option parsing on Poco::Util,
+// Internal to the CLI: what every command shares — exit codes, option parsing (options.h),
 // writing to standard output with errors checked, and the reading options.
 //
 // Only this layer turns a Status into an exit code (ExitCodeOf). Commands print one line per
@@ -7,14 +7,13 @@
 #ifndef MINUTES_CLI_CLI_H_
 #define MINUTES_CLI_CLI_H_
 
-#include <Poco/Util/OptionSet.h>
-
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli/options.h"
 #include "common/status.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -46,17 +45,8 @@ void StderrLine(std::string_view text);
 // Prints "minutes: <message>" for a non-OK `s` and returns its exit code (ExitCodeOf).
 int Fail(const Status& s);
 
-// Parses `args` against `options` (GNU style: --name value, --name=value, unambiguous prefixes,
-// "--" ends the options, "-" is a file). Calls `on_option(name, value)` for each option in order
-// and puts the other arguments in `*rest`. Fails with InvalidArgument naming an unknown option or
-// a missing value, or with the first error `on_option` returns.
-Status ParseArgs(
-    const Poco::Util::OptionSet& options, const std::vector<std::string>& args,
-    const std::function<Status(const std::string& name, const std::string& value)>& on_option,
-    std::vector<std::string>* rest);
-
 // The options of every command that reads notes: --input-format and the limits.
-void AddReadOptions(Poco::Util::OptionSet* options);
+void AddReadOptions(OptionSet* options);
 // Applies one of them to `*ingest`. Fails with InvalidArgument for a bad value or a name that is
 // not a reading option.
 Status ApplyReadOption(const std::string& name, const std::string& value, IngestOptions* ingest);
@@ -66,7 +56,7 @@ std::string ReadOptionsHelp();
 // The options of every command that extracts: --series and --la-register.
 class ExtractArgs {
  public:
-  static void AddOptions(Poco::Util::OptionSet* options);
+  static void AddOptions(OptionSet* options);
   // Takes one of them; false if `name` is not an extraction option.
   bool Apply(const std::string& name, const std::string& value);
   // Loads the register asked for (or checks the shipped one) and fills `*options`, which then
@@ -80,9 +70,9 @@ class ExtractArgs {
   std::unique_ptr<normalize::LaRegister> custom_;
 };
 
-// Prints Poco's formatted help for `options` after `usage` and `description`.
+// The help text: `usage`, `description` and the list of `options`.
 std::string Help(const std::string& usage, const std::string& description,
-                 const Poco::Util::OptionSet& options);
+                 const OptionSet& options);
 
 // Standard output, with write errors remembered rather than lost.
 class Output {

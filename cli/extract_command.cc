@@ -1,7 +1,5 @@
 // minutes extract: every file's extraction as JSON (pretty, or one object per line) or CSV tables.
 
-#include <Poco/Util/OptionSet.h>
-
 #include <iostream>
 #include <memory>
 
@@ -13,8 +11,6 @@
 
 namespace minutes::cli {
 namespace {
-
-using Poco::Util::Option;
 
 enum class JsonLayout { kAuto, kPretty, kLines };
 
@@ -36,19 +32,19 @@ const char kDescription[] =
 }  // namespace
 
 int RunExtract(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Option("help", "h", "this text"));
-  options.addOption(Option("format", "", "json (default) or csv").argument("FORMAT"));
-  options.addOption(Option("out", "",
-                           "with --format csv: the directory for the tables (created "
-                           "if missing)")
-                        .argument("DIR"));
-  options.addOption(Option("jsonl", "",
-                           "JSON Lines: one object per line (the default for several "
-                           "files)"));
-  options.addOption(Option("compact", "", "the same as --jsonl"));
-  options.addOption(Option("pretty", "", "indented JSON even for several files"));
-  options.addOption(Option("strict", "", "exit 1 on warnings too"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(Option("format", "", "json (default) or csv").Argument("FORMAT"));
+  options.Add(Option("out", "",
+                     "with --format csv: the directory for the tables (created "
+                     "if missing)")
+                  .Argument("DIR"));
+  options.Add(Option("jsonl", "",
+                     "JSON Lines: one object per line (the default for several "
+                     "files)"));
+  options.Add(Option("compact", "", "the same as --jsonl"));
+  options.Add(Option("pretty", "", "indented JSON even for several files"));
+  options.Add(Option("strict", "", "exit 1 on warnings too"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -58,8 +54,8 @@ int RunExtract(const std::vector<std::string>& args) {
   JsonLayout layout = JsonLayout::kAuto;
   bool help = false, strict = false;
   std::vector<std::string> files;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) {
         if (name == "help") {
           help = true;

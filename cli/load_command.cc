@@ -1,7 +1,5 @@
 // minutes load: notes (extracted on the way) or extract's JSON / JSON Lines into a database.
 
-#include <Poco/Util/OptionSet.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,8 +15,6 @@
 
 namespace minutes::cli {
 namespace {
-
-using Poco::Util::Option;
 
 const char kDescription[] =
     "Loads each FILE into the database at --db: a notes file ('-' reads standard input) is\n"
@@ -85,9 +81,9 @@ Status ReadDocuments(const std::string& path, const IngestOptions& ingest,
 }  // namespace
 
 int RunLoad(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Option("help", "h", "this text"));
-  options.addOption(Option("db", "", "the database URL (required)").argument("URL"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(Option("db", "", "the database URL (required)").Argument("URL"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -97,8 +93,8 @@ int RunLoad(const std::vector<std::string>& args) {
   std::string url;
   bool help = false;
   std::vector<std::string> files;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) {
         if (name == "help")
           help = true;

@@ -1,7 +1,5 @@
 // minutes schema: the published description of the output.
 
-#include <Poco/Util/OptionSet.h>
-
 #include <iostream>
 
 #include "cli/cli.h"
@@ -11,16 +9,15 @@
 namespace minutes::cli {
 
 int RunSchema(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Poco::Util::Option("help", "h", "this text"));
-  options.addOption(
-      Poco::Util::Option("format", "", "json-schema (default), datapackage, markdown or sql")
-          .argument("FORMAT"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(Option("format", "", "json-schema (default), datapackage, markdown or sql")
+                  .Argument("FORMAT"));
   std::string format = "json-schema";
   bool help = false;
   std::vector<std::string> rest;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) {
         if (name == "help") {
           help = true;

@@ -1,6 +1,5 @@
 // minutes serve: validation and extraction over HTTP until SIGTERM or Ctrl-C.
 
-#include <Poco/Util/OptionSet.h>
 #include <signal.h>
 
 #include <fstream>
@@ -13,8 +12,6 @@
 
 namespace minutes::cli {
 namespace {
-
-using Poco::Util::Option;
 
 const char kDescription[] =
     "Serves POST /api/v1/validate and POST /api/v1/extract (a file as multipart/form-data field\n"
@@ -37,23 +34,21 @@ Status ParseNumber(const std::string& flag, const std::string& value, long low, 
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Option("help", "h", "this text"));
-  options.addOption(
-      Option("bind", "", "the address to listen on (default 127.0.0.1)").argument("ADDR"));
-  options.addOption(Option("port", "", "the port (default 8080; 0 picks one)").argument("PORT"));
-  options.addOption(Option("token-file", "",
-                           "a file holding the bearer token every API call "
-                           "must send")
-                        .argument("FILE"));
-  options.addOption(
-      Option("max-upload-mb", "", "largest upload accepted (default 25)").argument("MB"));
-  options.addOption(Option("workers", "", "uploads processed at once (default 4)").argument("N"));
-  options.addOption(
-      Option("queue", "", "uploads waiting beyond those before 503 (default 16)").argument("N"));
-  options.addOption(Option("processing-timeout", "",
-                           "seconds one upload may take to process before 503 (default 60)")
-                        .argument("SECONDS"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(Option("bind", "", "the address to listen on (default 127.0.0.1)").Argument("ADDR"));
+  options.Add(Option("port", "", "the port (default 8080; 0 picks one)").Argument("PORT"));
+  options.Add(Option("token-file", "",
+                     "a file holding the bearer token every API call "
+                     "must send")
+                  .Argument("FILE"));
+  options.Add(Option("max-upload-mb", "", "largest upload accepted (default 25)").Argument("MB"));
+  options.Add(Option("workers", "", "uploads processed at once (default 4)").Argument("N"));
+  options.Add(
+      Option("queue", "", "uploads waiting beyond those before 503 (default 16)").Argument("N"));
+  options.Add(Option("processing-timeout", "",
+                     "seconds one upload may take to process before 503 (default 60)")
+                  .Argument("SECONDS"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -62,8 +57,8 @@ int RunServe(const std::vector<std::string>& args) {
   std::string token_file;
   bool help = false;
   std::vector<std::string> rest;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) -> Status {
         long n = 0;
         Status s;

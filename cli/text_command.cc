@@ -1,7 +1,5 @@
 // minutes text: the canonical plain text of each file.
 
-#include <Poco/Util/OptionSet.h>
-
 #include <iostream>
 
 #include "cli/cli.h"
@@ -9,14 +7,14 @@
 namespace minutes::cli {
 
 int RunText(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Poco::Util::Option("help", "h", "this text"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
   AddReadOptions(&options);
   IngestOptions ingest;
   bool help = false;
   std::vector<std::string> files;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) {
         if (name != "help") return ApplyReadOption(name, value, &ingest);
         help = true;

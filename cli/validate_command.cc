@@ -1,6 +1,5 @@
 // minutes validate: what a reviewer should fix in new notes, shown on the notes themselves.
 
-#include <Poco/Util/OptionSet.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,8 +15,6 @@
 
 namespace minutes::cli {
 namespace {
-
-using Poco::Util::Option;
 
 const char kDescription[] =
     "Checks each FILE ('-' reads standard input) against the catalogue of validation rules\n"
@@ -91,16 +88,16 @@ void ListRules(const std::string& format) {
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
-  Poco::Util::OptionSet options;
-  options.addOption(Option("help", "h", "this text"));
-  options.addOption(Option("format", "", "text (default) or json; markdown too for --list-rules")
-                        .argument("FORMAT"));
-  options.addOption(Option("strict", "", "warnings fail too (exit 1)"));
-  options.addOption(Option("rules", "",
-                           "switch rules off or change their severity (a file of 'CODE off|error|"
-                           "warning|info' lines)")
-                        .argument("FILE"));
-  options.addOption(Option("list-rules", "", "print the catalogue of rules and exit"));
+  OptionSet options;
+  options.Add(Option("help", "h", "this text"));
+  options.Add(Option("format", "", "text (default) or json; markdown too for --list-rules")
+                  .Argument("FORMAT"));
+  options.Add(Option("strict", "", "warnings fail too (exit 1)"));
+  options.Add(Option("rules", "",
+                     "switch rules off or change their severity (a file of 'CODE off|error|"
+                     "warning|info' lines)")
+                  .Argument("FILE"));
+  options.Add(Option("list-rules", "", "print the catalogue of rules and exit"));
   ExtractArgs::AddOptions(&options);
   AddReadOptions(&options);
 
@@ -109,8 +106,8 @@ int RunValidate(const std::vector<std::string>& args) {
   std::string format = "text", rules_path;
   bool help = false, strict = false, list = false;
   std::vector<std::string> files;
-  Status parsed = ParseArgs(
-      options, args,
+  Status parsed = options.Parse(
+      args,
       [&](const std::string& name, const std::string& value) -> Status {
         if (name == "help") {
           help = true;

@@ -1,12 +1,10 @@
 // Extraction -> one CSV table per record list of the schema, by walking its description.
 
-#include <Poco/Exception.h>
-#include <Poco/File.h>
-#include <Poco/Path.h>
-
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 
 #include "export/export.h"
 #include "model/schema.h"
@@ -79,10 +77,7 @@ void AppendHeader(const sc::Table& t, std::string* out) {
 
 // `name` in the directory `dir` (which may or may not end with a separator).
 std::string InDirectory(const std::string& dir, const std::string& name) {
-  Poco::Path p(dir);
-  p.makeDirectory();
-  p.setFileName(name);
-  return p.toString();
+  return (std::filesystem::path(dir) / name).string();
 }
 
 // Writes `contents` to `path` through a temporary file and a rename.
@@ -178,11 +173,9 @@ std::string CsvTables::Table(const std::string& name) const {
 }
 
 Status CsvTables::Open(const std::string& dir) {
-  try {
-    Poco::File(dir).createDirectories();
-  } catch (const Poco::Exception& e) {
-    return Status::IoError(dir + ": cannot create the directory: " + e.message());
-  }
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return Status::IoError(dir + ": cannot create the directory: " + error.message());
   dir_ = dir;
   const std::vector<sc::Table>& tables = sc::Tables();
   for (const sc::Table& t : tables) {

@@ -20,8 +20,6 @@
 //   - w:altChunk (an embedded foreign document, HTML/RTF/...) is not read: a paragraph
 //     "[embedded document not shown]" marks the place.
 
-#include <Poco/Exception.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
@@ -879,8 +877,6 @@ Status DocxFormat::Read(std::string_view bytes, const IngestOptions& options, Do
     return reader.Read();
   } catch (const std::bad_alloc&) {
     return Status::TooLarge("out of memory reading the DOCX package");
-  } catch (const Poco::Exception& e) {
-    return Status::Corrupt("cannot read the DOCX package: " + e.displayText());
   } catch (const std::exception& e) {
     return Status::Corrupt(std::string("cannot read the DOCX package: ") + e.what());
   } catch (...) {

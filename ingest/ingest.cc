@@ -3,8 +3,7 @@
 
 #include "ingest/ingest.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <nettle/sha2.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -23,6 +22,24 @@ namespace minutes {
 namespace {
 
 constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+
+// The input's SHA-256 in lower-case hex. Nettle rather than Poco::SHA2Engine: the program links
+// no Poco, whose loading would cost most of its start-up (cli/options.h).
+std::string Sha256Hex(std::string_view bytes) {
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, sizeof digest, digest);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * sizeof digest);
+  for (uint8_t b : digest) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 15];
+  }
+  return hex;
+}
 
 // An encrypted (password-protected) DOCX is an OLE compound file holding "EncryptionInfo" and
 // "EncryptedPackage" streams; their directory entry names are UTF-16LE.
@@ -114,9 +131,7 @@ Status ReadUnrendered(std::string_view bytes, std::string_view sha256, const Ing
     s = CheckDocumentLimits(*doc, options);
     if (!s.ok()) return s;
     if (sha256.empty()) {
-      Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-      sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-      doc->sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+      doc->sha256 = Sha256Hex(bytes);
     } else {
       doc->sha256 = sha256;
     }
