@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/cli.h"
 #include "export/export.h"
@@ -93,10 +94,12 @@ int RunExtract(const std::vector<std::string>& args) {
       layout == JsonLayout::kPretty || (layout == JsonLayout::kAuto && files.size() == 1) ? 2 : 0;
   int exit_code = kExitOk;
   Output out;
-  CsvTables tables;
   // The tables are written as rows come (a large note's rows are never held whole); a folder
-  // that cannot be written is reported at the end, after every input, as before.
-  const Status csv_open = format == "csv" ? tables.Open(out_dir) : Status::OK();
+  // that cannot be written is reported at the end, after every input, as before. Made only for
+  // CSV: their headers come from the schema's description, which JSON never needs.
+  std::optional<CsvTables> tables;
+  if (format == "csv") tables.emplace();
+  const Status csv_open = tables ? tables->Open(out_dir) : Status::OK();
   // Every file first, then the meetings of each series together, then the output in input order.
   std::vector<Extraction> extractions;
   for (const std::string& path : files) {
@@ -112,11 +115,11 @@ int RunExtract(const std::vector<std::string>& args) {
       // Streamed: a large note's JSON is several times its size, never worth holding whole.
       WriteJson(x, indent, [&out](std::string_view piece) { out.Write(piece); });
     } else if (csv_open.ok()) {
-      tables.Add(x);
+      tables->Add(x);
     }
   }
   if (format != "csv") return Finished(out.Finish(), exit_code);
-  return Finished(csv_open.ok() ? tables.Close() : csv_open, exit_code);
+  return Finished(csv_open.ok() ? tables->Close() : csv_open, exit_code);
 }
 
 }  // namespace minutes::cli
