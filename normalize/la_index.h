@@ -119,7 +119,6 @@ class TokenTrie {
     uint32_t token_begin = 0;  // in tokens_
     uint32_t token_size = 0;
     uint32_t first_target = kNone;
-    uint32_t last_target = kNone;
   };
   // A slot of the table: the child's node, 0 when empty (the root is no one's child), and the
   // hash of (parent, token), compared before the token is.
