@@ -80,7 +80,7 @@ struct Target {
 
 // A trie over folded tokens in a few flat arrays: nodes are indices (0 is the root), children are
 // found through one open-addressing table keyed by (parent, token), and the tokens' bytes lie in
-// one string. A node holding a hash map of its children made loading the register ~2,000 small
+// one string. A node holding a hash map of its children made loading the register ~1,400 small
 // maps, most of a one-line extract's time in our code; this takes a dozen allocations. A node's
 // targets (indices into LaIndex's targets) are the list that Target::next links.
 //
