@@ -460,7 +460,9 @@ struct ListContext {
 
 // The labels of attendance lists, lower case, and what each says. Longest first where one starts
 // another. `starts` are the words the pattern's alternatives start with, '|' between them
-// (LabelPattern's guard: every alternative must start with one of them).
+// (LabelPattern's guard: every alternative must start with one of them). They are as long as the
+// pattern allows ("note taker", not "note"), so that a first line like "Notes of the meeting" or
+// "Minutes of the Committee" does not compile the pattern.
 const struct {
   const char* pattern;
   Label label;
@@ -479,15 +481,18 @@ const struct {
     {R"(officers?(?: present| in attendance| attending)?|council officers)", Label::kPresent,
      "officer", "officers", false, "officer|council officers"},
     {R"(secretariat|minute[- ]?takers?|minutes taken by|note[- ]?takers?|clerk)", Label::kPresent,
-     "secretariat", "secretariat", false, "secretariat|minute|note|clerk"},
+     "secretariat", "secretariat", false,
+     "secretariat|minute-taker|minute taker|minutetaker|minutes taken by|note-taker|note taker|"
+     "notetaker|clerk"},
     {R"(observers?|observing)", Label::kPresent, "observer", "observers", false, "observ"},
     {R"(guests?(?: speakers?)?|visitors)", Label::kPresent, "guest", "guests", false,
      "guest|visitors"},
     {R"((?:board |committee |panel |voting )?members(?: present)?|panel|councillors(?: present)?)",
      Label::kPresent, "member", "members", false,
-     "board |committee |panel|voting |members|councillors"},
+     "board members|committee members|panel|voting members|members|councillors"},
     {R"(present|attendees|attending|attendance|in attendance|also present|also in attendance|also attending)",
-     Label::kPresent, "", "attendees", false, "present|attend|in attendance|also "},
+     Label::kPresent, "", "attendees", false,
+     "present|attend|in attendance|also present|also in attendance|also attending"},
 };
 
 // "Chair:", "Present:", "Board members:", "Apologies for absence:" ... at the start of a paragraph:

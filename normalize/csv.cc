@@ -17,36 +17,59 @@ int CsvTable::Column(std::string_view column) const {
   return -1;
 }
 
+std::string_view CsvTable::cell(size_t row, int column) const {
+  if (column < 0 || static_cast<size_t>(column) >= width(row)) return {};
+  const size_t i = row_begins_[row] + static_cast<size_t>(column);
+  const size_t begin = i == 0 ? 0 : cell_ends_[i - 1];
+  return std::string_view(cells_).substr(begin, cell_ends_[i] - begin);
+}
+
 Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table) {
   table->name = std::string(name);
   table->header.clear();
-  table->rows.clear();
   table->lines.clear();
+  table->cells_.clear();
+  table->cell_ends_.clear();
+  table->row_begins_.assign(1, 0);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // A file is at most 4 GiB here: offsets are 32-bit.
+  if (text.size() >= UINT32_MAX) {
+    return Status::Corrupt(std::string(name) + ":1: file too large");
+  }
+  table->cells_.reserve(text.size());
 
-  std::vector<std::string> row;
-  std::string field;
+  // The row being read: its cells from cell_ends_[row_begins_.back()] on, the current field from
+  // cells_[field_begin] on.
+  std::string& cells = table->cells_;
+  std::vector<uint32_t>& ends = table->cell_ends_;
+  size_t field_begin = 0;
   int line = 1;
   int row_line = 1;
   bool in_quotes = false;
   bool field_quoted = false;
-  auto end_row = [&]() {
-    row.push_back(std::move(field));
-    field.clear();
+  auto end_field = [&]() {
+    ends.push_back(static_cast<uint32_t>(cells.size()));
+    field_begin = cells.size();
     field_quoted = false;
-    bool blank = row.size() == 1 && row[0].empty();
-    if (!blank) {
-      if (table->header.empty()) {
-        table->header = std::move(row);
-      } else {
-        table->rows.push_back(std::move(row));
-        table->lines.push_back(row_line);
-      }
+  };
+  auto end_row = [&]() {
+    end_field();
+    const size_t first = table->row_begins_.back();
+    const size_t row_start = first == 0 ? 0 : ends[first - 1];
+    const bool blank = ends.size() - first == 1 && ends.back() == row_start;
+    if (blank) {
+      ends.pop_back();
+    } else if (table->header.empty()) {
+      // The first row is the header: out of the cells, into strings of its own.
+      for (size_t i = first, begin = row_start; i < ends.size(); begin = ends[i++])
+        table->header.emplace_back(std::string_view(cells).substr(begin, ends[i] - begin));
+      ends.resize(first);
+      cells.resize(row_start);
+      field_begin = row_start;
+    } else {
+      table->row_begins_.push_back(static_cast<uint32_t>(ends.size()));
+      table->lines.push_back(row_line);
     }
-    row.clear();
-    // Room for a row as wide as the header (grown a field at a time, a row cost four allocations),
-    // within reason: a file is not trusted to declare its width.
-    row.reserve(std::min<size_t>(table->header.size(), 32));
   };
   // Runs of ordinary bytes are appended whole: a byte at a time, parsing was a tenth of loading
   // the register.
@@ -57,10 +80,10 @@ Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table) {
       size_t quote = text.find('"', i);
       std::string_view run = text.substr(i, (quote == std::string_view::npos ? n : quote) - i);
       line += static_cast<int>(std::count(run.begin(), run.end(), '\n'));
-      field.append(run);
+      cells.append(run);
       if (quote == std::string_view::npos) break;
       if (quote + 1 < n && text[quote + 1] == '"') {
-        field.push_back('"');
+        cells.push_back('"');
         i = quote + 2;
       } else {
         in_quotes = false;
@@ -72,23 +95,21 @@ Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table) {
     while (special < n && text[special] != '"' && text[special] != ',' && text[special] != '\r' &&
            text[special] != '\n')
       ++special;
-    field.append(text.substr(i, special - i));
+    cells.append(text.substr(i, special - i));
     if (special == n) break;
     const char c = text[special];
     i = special + 1;
     switch (c) {
       case '"':
-        if (field.empty() && !field_quoted) {
+        if (cells.size() == field_begin && !field_quoted) {
           in_quotes = true;
           field_quoted = true;
         } else {
-          field.push_back(c);  // a stray quote inside an unquoted field is kept literally
+          cells.push_back(c);  // a stray quote inside an unquoted field is kept literally
         }
         break;
       case ',':
-        row.push_back(std::move(field));
-        field.clear();
-        field_quoted = false;
+        end_field();
         break;
       case '\r':
         break;
@@ -103,7 +124,7 @@ Status ParseCsv(std::string_view text, std::string_view name, CsvTable* table) {
     return Status::Corrupt(std::string(name) + ":" + std::to_string(row_line) +
                            ": unterminated quoted field");
   }
-  if (!field.empty() || !row.empty()) end_row();
+  if (cells.size() != field_begin || ends.size() != table->row_begins_.back()) end_row();
   if (table->header.empty()) {
     return Status::Corrupt(std::string(name) + ":1: empty file (no header row)");
   }

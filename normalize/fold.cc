@@ -54,7 +54,12 @@ std::string CollapseSpaces(std::string_view text) {
     int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF)) {
+    // ASCII's white space is tab to carriage return and the space, as ICU has it; asking ICU for
+    // it faulted in ICU's property tables when loading the register, whose text is ASCII.
+    const bool space = c >= 0 && c < 0x80
+                           ? c == ' ' || (c >= '\t' && c <= '\r')
+                           : c >= 0 && (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF);
+    if (space) {
       pending_space = true;
       continue;
     }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "normalize/fold.h"
+#include "normalize/tokenizer.h"
 
 namespace minutes::normalize::internal {
 
@@ -41,65 +42,131 @@ bool HasInnerCapital(std::string_view raw) {
   return false;
 }
 
-std::vector<std::string> Folds(const std::vector<Token>& tokens) {
-  std::vector<std::string> folds;
-  folds.reserve(tokens.size());
-  for (const Token& t : tokens) folds.push_back(t.fold);
-  return folds;
-}
-
 bool SameTarget(const Target& a, const Target& b) {
   return a.kind == b.kind && a.gss_codes == b.gss_codes && a.case_rules == b.case_rules;
 }
 
 }  // namespace
 
-LaIndex::LaIndex() {
-  names_.emplace_back();
-  prefixes_.emplace_back();
-  suffixes_.emplace_back();
+TokenTrie::TokenTrie() : nodes_(1), slots_(16) {}
+
+void TokenTrie::Reserve(size_t nodes) {
+  nodes_.reserve(nodes);
+  tokens_.reserve(nodes * 8);  // a folded token has six or seven bytes on average
+  // At most half full once the nodes are in, growing before; but the estimate counts the words of
+  // every phrase, and phrases share their first words (2,165 words make 1,396 nodes), so room for
+  // two thirds of it is room enough, and a table half the size faults in half the pages.
+  size_t slots = slots_.size();
+  while (2 * slots < 3 * nodes) slots *= 2;
+  if (slots > slots_.size()) Grow(slots);
 }
 
-void LaIndex::AddPhrase(std::vector<TrieNode>* trie, std::string_view phrase, Target target,
-                        bool capitalise_single) {
-  std::vector<Token> tokens = Tokenize(phrase);
-  if (tokens.empty()) return;
+uint32_t TokenTrie::Hash(uint32_t parent, std::string_view fold) {
+  // FNV-1a over the parent and the token's bytes (tokens are short), then a multiply to spread
+  // the bits over the top half, which the slot index is taken from.
+  uint64_t h = 0xcbf29ce484222325ull ^ parent;
+  for (char c : fold) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  h *= 0x9e3779b97f4a7c15ull;
+  return static_cast<uint32_t>(h >> 32);
+}
+
+size_t TokenTrie::Find(uint32_t parent, std::string_view fold, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.node == 0) return i;
+    if (slot.hash == hash && nodes_[slot.node].parent == parent && token(slot.node) == fold)
+      return i;
+  }
+}
+
+void TokenTrie::Grow(size_t slots) {
+  std::vector<Slot> old(slots);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.node == 0) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].node != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+uint32_t TokenTrie::Child(uint32_t node, std::string_view fold) const {
+  const Slot& slot = slots_[Find(node, fold, Hash(node, fold))];
+  return slot.node == 0 ? kNone : slot.node;
+}
+
+uint32_t TokenTrie::AddChild(uint32_t node, std::string_view fold) {
+  const uint32_t hash = Hash(node, fold);
+  size_t i = Find(node, fold, hash);
+  if (slots_[i].node != 0) return slots_[i].node;
+  if (2 * nodes_.size() >= slots_.size()) {
+    Grow(2 * slots_.size());
+    i = Find(node, fold, hash);
+  }
+  const uint32_t child = static_cast<uint32_t>(nodes_.size());
+  Node n;
+  n.parent = node;
+  n.token_begin = static_cast<uint32_t>(tokens_.size());
+  n.token_size = static_cast<uint32_t>(fold.size());
+  nodes_.push_back(n);
+  tokens_.append(fold);
+  slots_[i] = Slot{hash, child};
+  return child;
+}
+
+void TokenTrie::AddTarget(uint32_t node, uint32_t id, std::vector<Target>* targets) {
+  uint32_t* link = &nodes_[node].first_target;
+  while (*link != kNone) link = &(*targets)[*link].next;  // a node has a target or two
+  *link = id;
+}
+
+LaIndex::LaIndex() = default;
+
+int LaIndex::AddPhrase(TokenTrie* trie, std::string_view phrase, Target target,
+                       bool capitalise_single) {
   target.case_rules.clear();
-  for (const Token& t : tokens) {
+  target.next = TokenTrie::kNone;
+  TokenStream stream(phrase);
+  Token t;
+  uint32_t node = 0;
+  int first_letters = 0;
+  while (stream.Next(&t)) {
     std::string_view raw = phrase.substr(t.start, t.end - t.start);
     CaseRule rule = CaseRule::kAny;
     if (t.letters > 0 && t.all_upper) {
       rule = CaseRule::kUpper;
-    } else if (t.letters > 0 &&
-               (HasInnerCapital(raw) || (capitalise_single && tokens.size() == 1))) {
+    } else if (t.letters > 0 && HasInnerCapital(raw)) {
       rule = CaseRule::kCapitalised;
     }
+    if (target.case_rules.empty()) first_letters = t.letters;
     target.case_rules.push_back(rule);
+    node = trie->AddChild(node, t.fold);
   }
-  uint32_t node = 0;
-  for (const Token& t : tokens) {
-    const uint32_t next = static_cast<uint32_t>(trie->size());
-    auto [it, added] = (*trie)[node].children.try_emplace(t.fold, next);
-    if (added) {
-      trie->emplace_back();  // may move the nodes, and `it` with them
-      node = next;
-    } else {
-      node = it->second;
-    }
+  if (target.case_rules.empty()) return -1;
+  if (capitalise_single && target.case_rules.size() == 1 && first_letters > 0 &&
+      target.case_rules[0] == CaseRule::kAny) {
+    target.case_rules[0] = CaseRule::kCapitalised;
   }
-  for (uint32_t id : (*trie)[node].targets) {
-    if (SameTarget(targets_[id], target)) return;
+  for (uint32_t id = trie->first_target(node); id != TokenTrie::kNone; id = targets_[id].next) {
+    if (SameTarget(targets_[id], target)) return static_cast<int>(node);
   }
   targets_.push_back(std::move(target));
-  (*trie)[node].targets.push_back(static_cast<uint32_t>(targets_.size() - 1));
+  trie->AddTarget(node, static_cast<uint32_t>(targets_.size() - 1), &targets_);
+  return static_cast<int>(node);
 }
 
-int LaIndex::Walk(const std::vector<std::string>& folds) const {
+int LaIndex::Walk(std::string_view phrase) const {
+  TokenStream stream(phrase);
+  Token t;
   uint32_t node = 0;
-  for (const std::string& f : folds) {
-    auto it = names_[node].children.find(f);
-    if (it == names_[node].children.end()) return -1;
-    node = it->second;
+  while (stream.Next(&t)) {
+    node = names_.Child(node, t.fold);
+    if (node == TokenTrie::kNone) return -1;
   }
   return static_cast<int>(node);
 }
@@ -108,10 +175,8 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
                       std::unique_ptr<const LaIndex>* out) {
   out->reset();
   std::unique_ptr<LaIndex> index(new LaIndex());
-  // Room for the phrases' nodes and targets from the start: growing the trie a node at a time
-  // moved every node (a hash map each) a dozen times, a fifth of the cost of building it. A phrase
-  // has about one word more than it has spaces and ampersands; should the estimate fall short, the
-  // vectors grow as before.
+  // Room for the phrases' nodes and targets from the start. A phrase has about one word more than
+  // it has spaces and ampersands; should the estimate fall short, the arrays grow.
   size_t phrases = reg.authorities().size() + rows.aliases.size() + rows.groups.size() +
                    rows.ambiguous.size() + rows.acronyms.size();
   size_t words = 0;
@@ -124,53 +189,82 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
   for (const GroupRow& row : rows.groups) count_words(row.alias);
   for (const AmbiguousRow& row : rows.ambiguous) count_words(row.alias);
   for (const auto& [acronym, category] : rows.acronyms) count_words(acronym);
-  index->names_.reserve(1 + words);
+  index->names_.Reserve(1 + words);
   index->targets_.reserve(phrases + std::size(kPrefixes) + std::size(kSuffixes));
+  auto targets_at = [&index](int node, auto&& visit) {
+    if (node < 0) return;
+    for (uint32_t id = index->names_.first_target(static_cast<uint32_t>(node));
+         id != TokenTrie::kNone; id = index->targets_[id].next) {
+      visit(index->targets_[id]);
+    }
+  };
+
+  // One copy of each LA's code and name, shared by the targets of its register name and aliases
+  // (a copy each was two allocations a phrase).
+  const std::vector<LocalAuthority>& las = reg.authorities();
+  std::vector<SharedStringList> la_codes;
+  std::vector<SharedString> la_names;
+  la_codes.reserve(las.size());
+  la_names.reserve(las.size());
+  for (const LocalAuthority& la : las) {
+    la_codes.push_back(SharedStringList({la.gss_code}));
+    la_names.push_back(SharedString(la.name));
+  }
 
   // Priority is insertion order: register names, aliases, groups, ambiguous aliases, acronyms.
-  for (const LocalAuthority& la : reg.authorities()) {
+  for (size_t i = 0; i < las.size(); ++i) {
     Target t;
     t.kind = TargetKind::kLa;
     t.method = MatchMethod::kExact;
-    t.gss_codes = {la.gss_code};
-    t.canonical_name = la.name;
-    index->AddPhrase(&index->names_, la.name, std::move(t), false);
+    t.gss_codes = la_codes[i];
+    t.canonical_name = la_names[i];
+    index->AddPhrase(&index->names_, las[i].name, std::move(t), false);
   }
   for (const AliasRow& row : rows.aliases) {
     const LocalAuthority* la = reg.FindByCode(row.gss_code);
     if (la == nullptr) {
       return Status::InvalidArgument("aliases.csv: unknown GSS code '" + row.gss_code + "'");
     }
+    const size_t i = static_cast<size_t>(la - las.data());
     Target t;
     t.kind = TargetKind::kLa;
     t.method = MatchMethod::kAlias;
-    t.gss_codes = {la->gss_code};
-    t.canonical_name = la->name;
+    t.gss_codes = la_codes[i];
+    t.canonical_name = la_names[i];
     index->AddPhrase(&index->names_, row.alias, std::move(t), row.kind == "abbreviation");
   }
   for (const GroupRow& row : rows.groups) {
     // "Kent and Medway", "Kingston and Richmond": LA names joined by "and" are one mention per LA.
-    std::vector<Token> tokens = Tokenize(row.alias);
-    std::vector<std::vector<std::string>> parts(1);
-    for (const Token& t : tokens) {
-      if (t.fold == "and") {
-        parts.emplace_back();
-      } else {
-        parts.back().push_back(t.fold);
-      }
-    }
-    bool coordination = parts.size() >= 2;
-    for (const auto& part : parts) {
-      int node = part.empty() ? -1 : index->Walk(part);
+    // Each part between the "and"s is walked as it is read; a part that is empty or not an LA's
+    // phrase ends the coordination.
+    bool coordination = true;
+    int parts = 1;
+    size_t part_tokens = 0;
+    uint32_t node = 0;
+    auto part_is_la = [&]() {
       bool is_la = false;
-      if (node >= 0) {
-        for (uint32_t id : index->names_[node].targets) {
-          if (index->targets_[id].kind == TargetKind::kLa) is_la = true;
-        }
+      if (part_tokens > 0 && node != TokenTrie::kNone) {
+        targets_at(static_cast<int>(node), [&is_la](const Target& t) {
+          if (t.kind == TargetKind::kLa) is_la = true;
+        });
       }
-      if (!is_la) coordination = false;
+      return is_la;
+    };
+    TokenStream stream(row.alias);
+    Token tok;
+    while (stream.Next(&tok)) {
+      if (tok.fold == "and") {
+        if (!part_is_la()) coordination = false;
+        ++parts;
+        part_tokens = 0;
+        node = 0;
+      } else {
+        ++part_tokens;
+        if (node != TokenTrie::kNone) node = index->names_.Child(node, tok.fold);
+      }
     }
-    if (coordination) continue;
+    if (!part_is_la()) coordination = false;
+    if (coordination && parts >= 2) continue;
     Target t;
     t.kind = row.la_mention ? TargetKind::kGroup : TargetKind::kBlocked;
     t.method = MatchMethod::kGroup;
@@ -181,78 +275,77 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
   }
   for (const AmbiguousRow& row : rows.ambiguous) {
     if (row.in_aliases) continue;  // already an alias with a default LA
-    int node = index->Walk(Folds(Tokenize(row.alias)));
-    if (node >= 0 && !index->names_[node].targets.empty()) continue;  // a group ("Berkshire")
+    int node = index->Walk(row.alias);
+    if (node >= 0 && index->names_.has_targets(static_cast<uint32_t>(node))) {
+      continue;  // a group ("Berkshire")
+    }
     Target t;
     t.kind = TargetKind::kAmbiguous;
     t.method = MatchMethod::kAlias;
     t.gss_codes = row.candidates;
     t.canonical_name = row.alias;
     // Ambiguous aliases are abbreviations or capitalised phrases ("SCC", "The Island").
-    index->AddPhrase(&index->names_, row.alias, std::move(t), true);
-    int added = index->Walk(Folds(Tokenize(row.alias)));
-    for (uint32_t id : index->names_[added].targets) {
-      Target& at = index->targets_[id];
+    int added = index->AddPhrase(&index->names_, row.alias, std::move(t), true);
+    targets_at(added, [](Target& at) {
       if (at.kind == TargetKind::kAmbiguous) {
         for (CaseRule& r : at.case_rules) {
           if (r == CaseRule::kAny) r = CaseRule::kCapitalised;
         }
       }
-    }
+    });
   }
   for (const auto& [acronym, category] : rows.acronyms) {
-    int node = index->Walk(Folds(Tokenize(acronym)));
     bool known = false;
-    if (node >= 0) {
-      for (uint32_t id : index->names_[node].targets) {
-        Target& t = index->targets_[id];
-        if (t.kind == TargetKind::kAmbiguous) t.also_acronym = true;
-        known = true;
-      }
-    }
+    targets_at(index->Walk(acronym), [&known](Target& t) {
+      if (t.kind == TargetKind::kAmbiguous) t.also_acronym = true;
+      known = true;
+    });
     if (known) continue;  // an LA alias or a body already there wins
     Target t;
     t.kind = TargetKind::kBlocked;
     t.method = MatchMethod::kAlias;
     t.canonical_name = acronym;
     t.body = category == "organisation";
-    index->AddPhrase(&index->names_, acronym, std::move(t), false);
+    int added = index->AddPhrase(&index->names_, acronym, std::move(t), false);
     // Acronyms block in any case: "Edt" is no more an LA than "EDT".
-    node = index->Walk(Folds(Tokenize(acronym)));
-    for (uint32_t id : index->names_[node].targets) {
-      Target& bt = index->targets_[id];
+    targets_at(added, [](Target& bt) {
       if (bt.kind == TargetKind::kBlocked) {
         std::fill(bt.case_rules.begin(), bt.case_rules.end(), CaseRule::kAny);
       }
-    }
+    });
   }
   for (const CommonWordRow& row : rows.common_words) {
-    int node = index->Walk(Folds(Tokenize(row.alias)));
-    if (node < 0) continue;
-    for (uint32_t id : index->names_[node].targets) {
-      Target& t = index->targets_[id];
+    targets_at(index->Walk(row.alias), [&row](Target& t) {
       if (t.kind != TargetKind::kLa || t.gss_codes.size() != 1 || t.gss_codes[0] != row.gss_code) {
-        continue;
+        return;
       }
       t.common_word = true;
       // "Reading", "High Peak", "Three Rivers": every word capitalised, as a place name is.
       for (CaseRule& rule : t.case_rules) {
         if (rule == CaseRule::kAny) rule = CaseRule::kCapitalised;
       }
-    }
+    });
   }
 
-  // Fuzzy candidates: one-word register names and short names of five letters or more.
-  for (const auto& [fold, child] : index->names_[0].children) {
-    for (uint32_t id : index->names_[child].targets) {
+  // Fuzzy candidates: one-word register names and short names of five letters or more, in the
+  // order their first words entered the trie.
+  const TokenTrie& names = index->names_;
+  for (uint32_t child = 1; child < names.size(); ++child) {
+    if (names.parent(child) != 0) continue;
+    for (uint32_t id = names.first_target(child); id != TokenTrie::kNone;
+         id = index->targets_[id].next) {
       const Target& t = index->targets_[id];
       if (t.kind != TargetKind::kLa || t.common_word || t.case_rules.size() != 1 ||
           t.case_rules[0] != CaseRule::kAny) {
         continue;
       }
-      std::vector<Token> tokens = Tokenize(fold);
-      if (tokens.size() != 1 || !tokens[0].alpha || tokens[0].letters < 5) continue;
-      index->fuzzy_[std::string(FirstCharacter(fold))].push_back({fold, id});
+      const std::string_view fold = names.token(child);
+      TokenStream stream(fold);
+      Token first, second;
+      if (!stream.Next(&first) || stream.Next(&second) || !first.alpha || first.letters < 5) {
+        continue;
+      }
+      index->fuzzy_[std::string(FirstCharacter(fold))].push_back({std::string(fold), id});
       break;
     }
   }

@@ -72,12 +72,69 @@ struct Target {
   bool common_word = false;          // common_word_risks.csv
   bool also_acronym = false;         // an ambiguous alias that is also a sector acronym ("PCC")
   bool body = false;  // kBlocked: a body of its own (SESLIP, DfE), not a role or a term (DCS, EDT)
+  // The next target at the same trie node (TokenTrie::kNone after the last): a node's targets are
+  // a list through the targets themselves, in priority order (register name, alias, group,
+  // ambiguous, blocked), so a node needs no vector of its own.
+  uint32_t next = UINT32_MAX;
 };
 
-struct TrieNode {
-  std::unordered_map<std::string, uint32_t> children;
-  std::vector<uint32_t>
-      targets;  // in priority order: register name, alias, group, ambiguous, blocked
+// A trie over folded tokens in a few flat arrays: nodes are indices (0 is the root), children are
+// found through one open-addressing table keyed by (parent, token), and the tokens' bytes lie in
+// one string. A node holding a hash map of its children made loading the register ~1,400 small
+// maps, most of a one-line extract's time in our code; this takes a dozen allocations. A node's
+// targets (indices into LaIndex's targets) are the list that Target::next links.
+//
+// Built by one thread (AddChild, AddTarget); read-only afterwards, so any number of threads may
+// look it up.
+class TokenTrie {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  TokenTrie();  // the root alone
+
+  // Room for `nodes` nodes in all without growing (an estimate: more still fit).
+  void Reserve(size_t nodes);
+
+  // The child of `node` reached by the folded token `fold`, or kNone.
+  uint32_t Child(uint32_t node, std::string_view fold) const;
+  // The child of `node` reached by `fold`, added (without targets) when there is none.
+  uint32_t AddChild(uint32_t node, std::string_view fold);
+
+  size_t size() const { return nodes_.size(); }
+  // The node `node` hangs from (kNone for the root) and the token that leads to it.
+  uint32_t parent(uint32_t node) const { return nodes_[node].parent; }
+  std::string_view token(uint32_t node) const {
+    return std::string_view(tokens_).substr(nodes_[node].token_begin, nodes_[node].token_size);
+  }
+
+  // The first of `node`'s targets (follow Target::next for the rest), or kNone.
+  uint32_t first_target(uint32_t node) const { return nodes_[node].first_target; }
+  bool has_targets(uint32_t node) const { return nodes_[node].first_target != kNone; }
+  // Appends target `id` to `node`'s list; `targets` holds the targets the list runs through.
+  void AddTarget(uint32_t node, uint32_t id, std::vector<Target>* targets);
+
+ private:
+  struct Node {
+    uint32_t parent = kNone;
+    uint32_t token_begin = 0;  // in tokens_
+    uint32_t token_size = 0;
+    uint32_t first_target = kNone;
+  };
+  // A slot of the table: the child's node, 0 when empty (the root is no one's child), and the
+  // hash of (parent, token), compared before the token is.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t node = 0;
+  };
+
+  static uint32_t Hash(uint32_t parent, std::string_view fold);
+  // The slot holding (parent, fold), or the empty slot where it would go.
+  size_t Find(uint32_t parent, std::string_view fold, uint32_t hash) const;
+  void Grow(size_t slots);
+
+  std::vector<Node> nodes_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string tokens_;       // every node's token, one after another
 };
 
 // A match of the trie at a token position.
@@ -146,14 +203,15 @@ class LaIndex {
   LaIndex();
   // Adds `phrase` to `trie` for `target`, whose case rules are derived from the phrase's spelling
   // (`capitalise_single`: a one-word phrase must be capitalised, as abbreviations like "Hants"
-  // must). A phrase whose node already holds an equal target is not added twice.
-  void AddPhrase(std::vector<TrieNode>* trie, std::string_view phrase, Target target,
-                 bool capitalise_single);
+  // must). A phrase whose node already holds an equal target is not added twice. Returns the
+  // phrase's node (whether or not the target was added), or -1 for a phrase without tokens.
+  int AddPhrase(TokenTrie* trie, std::string_view phrase, Target target, bool capitalise_single);
   // The longest match in `trie` at tokens[i] whose case rules the tokens satisfy.
-  bool LongestMatch(const std::vector<TrieNode>& trie, const std::vector<Token>& tokens, size_t i,
+  bool LongestMatch(const TokenTrie& trie, const std::vector<Token>& tokens, size_t i,
                     bool organisation, TrieMatch* match) const;
-  // The node of names_ reached from the root by `folds`, or -1.
-  int Walk(const std::vector<std::string>& folds) const;
+  // The node of names_ reached from the root by the tokens of `phrase` (the root for a phrase
+  // without tokens), or -1.
+  int Walk(std::string_view phrase) const;
 
   // la_matcher.cc helpers.
   // Scan over one window of the text's tokens (the first when `first_window`), adding to *out.
@@ -165,9 +223,9 @@ class LaIndex {
              int* distance) const;
 
   std::vector<Target> targets_;
-  std::vector<TrieNode> names_;     // every alias; node 0 is the root
-  std::vector<TrieNode> prefixes_;  // "Royal Borough of", "London Borough of", "City of", ...
-  std::vector<TrieNode> suffixes_;  // "Council", "Borough Council", "CC", "MBC", ...
+  TokenTrie names_;     // every alias
+  TokenTrie prefixes_;  // "Royal Borough of", "London Borough of", "City of", ...
+  TokenTrie suffixes_;  // "Council", "Borough Council", "CC", "MBC", ...
   std::unordered_map<std::string, std::vector<FuzzyCandidate>> fuzzy_;  // by first letter
 };
 

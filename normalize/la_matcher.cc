@@ -99,8 +99,8 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-bool LaIndex::LongestMatch(const std::vector<TrieNode>& trie, const std::vector<Token>& tokens,
-                           size_t i, bool organisation, TrieMatch* match) const {
+bool LaIndex::LongestMatch(const TokenTrie& trie, const std::vector<Token>& tokens, size_t i,
+                           bool organisation, TrieMatch* match) const {
   // Nodes with targets along the path, deepest last.
   uint32_t path_nodes[16];
   size_t path_ends[16];
@@ -108,17 +108,17 @@ bool LaIndex::LongestMatch(const std::vector<TrieNode>& trie, const std::vector<
   uint32_t node = 0;
   for (size_t j = i; j < tokens.size(); ++j) {
     if (j > i && tokens[j].barrier_before) break;
-    auto it = trie[node].children.find(tokens[j].fold);
-    if (it == trie[node].children.end()) break;
-    node = it->second;
-    if (!trie[node].targets.empty() && depth < 16) {
+    node = trie.Child(node, tokens[j].fold);
+    if (node == TokenTrie::kNone) break;
+    if (trie.has_targets(node) && depth < 16) {
       path_nodes[depth] = node;
       path_ends[depth] = j + 1;
       ++depth;
     }
   }
   for (int d = depth - 1; d >= 0; --d) {
-    for (uint32_t id : trie[path_nodes[d]].targets) {
+    for (uint32_t id = trie.first_target(path_nodes[d]); id != TokenTrie::kNone;
+         id = targets_[id].next) {
       const Target& t = targets_[id];
       if (RulesHold(t, tokens, i, organisation)) {
         match->first = i;
@@ -144,11 +144,13 @@ bool LaIndex::Coordinated(const std::vector<Token>& tokens, size_t i, bool organ
   if (second.target->kind != TargetKind::kLa && second.target->kind != TargetKind::kGroup) {
     return false;
   }
-  std::vector<std::string> folds = {tokens[i].fold};
-  for (size_t j = i + 3; j < second.end; ++j) folds.push_back(tokens[j].fold);
-  int node = Walk(folds);
-  if (node < 0) return false;
-  for (uint32_t id : names_[node].targets) {
+  // The first compass word, then the words after the second: "East Sussex".
+  uint32_t node = names_.Child(0, tokens[i].fold);
+  for (size_t j = i + 3; j < second.end && node != TokenTrie::kNone; ++j) {
+    node = names_.Child(node, tokens[j].fold);
+  }
+  if (node == TokenTrie::kNone) return false;
+  for (uint32_t id = names_.first_target(node); id != TokenTrie::kNone; id = targets_[id].next) {
     const Target& t = targets_[id];
     if (t.kind != TargetKind::kLa && t.kind != TargetKind::kGroup) continue;
     CaseRule rule = t.case_rules[0];

@@ -79,18 +79,13 @@ Status Columns(const CsvTable& t, std::initializer_list<const char*> names, std:
   return Status::OK();
 }
 
-// The cell `column` of `row`, trimmed, moved out of the row: Load reads each cell once, and a copy
-// of every cell was a twentieth of loading the register.
-std::string TakeCell(std::vector<std::string>& row, int column) {
-  if (column < 0 || static_cast<size_t>(column) >= row.size()) return "";
-  std::string& cell = row[column];
+// Cell `column` of data row `row`, trimmed ("" for a missing column or a short row).
+std::string TakeCell(const CsvTable& t, size_t row, int column) {
+  std::string_view cell = t.cell(row, column);
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  size_t e = cell.size();
-  while (e > 0 && blank(cell[e - 1])) --e;
-  size_t b = 0;
-  while (b < e && blank(cell[b])) ++b;
-  if (b > 0 || e < cell.size()) cell = cell.substr(b, e - b);
-  return std::move(cell);
+  while (!cell.empty() && blank(cell.back())) cell.remove_suffix(1);
+  while (!cell.empty() && blank(cell.front())) cell.remove_prefix(1);
+  return std::string(cell);
 }
 
 // The installed register beside the running program (<prefix>/bin/minutes ->
@@ -144,17 +139,17 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   const int dfe_col = table.Column("dfe_la_code");
   const int tier_col = table.Column("tier");
   const int county_col = table.Column("county_gss_code");
-  reg->authorities_.reserve(table.rows.size());
-  for (size_t r = 0; r < table.rows.size(); ++r) {
+  reg->authorities_.reserve(table.size());
+  for (size_t r = 0; r < table.size(); ++r) {
     LocalAuthority la;
-    la.gss_code = TakeCell(table.rows[r], c[0]);
-    la.name = TakeCell(table.rows[r], c[1]);
-    la.la_type = TakeCell(table.rows[r], type_col);
-    la.region = TakeCell(table.rows[r], region_col);
-    la.dfe_la_code = TakeCell(table.rows[r], dfe_col);
-    la.tier = TakeCell(table.rows[r], tier_col);
+    la.gss_code = TakeCell(table, r, c[0]);
+    la.name = TakeCell(table, r, c[1]);
+    la.la_type = TakeCell(table, r, type_col);
+    la.region = TakeCell(table, r, region_col);
+    la.dfe_la_code = TakeCell(table, r, dfe_col);
+    la.tier = TakeCell(table, r, tier_col);
     if (la.tier.empty()) la.tier = TierOf(la.la_type);
-    la.county_gss_code = TakeCell(table.rows[r], county_col);
+    la.county_gss_code = TakeCell(table, r, county_col);
     if (!ValidGssCode(la.gss_code)) {
       return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + la.gss_code + "'");
     }
@@ -205,10 +200,10 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     int kind_col = table.Column("kind");
-    rows.aliases.reserve(table.rows.size());
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      internal::AliasRow row{TakeCell(table.rows[r], c[0]), TakeCell(table.rows[r], c[1]),
-                             TakeCell(table.rows[r], kind_col)};
+    rows.aliases.reserve(table.size());
+    for (size_t r = 0; r < table.size(); ++r) {
+      internal::AliasRow row{TakeCell(table, r, c[0]), TakeCell(table, r, c[1]),
+                             TakeCell(table, r, kind_col)};
       s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       if (!row.alias.empty()) rows.aliases.push_back(std::move(row));
@@ -218,12 +213,12 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     int mention_col = table.Column("la_mention");
-    for (size_t r = 0; r < table.rows.size(); ++r) {
+    for (size_t r = 0; r < table.size(); ++r) {
       internal::GroupRow row;
-      row.name = TakeCell(table.rows[r], c[0]);
-      row.alias = TakeCell(table.rows[r], c[1]);
-      row.members = SplitCodes(TakeCell(table.rows[r], c[2]));
-      row.la_mention = TakeCell(table.rows[r], mention_col) != "no";
+      row.name = TakeCell(table, r, c[0]);
+      row.alias = TakeCell(table, r, c[1]);
+      row.members = SplitCodes(TakeCell(table, r, c[2]));
+      row.la_mention = TakeCell(table, r, mention_col) != "no";
       s = check_codes(r, row.members);
       if (!s.ok()) return s;
       if (!row.alias.empty() && !row.members.empty()) rows.groups.push_back(std::move(row));
@@ -233,11 +228,11 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     int in_col = table.Column("in_aliases_csv");
-    for (size_t r = 0; r < table.rows.size(); ++r) {
+    for (size_t r = 0; r < table.size(); ++r) {
       internal::AmbiguousRow row;
-      row.alias = TakeCell(table.rows[r], c[0]);
-      row.candidates = SplitCodes(TakeCell(table.rows[r], c[1]));
-      row.in_aliases = TakeCell(table.rows[r], in_col) == "yes";
+      row.alias = TakeCell(table, r, c[0]);
+      row.candidates = SplitCodes(TakeCell(table, r, c[1]));
+      row.in_aliases = TakeCell(table, r, in_col) == "yes";
       s = check_codes(r, row.candidates);
       if (!s.ok()) return s;
       if (!row.alias.empty()) rows.ambiguous.push_back(std::move(row));
@@ -247,18 +242,18 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     int cat_col = table.Column("category");
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      std::string acronym = TakeCell(table.rows[r], c[0]);
+    for (size_t r = 0; r < table.size(); ++r) {
+      std::string acronym = TakeCell(table, r, c[0]);
       if (acronym.empty()) continue;
-      rows.acronyms.emplace_back(acronym, TakeCell(table.rows[r], cat_col));
+      rows.acronyms.emplace_back(acronym, TakeCell(table, r, cat_col));
       reg->acronyms_.insert(internal::FoldCase(internal::CollapseSpaces(acronym)));
     }
   }
   s = companion("common_word_risks.csv", {"alias", "gss_code"}, &present);
   if (!s.ok()) return s;
   if (present) {
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      internal::CommonWordRow row{TakeCell(table.rows[r], c[0]), TakeCell(table.rows[r], c[1])};
+    for (size_t r = 0; r < table.size(); ++r) {
+      internal::CommonWordRow row{TakeCell(table, r, c[0]), TakeCell(table, r, c[1])};
       s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       rows.common_words.push_back(std::move(row));
@@ -267,11 +262,11 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   s = companion("gss_code_history.csv", {"old_gss_code", "new_gss_codes"}, &present);
   if (!s.ok()) return s;
   if (present) {
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      std::vector<std::string> successors = SplitCodes(TakeCell(table.rows[r], c[1]));
+    for (size_t r = 0; r < table.size(); ++r) {
+      std::vector<std::string> successors = SplitCodes(TakeCell(table, r, c[1]));
       s = check_codes(r, successors);
       if (!s.ok()) return s;
-      reg->successors_[TakeCell(table.rows[r], c[0])] = std::move(successors);
+      reg->successors_[TakeCell(table, r, c[0])] = std::move(successors);
     }
   }
 

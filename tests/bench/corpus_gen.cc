@@ -413,12 +413,13 @@ Status LoadRegister(const std::string& dir, std::vector<La>* las, std::vector<Re
     return Status::InvalidArgument(dir +
                                    "/la_register.csv: needs gss_code, name and region columns");
   std::map<std::string, int> by_code;
-  for (const auto& row : table.rows) {
-    if (row.size() <= static_cast<size_t>(std::max({code, name, region}))) continue;
+  for (size_t r = 0; r < table.size(); ++r) {
+    if (table.width(r) <= static_cast<size_t>(std::max({code, name, region}))) continue;
     La la;
-    la.gss = row[code];
-    la.name = row[name].substr(0, row[name].find(','));
-    la.region = row[region];
+    la.gss = std::string(table.cell(r, code));
+    std::string_view la_name = table.cell(r, name);
+    la.name = std::string(la_name.substr(0, la_name.find(',')));
+    la.region = std::string(table.cell(r, region));
     by_code[la.gss] = static_cast<int>(las->size());
     las->push_back(std::move(la));
   }
@@ -429,15 +430,17 @@ Status LoadRegister(const std::string& dir, std::vector<La>* las, std::vector<Re
     int a_code = aliases.Column("gss_code"), a_alias = aliases.Column("alias"),
         a_kind = aliases.Column("kind");
     if (a_code >= 0 && a_alias >= 0 && a_kind >= 0) {
-      for (const auto& row : aliases.rows) {
-        if (row.size() <= static_cast<size_t>(std::max({a_code, a_alias, a_kind}))) continue;
-        auto it = by_code.find(row[a_code]);
+      for (size_t r = 0; r < aliases.size(); ++r) {
+        if (aliases.width(r) <= static_cast<size_t>(std::max({a_code, a_alias, a_kind}))) continue;
+        const std::string_view kind = aliases.cell(r, a_kind);
+        const std::string alias(aliases.cell(r, a_alias));
+        auto it = by_code.find(std::string(aliases.cell(r, a_code)));
         if (it == by_code.end()) continue;
         La& la = (*las)[it->second];
-        if (row[a_kind] == "short_name" || row[a_kind] == "abbreviation")
-          la.short_forms.push_back(row[a_alias]);
-        else if (row[a_kind] == "council_name")
-          la.council_names.push_back(row[a_alias]);
+        if (kind == "short_name" || kind == "abbreviation")
+          la.short_forms.push_back(alias);
+        else if (kind == "council_name")
+          la.council_names.push_back(alias);
       }
     }
   }

@@ -26,7 +26,15 @@ TEST(Csv, Parses) {
     Status s = ParseCsv(c.text, "t.csv", &t);
     ASSERT_TRUE(s.ok()) << c.text << ": " << s.ToString();
     EXPECT_EQ(t.header, std::vector<std::string>({"a", "b"})) << c.text;
-    EXPECT_EQ(t.rows, c.rows) << c.text;
+    std::vector<std::vector<std::string>> rows(t.size());
+    for (size_t r = 0; r < t.size(); ++r) {
+      for (size_t col = 0; col < t.width(r); ++col)
+        rows[r].emplace_back(t.cell(r, static_cast<int>(col)));
+    }
+    EXPECT_EQ(rows, c.rows) << c.text;
+    ASSERT_FALSE(c.rows.empty());
+    EXPECT_EQ(t.cell(0, -1), "");
+    EXPECT_EQ(t.cell(0, static_cast<int>(c.rows[0].size())), "");  // past the row's end
   }
 }
 
