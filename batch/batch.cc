@@ -3,9 +3,6 @@
 
 #include "batch/batch.h"
 
-#include <Poco/Crypto/DigestEngine.h>
-#include <Poco/Crypto/OpenSSLInitializer.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -63,19 +60,6 @@ Status ReadBytesOf(const std::string& path, size_t limit, std::string* out) {
   if (s.ok() && std::ferror(f)) s = Status::IoError(std::strerror(errno));
   std::fclose(f);
   return s;
-}
-
-// Through OpenSSL (Poco::Crypto), which hashes ~4x as fast as Poco's own SHA2Engine here (SHA
-// extensions); the program's readers keep SHA2Engine, as loading OpenSSL would slow every
-// start-up, while this module is loaded only for batch work.
-std::string Sha256(const std::string& bytes) {
-  // Poco sets OpenSSL up when its first user is made and tears it down when its last goes (which
-  // reads /dev/urandom each time): one user kept for the process makes that once.
-  static const Poco::Crypto::OpenSSLInitializer* kept = new Poco::Crypto::OpenSSLInitializer;
-  (void)kept;
-  Poco::Crypto::DigestEngine sha("SHA256");
-  sha.update(bytes.data(), bytes.size());
-  return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
 // A text file written whole or not at all: to "<path>.tmp", renamed by Commit.
@@ -254,7 +238,7 @@ Status Run(const BatchOptions& options, const ProgressFn& progress, Summary* sum
           record(i, {Outcome::kFailed, "", std::string(rs.kind()), rs.message()});
           continue;
         }
-        std::string sha = Sha256(bytes);
+        std::string sha = Sha256Hex(bytes);
         if (manifest->HasDocument(sha)) {  // the same bytes under another path, done before
           record(i, {Outcome::kConverted, sha, "", ""});
           continue;

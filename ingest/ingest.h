@@ -91,6 +91,10 @@ Status ReadBytes(std::string_view bytes, const IngestOptions& options, Document*
 Status ReadBytes(std::string_view bytes, std::string_view sha256, const IngestOptions& options,
                  Document* doc);
 
+// The SHA-256 of `bytes` in lower-case hex: a document's identity (doc->sha256), and how a batch
+// finds copies of a file before reading any.
+std::string Sha256Hex(std::string_view bytes);
+
 // Every reader, in sniff order (the order in which they are asked whether bytes are theirs). The
 // list and the readers are built on first use and live until the process exits; the caller owns
 // neither.
