@@ -1,9 +1,10 @@
 // Internal to the CLI: the options a command accepts, parsed GNU style and listed in its help.
 //
 // Written here rather than on Poco::Util::OptionProcessor and HelpFormatter: linking Poco::Util
-// (and the Foundation, XML and JSON libraries it needs) cost 6 ms of every start of the program
-// on the 2-core CI machine, against a start-up target of 10 ms in all (issue #14; measured with
-// tests/bench/startup.sh). Only the commands of minutes_commands.so (load, batch, serve) link Poco.
+// (and the Foundation, XML and JSON libraries it needs) cost 8 ms of every start of the program on
+// the 2-core development machine (`minutes extract` of a one-line note: 24.3 ms with Poco, 16.0
+// without; tests/bench/startup.sh), against a start-up target of 10 ms in all (issue #14). Only
+// the commands of minutes_commands.so (load, batch, serve) link Poco.
 
 #ifndef MINUTES_CLI_OPTIONS_H_
 #define MINUTES_CLI_OPTIONS_H_
