@@ -80,7 +80,7 @@ Status Columns(const CsvTable& t, std::initializer_list<const char*> names, std:
 }
 
 // Cell `column` of data row `row`, trimmed ("" for a missing column or a short row).
-std::string TakeCell(const CsvTable& t, size_t row, int column) {
+std::string TrimmedCell(const CsvTable& t, size_t row, int column) {
   std::string_view cell = t.cell(row, column);
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!cell.empty() && blank(cell.back())) cell.remove_suffix(1);
@@ -142,14 +142,14 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   reg->authorities_.reserve(table.size());
   for (size_t r = 0; r < table.size(); ++r) {
     LocalAuthority la;
-    la.gss_code = TakeCell(table, r, c[0]);
-    la.name = TakeCell(table, r, c[1]);
-    la.la_type = TakeCell(table, r, type_col);
-    la.region = TakeCell(table, r, region_col);
-    la.dfe_la_code = TakeCell(table, r, dfe_col);
-    la.tier = TakeCell(table, r, tier_col);
+    la.gss_code = TrimmedCell(table, r, c[0]);
+    la.name = TrimmedCell(table, r, c[1]);
+    la.la_type = TrimmedCell(table, r, type_col);
+    la.region = TrimmedCell(table, r, region_col);
+    la.dfe_la_code = TrimmedCell(table, r, dfe_col);
+    la.tier = TrimmedCell(table, r, tier_col);
     if (la.tier.empty()) la.tier = TierOf(la.la_type);
-    la.county_gss_code = TakeCell(table, r, county_col);
+    la.county_gss_code = TrimmedCell(table, r, county_col);
     if (!ValidGssCode(la.gss_code)) {
       return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + la.gss_code + "'");
     }
@@ -202,8 +202,8 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     int kind_col = table.Column("kind");
     rows.aliases.reserve(table.size());
     for (size_t r = 0; r < table.size(); ++r) {
-      internal::AliasRow row{TakeCell(table, r, c[0]), TakeCell(table, r, c[1]),
-                             TakeCell(table, r, kind_col)};
+      internal::AliasRow row{TrimmedCell(table, r, c[0]), TrimmedCell(table, r, c[1]),
+                             TrimmedCell(table, r, kind_col)};
       s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       if (!row.alias.empty()) rows.aliases.push_back(std::move(row));
@@ -215,10 +215,10 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     int mention_col = table.Column("la_mention");
     for (size_t r = 0; r < table.size(); ++r) {
       internal::GroupRow row;
-      row.name = TakeCell(table, r, c[0]);
-      row.alias = TakeCell(table, r, c[1]);
-      row.members = SplitCodes(TakeCell(table, r, c[2]));
-      row.la_mention = TakeCell(table, r, mention_col) != "no";
+      row.name = TrimmedCell(table, r, c[0]);
+      row.alias = TrimmedCell(table, r, c[1]);
+      row.members = SplitCodes(TrimmedCell(table, r, c[2]));
+      row.la_mention = TrimmedCell(table, r, mention_col) != "no";
       s = check_codes(r, row.members);
       if (!s.ok()) return s;
       if (!row.alias.empty() && !row.members.empty()) rows.groups.push_back(std::move(row));
@@ -230,9 +230,9 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     int in_col = table.Column("in_aliases_csv");
     for (size_t r = 0; r < table.size(); ++r) {
       internal::AmbiguousRow row;
-      row.alias = TakeCell(table, r, c[0]);
-      row.candidates = SplitCodes(TakeCell(table, r, c[1]));
-      row.in_aliases = TakeCell(table, r, in_col) == "yes";
+      row.alias = TrimmedCell(table, r, c[0]);
+      row.candidates = SplitCodes(TrimmedCell(table, r, c[1]));
+      row.in_aliases = TrimmedCell(table, r, in_col) == "yes";
       s = check_codes(r, row.candidates);
       if (!s.ok()) return s;
       if (!row.alias.empty()) rows.ambiguous.push_back(std::move(row));
@@ -243,9 +243,9 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (present) {
     int cat_col = table.Column("category");
     for (size_t r = 0; r < table.size(); ++r) {
-      std::string acronym = TakeCell(table, r, c[0]);
+      std::string acronym = TrimmedCell(table, r, c[0]);
       if (acronym.empty()) continue;
-      rows.acronyms.emplace_back(acronym, TakeCell(table, r, cat_col));
+      rows.acronyms.emplace_back(acronym, TrimmedCell(table, r, cat_col));
       reg->acronyms_.insert(internal::FoldCase(internal::CollapseSpaces(acronym)));
     }
   }
@@ -253,7 +253,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     for (size_t r = 0; r < table.size(); ++r) {
-      internal::CommonWordRow row{TakeCell(table, r, c[0]), TakeCell(table, r, c[1])};
+      internal::CommonWordRow row{TrimmedCell(table, r, c[0]), TrimmedCell(table, r, c[1])};
       s = check_code(r, row.gss_code);
       if (!s.ok()) return s;
       rows.common_words.push_back(std::move(row));
@@ -263,10 +263,10 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   if (!s.ok()) return s;
   if (present) {
     for (size_t r = 0; r < table.size(); ++r) {
-      std::vector<std::string> successors = SplitCodes(TakeCell(table, r, c[1]));
+      std::vector<std::string> successors = SplitCodes(TrimmedCell(table, r, c[1]));
       s = check_codes(r, successors);
       if (!s.ok()) return s;
-      reg->successors_[TakeCell(table, r, c[0])] = std::move(successors);
+      reg->successors_[TrimmedCell(table, r, c[0])] = std::move(successors);
     }
   }
 
