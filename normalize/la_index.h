@@ -19,6 +19,8 @@
 
 namespace minutes::normalize::internal {
 
+class LaSnapshot;
+
 // The optional register files, as rows (la_register.cc reads and checks them).
 struct AliasRow {
   std::string gss_code;
@@ -114,6 +116,8 @@ class TokenTrie {
   void AddTarget(uint32_t node, uint32_t id, std::vector<Target>* targets);
 
  private:
+  friend class LaSnapshot;  // copies the arrays below as they are (la_snapshot.h)
+
   struct Node {
     uint32_t parent = kNone;
     uint32_t token_begin = 0;  // in tokens_
@@ -200,6 +204,8 @@ class LaIndex {
   void Scan(std::string_view text, bool organisation, bool fuzzy, LaMentionScan* out) const;
 
  private:
+  friend class LaSnapshot;  // encodes and decodes the members below (la_snapshot.h)
+
   LaIndex();
   // Adds `phrase` to `trie` for `target`, whose case rules are derived from the phrase's spelling
   // (`capitalise_single`: a one-word phrase must be capitalised, as abbreviations like "Hants"

@@ -10,6 +10,7 @@
 #include "normalize/csv.h"
 #include "normalize/fold.h"
 #include "normalize/la_index.h"
+#include "normalize/la_snapshot.h"
 #include "normalize/normalize.h"
 
 #ifndef MINUTES_DATA_DIR
@@ -112,14 +113,12 @@ std::string DefaultDataDir() {
 
 }  // namespace
 
-LaRegister::LaRegister() = default;
-LaRegister::~LaRegister() = default;
+namespace internal {
 
-Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* out) {
-  out->reset();
+void ReadRegisterFiles(const std::string& path, RegisterFiles* files) {
   std::string dir;
   std::string register_file;
-  if (internal::FileExists(path)) {
+  if (FileExists(path)) {
     register_file = path;
     size_t slash = path.find_last_of('/');
     dir = slash == std::string::npos ? "." : path.substr(0, slash);
@@ -127,11 +126,56 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     dir = path;
     register_file = path + "/la_register.csv";
   }
+  for (size_t i = 0; i < kRegisterFileCount; ++i) {
+    RegisterFile& f = files->files[i];
+    f.path = i == kLaRegisterFile ? register_file : dir + "/" + kRegisterFileNames[i];
+    f.bytes.clear();
+    // A missing register is unreadable (Load's error); a missing companion is just absent.
+    if (i != kLaRegisterFile && !FileExists(f.path)) {
+      f.state = RegisterFile::State::kAbsent;
+    } else {
+      f.state = ReadWholeFile(f.path, &f.bytes) ? RegisterFile::State::kRead
+                                                : RegisterFile::State::kUnreadable;
+    }
+  }
+}
+
+Status LaSnapshot::LoadDefault(const std::string& path, std::unique_ptr<LaRegister>* out,
+                               bool* from_snapshot) {
+  RegisterFiles files;
+  ReadRegisterFiles(path, &files);
+  const ShippedRegister* shipped = ShippedRegisterSnapshot();
+  const bool use_snapshot = shipped != nullptr && shipped->Matches(files);
+  if (from_snapshot != nullptr) *from_snapshot = use_snapshot;
+  return use_snapshot ? Decode(shipped->snapshot, out) : LaRegister::FromFiles(files, out);
+}
+
+}  // namespace internal
+
+LaRegister::LaRegister() = default;
+LaRegister::~LaRegister() = default;
+
+Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* out) {
+  internal::RegisterFiles files;
+  internal::ReadRegisterFiles(path, &files);
+  return FromFiles(files, out);
+}
+
+Status LaRegister::FromFiles(const internal::RegisterFiles& files,
+                             std::unique_ptr<LaRegister>* out) {
+  out->reset();
+  // Parses file `i` into `table`: an IoError when it could not be read, as ReadCsvFile's.
+  auto parse = [&files](size_t i, CsvTable* table) {
+    const internal::RegisterFile& f = files.files[i];
+    if (f.state != internal::RegisterFile::State::kRead)
+      return Status::IoError(f.path + ": cannot read file");
+    return internal::ParseCsv(f.bytes, f.path.substr(f.path.find_last_of('/') + 1), table);
+  };
   std::unique_ptr<LaRegister> reg(new LaRegister());
   std::vector<int> c;
 
   CsvTable table;
-  Status s = internal::ReadCsvFile(register_file, &table);
+  Status s = parse(internal::kLaRegisterFile, &table);
   if (s.ok()) s = Columns(table, {"gss_code", "name"}, &c);
   if (!s.ok()) return s;
   const int type_col = table.Column("la_type");
@@ -182,21 +226,20 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     }
     return Status::OK();
   };
-  // Reads an optional companion file into `table` and its required columns into `c`. A missing
-  // file is no error (*present says whether it was there); an unreadable or malformed one is.
-  auto companion = [&](const char* name, std::initializer_list<const char*> columns,
-                       bool* present) {
-    std::string p = dir + "/" + name;
-    *present = internal::FileExists(p);
+  // Parses the optional companion file kRegisterFileNames[i] into `table` and its required columns
+  // into `c`. A missing file is no error (*present says whether it was there); an unreadable or
+  // malformed one is.
+  auto companion = [&](size_t i, std::initializer_list<const char*> columns, bool* present) {
+    *present = files.files[i].state != internal::RegisterFile::State::kAbsent;
     if (!*present) return Status::OK();
-    Status st = internal::ReadCsvFile(p, &table);
+    Status st = parse(i, &table);
     if (st.ok()) st = Columns(table, columns, &c);
     return st;
   };
 
   internal::RegisterRows rows;
   bool present = false;
-  s = companion("aliases.csv", {"gss_code", "alias"}, &present);
+  s = companion(internal::kAliasesFile, {"gss_code", "alias"}, &present);
   if (!s.ok()) return s;
   if (present) {
     int kind_col = table.Column("kind");
@@ -209,7 +252,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
       if (!row.alias.empty()) rows.aliases.push_back(std::move(row));
     }
   }
-  s = companion("groups.csv", {"name", "alias", "member_gss_codes"}, &present);
+  s = companion(internal::kGroupsFile, {"name", "alias", "member_gss_codes"}, &present);
   if (!s.ok()) return s;
   if (present) {
     int mention_col = table.Column("la_mention");
@@ -224,7 +267,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
       if (!row.alias.empty() && !row.members.empty()) rows.groups.push_back(std::move(row));
     }
   }
-  s = companion("ambiguous_aliases.csv", {"alias", "candidate_gss_codes"}, &present);
+  s = companion(internal::kAmbiguousAliasesFile, {"alias", "candidate_gss_codes"}, &present);
   if (!s.ok()) return s;
   if (present) {
     int in_col = table.Column("in_aliases_csv");
@@ -238,7 +281,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
       if (!row.alias.empty()) rows.ambiguous.push_back(std::move(row));
     }
   }
-  s = companion("acronyms.csv", {"acronym"}, &present);
+  s = companion(internal::kAcronymsFile, {"acronym"}, &present);
   if (!s.ok()) return s;
   if (present) {
     int cat_col = table.Column("category");
@@ -249,7 +292,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
       reg->acronyms_.insert(internal::FoldCase(internal::CollapseSpaces(acronym)));
     }
   }
-  s = companion("common_word_risks.csv", {"alias", "gss_code"}, &present);
+  s = companion(internal::kCommonWordRisksFile, {"alias", "gss_code"}, &present);
   if (!s.ok()) return s;
   if (present) {
     for (size_t r = 0; r < table.size(); ++r) {
@@ -259,7 +302,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
       rows.common_words.push_back(std::move(row));
     }
   }
-  s = companion("gss_code_history.csv", {"old_gss_code", "new_gss_codes"}, &present);
+  s = companion(internal::kGssCodeHistoryFile, {"old_gss_code", "new_gss_codes"}, &present);
   if (!s.ok()) return s;
   if (present) {
     for (size_t r = 0; r < table.size(); ++r) {
@@ -270,8 +313,9 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     }
   }
 
-  std::string provenance;
-  if (internal::ReadWholeFile(dir + "/PROVENANCE.md", &provenance)) {
+  if (const internal::RegisterFile& f = files.files[internal::kProvenanceFile];
+      f.state == internal::RegisterFile::State::kRead) {
+    const std::string& provenance = f.bytes;
     size_t pos = provenance.find("version:");
     if (pos != std::string::npos) {
       size_t eol = provenance.find('\n', pos);
@@ -290,7 +334,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
 const LaRegister& LaRegister::Default() {
   static const LaRegister* const instance = [] {
     std::unique_ptr<LaRegister> reg;
-    Status s = Load(DefaultDataDir(), &reg);
+    Status s = internal::LaSnapshot::LoadDefault(DefaultDataDir(), &reg);
     if (!s.ok()) {
       reg.reset(new LaRegister());
       reg->status_ = std::move(s);

@@ -43,7 +43,9 @@ namespace minutes::normalize {
 
 namespace internal {
 class LaIndex;
+class LaSnapshot;
 struct LaCandidate;
+struct RegisterFiles;
 }  // namespace internal
 
 class LaMentionScan;
@@ -152,6 +154,9 @@ class LaRegister {
   //     minutes/data (<prefix>/bin/minutes -> <prefix>/share/minutes/data, as `cmake --install`
   //     and the .deb lay it out), when it holds la_register.csv;
   //  3. the source tree's normalize/data/, fixed at compile time (the build tree and the tests).
+  // The files there are read as Load reads them, but parsed only when they differ from those the
+  // program was built with: otherwise the register built from them is decoded from the snapshot
+  // compiled into the program (la_snapshot.h), the same register at a fraction of the cost.
   // Never fails: if loading failed it returns an empty register (no authorities, no mentions)
   // whose status() is Load's error. The instance lives until the process exits.
   static const LaRegister& Default();
@@ -228,7 +233,12 @@ class LaRegister {
                                           bool also_acronym = false) const;
 
  private:
+  friend class internal::LaSnapshot;  // encodes and decodes every member below (la_snapshot.h)
+
   LaRegister();
+
+  // Load's work once the files are read (la_snapshot.h: ReadRegisterFiles).
+  static Status FromFiles(const internal::RegisterFiles& files, std::unique_ptr<LaRegister>* out);
 
   Status status_;  // OK unless this is Default()'s stand-in for a register that failed to load
   std::string version_ = "unversioned";
@@ -468,10 +478,10 @@ struct TimeRange {
 // "2-3.30" -> 14:00-15:30, "10.30-12", "1.30pm – 3pm", "10am to 12.15pm", "9am-11pm", "5-11pm" ->
 // 17:00-23:00 (pm carried back), "11-8pm" -> 11:00-20:00 (carrying pm would put the start after the
 // end), "14:00-15:30", "14:00-16.30", "12 noon", "18:30pm" -> 18:30 (a 24-hour time with a pm that
-// adds nothing). Separators: "-", en/em dash, "to", "until", "till". A lone bare number ("5") is not
-// a time. Only pass text the caller already believes is a time: "1-2" parses as 13:00-14:00 whether
-// or not it meant one or two children. Returns std::nullopt for anything else (hour > 23, minutes >
-// 59, am on an hour > 12, pm on a bare hour > 12 such as "13pm", trailing words).
+// adds nothing). Separators: "-", en/em dash, "to", "until", "till". A lone bare number ("5") is
+// not a time. Only pass text the caller already believes is a time: "1-2" parses as 13:00-14:00
+// whether or not it meant one or two children. Returns std::nullopt for anything else (hour > 23,
+// minutes > 59, am on an hour > 12, pm on a bare hour > 12 such as "13pm", trailing words).
 std::optional<TimeRange> ParseTimeRange(std::string_view text, const TimeOptions& options = {});
 
 // -------------------------------------------------------------------------------------------------

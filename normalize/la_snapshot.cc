@@ -1,0 +1,258 @@
+// LaSnapshot: a loaded register as bytes and back; ShippedRegister::Matches.
+//
+// The format is this build's own: the generator and the program are built from the same sources
+// (make_la_snapshot runs at build time), so the trie's arrays are copied as they lie in memory and
+// there is no versioning beyond the magic number. Integers are written in the machine's order.
+// Layout: magic, version string, authorities, successors, acronyms, then the index: the distinct
+// canonical names and code lists its targets share, the targets, the three tries and the fuzzy
+// candidates.
+
+#include "normalize/la_snapshot.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "normalize/la_index.h"
+
+namespace minutes::normalize::internal {
+
+namespace {
+
+constexpr uint32_t kMagic = 0x4c41534e;  // "NSAL": a register snapshot, this format
+
+class Encoder {
+ public:
+  void U32(uint32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void Size(size_t n) { U32(static_cast<uint32_t>(n)); }
+  void Bytes(std::string_view s) {
+    Size(s.size());
+    out_.append(s);
+  }
+  void Strings(const std::vector<std::string>& list) {
+    Size(list.size());
+    for (const std::string& s : list) Bytes(s);
+  }
+  // A vector of plain structs, as it lies in memory.
+  template <typename T>
+  void Array(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    Size(v.size());
+    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  std::string Finish() && { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what Encoder wrote. A read past the end, or a count larger than what is left could hold,
+// sets failed() and returns zeros or nothing, so callers check once at the end.
+class Decoder {
+ public:
+  explicit Decoder(std::string_view in) : in_(in) {}
+  bool failed() const { return failed_; }
+  bool done() const { return !failed_ && in_.empty(); }
+
+  uint32_t U32() {
+    uint32_t v = 0;
+    if (!Take(sizeof v)) return 0;
+    std::memcpy(&v, in_.data() - sizeof v, sizeof v);
+    return v;
+  }
+  // A count of items that take at least `item_bytes` each.
+  size_t Count(size_t item_bytes) {
+    size_t n = U32();
+    if (n > in_.size() / item_bytes) return Fail();
+    return n;
+  }
+  std::string_view Bytes() {
+    size_t n = Count(1);
+    if (!Take(n)) return {};
+    return std::string_view(in_.data() - n, n);
+  }
+  std::string String() { return std::string(Bytes()); }
+  std::vector<std::string> Strings() {
+    std::vector<std::string> list(Count(sizeof(uint32_t)));
+    for (std::string& s : list) s = String();
+    return list;
+  }
+  template <typename T>
+  void Array(std::vector<T>* v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    size_t n = Count(sizeof(T));
+    v->resize(n);
+    if (Take(n * sizeof(T))) std::memcpy(v->data(), in_.data() - n * sizeof(T), n * sizeof(T));
+  }
+
+ private:
+  bool Take(size_t n) {
+    if (failed_ || n > in_.size()) return Fail();
+    in_.remove_prefix(n);
+    return true;
+  }
+  size_t Fail() {
+    failed_ = true;
+    return 0;
+  }
+
+  std::string_view in_;
+  bool failed_ = false;
+};
+
+// Target's flags, one bit each.
+constexpr uint32_t kCommonWord = 1, kAlsoAcronym = 2, kBody = 4;
+
+}  // namespace
+
+bool ShippedRegister::Matches(const RegisterFiles& read) const {
+  for (size_t i = 0; i < kRegisterFileCount; ++i) {
+    const RegisterFile& f = read.files[i];
+    const bool read_present = f.state == RegisterFile::State::kRead;
+    if (f.state == RegisterFile::State::kUnreadable || read_present != files[i].present ||
+        (read_present && f.bytes != files[i].bytes)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The members are written in the order they are declared in LaRegister, LaIndex and TokenTrie;
+// what a member derives from others (by_code_) is rebuilt rather than stored.
+std::string LaSnapshot::Encode(const LaRegister& reg) {
+  Encoder e;
+  e.U32(kMagic);
+  e.Bytes(reg.version_);
+  e.Size(reg.authorities_.size());
+  for (const LocalAuthority& la : reg.authorities_) {
+    for (const std::string* field : {&la.gss_code, &la.name, &la.la_type, &la.region,
+                                     &la.dfe_la_code, &la.tier, &la.county_gss_code}) {
+      e.Bytes(*field);
+    }
+  }
+  e.Size(reg.successors_.size());
+  for (const auto& [code, successors] : reg.successors_) {
+    e.Bytes(code);
+    e.Strings(successors);
+  }
+  e.Strings(std::vector<std::string>(reg.acronyms_.begin(), reg.acronyms_.end()));
+
+  const LaIndex& index = *reg.index_;
+  // The targets share their names and code lists (every alias of an LA holds the LA's): each
+  // distinct one is written once and the targets refer to it by number.
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> lists;
+  std::map<std::string_view, uint32_t> name_ids;
+  std::map<std::vector<std::string>, uint32_t> list_ids;
+  std::vector<std::pair<uint32_t, uint32_t>> target_refs;  // (name, list) of each target
+  for (const Target& t : index.targets_) {
+    auto name = name_ids.try_emplace(t.canonical_name.view(), names.size());
+    if (name.second) names.push_back(t.canonical_name.str());
+    auto list = list_ids.try_emplace(t.gss_codes.items(), lists.size());
+    if (list.second) lists.push_back(t.gss_codes.items());
+    target_refs.emplace_back(name.first->second, list.first->second);
+  }
+  e.Strings(names);
+  e.Size(lists.size());
+  for (const std::vector<std::string>& list : lists) e.Strings(list);
+  e.Size(index.targets_.size());
+  for (size_t i = 0; i < index.targets_.size(); ++i) {
+    const Target& t = index.targets_[i];
+    e.U32(static_cast<uint32_t>(t.kind));
+    e.U32(static_cast<uint32_t>(t.method));
+    e.U32(target_refs[i].first);
+    e.U32(target_refs[i].second);
+    e.Array(t.case_rules);
+    e.U32((t.common_word ? kCommonWord : 0) | (t.also_acronym ? kAlsoAcronym : 0) |
+          (t.body ? kBody : 0));
+    e.U32(t.next);
+  }
+  for (const TokenTrie* trie : {&index.names_, &index.prefixes_, &index.suffixes_}) {
+    e.Array(trie->nodes_);
+    e.Array(trie->slots_);
+    e.Bytes(trie->tokens_);
+  }
+  // In key order, so that a register encodes to the same bytes whatever its hash order.
+  std::map<std::string_view, const std::vector<FuzzyCandidate>*> fuzzy;
+  for (const auto& [first, candidates] : index.fuzzy_) fuzzy.emplace(first, &candidates);
+  e.Size(fuzzy.size());
+  for (const auto& [first, candidates] : fuzzy) {
+    e.Bytes(first);
+    e.Size(candidates->size());
+    for (const FuzzyCandidate& c : *candidates) {
+      e.Bytes(c.fold);
+      e.U32(c.target);
+    }
+  }
+  return std::move(e).Finish();
+}
+
+Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* out) {
+  out->reset();
+  const Status damaged = Status::Corrupt("the shipped LA register's snapshot is damaged");
+  Decoder d(bytes);
+  if (d.U32() != kMagic) return damaged;
+  std::unique_ptr<LaRegister> reg(new LaRegister());
+  reg->version_ = d.String();
+  reg->authorities_.resize(d.Count(7 * sizeof(uint32_t)));
+  for (LocalAuthority& la : reg->authorities_) {
+    for (std::string* field : {&la.gss_code, &la.name, &la.la_type, &la.region, &la.dfe_la_code,
+                               &la.tier, &la.county_gss_code}) {
+      *field = d.String();
+    }
+  }
+  for (size_t i = 0; i < reg->authorities_.size(); ++i) {
+    reg->by_code_.emplace_hint(reg->by_code_.end(), reg->authorities_[i].gss_code, i);
+  }
+  for (size_t n = d.Count(2 * sizeof(uint32_t)); n > 0; --n) {
+    std::string code = d.String();
+    reg->successors_.emplace_hint(reg->successors_.end(), std::move(code), d.Strings());
+  }
+  for (std::string& acronym : d.Strings()) {
+    reg->acronyms_.emplace_hint(reg->acronyms_.end(), std::move(acronym));
+  }
+
+  std::unique_ptr<LaIndex> index(new LaIndex());
+  std::vector<SharedString> names;
+  for (const std::string& name : d.Strings()) names.emplace_back(name);
+  std::vector<SharedStringList> lists(d.Count(sizeof(uint32_t)));
+  for (SharedStringList& list : lists) list = d.Strings();
+  index->targets_.resize(d.Count(7 * sizeof(uint32_t)));
+  for (Target& t : index->targets_) {
+    t.kind = static_cast<TargetKind>(d.U32());
+    t.method = static_cast<MatchMethod>(d.U32());
+    uint32_t name = d.U32(), list = d.U32();
+    if (name >= names.size() || list >= lists.size()) return damaged;
+    t.canonical_name = names[name];
+    t.gss_codes = lists[list];
+    d.Array(&t.case_rules);
+    uint32_t flags = d.U32();
+    t.common_word = (flags & kCommonWord) != 0;
+    t.also_acronym = (flags & kAlsoAcronym) != 0;
+    t.body = (flags & kBody) != 0;
+    t.next = d.U32();
+  }
+  for (TokenTrie* trie : {&index->names_, &index->prefixes_, &index->suffixes_}) {
+    d.Array(&trie->nodes_);
+    d.Array(&trie->slots_);
+    trie->tokens_ = d.String();
+  }
+  for (size_t n = d.Count(2 * sizeof(uint32_t)); n > 0; --n) {
+    std::vector<FuzzyCandidate>& candidates = index->fuzzy_[d.String()];
+    candidates.resize(d.Count(2 * sizeof(uint32_t)));
+    for (FuzzyCandidate& c : candidates) {
+      c.fold = d.String();
+      c.target = d.U32();
+    }
+  }
+  if (!d.done()) return damaged;
+  reg->index_ = std::move(index);
+  *out = std::move(reg);
+  return Status::OK();
+}
+
+}  // namespace minutes::normalize::internal
