@@ -495,24 +495,52 @@ const struct {
      "present|attend|in attendance|also present|also in attendance|also attending"},
 };
 
-// "Chair:", "Present:", "Board members:", "Apologies for absence:" ... at the start of a paragraph:
-// the label as a whole phrase, then either nothing (the list follows in the next blocks) or ":"
-// or a dash and the list. "Chaired by X" needs no colon. Group 1 is the label, group 2 the rest.
-const RE2& LabelPattern() {
-  static const RE2* re = [] {
+// "chair:", "present:", "board members:", "apologies for absence:" ... at the start of a paragraph
+// in ASCII lower case: the label as a whole phrase, then either nothing (the list follows in the
+// next blocks) or ":" or a dash and the list. "chaired by x" needs no colon. Stores the label in
+// *label, what follows in *rest (views of `lower`) and in *which the first of kLabels whose pattern
+// matched the label: each pattern is a group, and RE2 prefers the earliest alternative that lets
+// the whole match, as a loop over kLabels would.
+//
+// One pattern, matched on lower-cased text rather than with (?i): case-insensitive, RE2 turns every
+// letter of the 600-character alternation into a class of both cases, and with a pattern of its
+// own per label to classify, compiling them was 3.3 of a one-line note's 4.2 million instructions.
+bool MatchLabelPattern(std::string_view lower, re2::StringPiece* label, re2::StringPiece* rest,
+                       size_t* which) {
+  constexpr int kLabelCount = static_cast<int>(std::size(kLabels));
+  static const RE2* const re = [] {
     std::string alternatives;
     for (const auto& l : kLabels) {
       if (!alternatives.empty()) alternatives += "|";
-      alternatives += l.pattern;
+      alternatives += "(" + std::string(l.pattern) + ")";
     }
-    return new RE2(R"((?is)^\s*(chaired by\s*:?|(?:)" + alternatives +
+    return new RE2(R"((?s)^\s*(chaired by\s*:?|(?:)" + alternatives +
                    R"()\s*(?:[:\-–]|$))\s*(.*?)\s*$)");
   }();
-  return *re;
+  // Groups: the label, one per kLabels entry, the rest.
+  re2::StringPiece groups[kLabelCount + 2];
+  RE2::Arg args[kLabelCount + 2];
+  const RE2::Arg* arg_list[kLabelCount + 2];
+  for (int i = 0; i < kLabelCount + 2; ++i) {
+    args[i] = &groups[i];
+    arg_list[i] = &args[i];
+  }
+  if (!RE2::FullMatchN(Piece(lower), *re, arg_list, kLabelCount + 2)) return false;
+  *label = groups[0];
+  *rest = groups[kLabelCount + 1];
+  *which = 0;  // "chaired by", when the first alternative took it
+  for (int i = 0; i < kLabelCount; ++i) {
+    if (groups[i + 1].data() != nullptr) {
+      *which = static_cast<size_t>(i);
+      break;
+    }
+  }
+  return true;
 }
 
-// Whether `para` may be a label: LabelPattern matched after the words a label starts with (its
-// text after any whitespace starts with one of them), never compiled for notes without labels.
+// Whether `para` may be a label: MatchLabelPattern after the words a label starts with (its text
+// after any whitespace starts with one of them), never compiled for notes without labels. `label`
+// and `rest` (either may be null) are set to its label and rest, in `para`.
 bool MatchLabel(std::string_view para, re2::StringPiece* label, re2::StringPiece* rest) {
   static const std::vector<std::string_view>* const starts = [] {
     auto* v = new std::vector<std::string_view>;
@@ -525,10 +553,22 @@ bool MatchLabel(std::string_view para, re2::StringPiece* label, re2::StringPiece
     }
     return v;
   }();
-  return MayStartWithAny(para, *starts) && RE2::FullMatch(Piece(para), LabelPattern(), label, rest);
+  if (!MayStartWithAny(para, *starts)) return false;
+  const std::string lower = AsciiLower(para);
+  re2::StringPiece groups[2];
+  size_t which = 0;
+  if (!MatchLabelPattern(lower, &groups[0], &groups[1], &which)) return false;
+  // The same bytes of `para` (lower-casing ASCII keeps every byte where it was).
+  re2::StringPiece* out[2] = {label, rest};
+  for (int i = 0; i < 2; ++i) {
+    if (out[i] != nullptr)
+      *out[i] = re2::StringPiece(para.data() + (groups[i].data() - lower.data()), groups[i].size());
+  }
+  return true;
 }
 
-// The context a label (as LabelPattern's group 1 caught it) gives.
+// The context a label (as MatchLabel's `label`, or a table's heading) gives: that of the first of
+// kLabels whose pattern matches its words whole.
 std::optional<ListContext> ClassifyLabel(std::string_view label) {
   // The label's words: what follows them (a colon, a dash) is not part of it.
   size_t e = label.size();
@@ -545,23 +585,20 @@ std::optional<ListContext> ClassifyLabel(std::string_view label) {
       folded += c;
     }
   }
-  static const std::vector<std::unique_ptr<RE2>>* patterns = [] {
-    auto* v = new std::vector<std::unique_ptr<RE2>>;
-    for (const auto& l : kLabels) v->push_back(std::make_unique<RE2>(l.pattern));
-    return v;
-  }();
-  for (size_t i = 0; i < std::size(kLabels); ++i) {
-    const auto& l = kLabels[i];
-    if (RE2::FullMatch(folded, *(*patterns)[i])) {
-      ListContext c;
-      c.label = l.label;
-      c.role = l.role;
-      c.rule = l.rule;
-      c.substitute = l.substitute;
-      return c;
-    }
-  }
-  return std::nullopt;
+  // The words end in a letter, as every label pattern does: nothing can follow the label but an
+  // empty rest, so the label is the words whole.
+  re2::StringPiece matched, rest;
+  size_t which = 0;
+  if (!MatchLabelPattern(folded, &matched, &rest, &which) || !rest.empty() ||
+      matched.size() != folded.size())
+    return std::nullopt;
+  const auto& l = kLabels[which];
+  ListContext c;
+  c.label = l.label;
+  c.role = l.role;
+  c.rule = l.rule;
+  c.substitute = l.substitute;
+  return c;
 }
 
 // "Apologies were received from A (X) and B (Y)."
