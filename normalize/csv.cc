@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace minutes::normalize::internal {
@@ -161,6 +162,30 @@ bool ReadWholeFile(const std::string& path, std::string* contents) {
   bytes.resize(got);
   *contents = std::move(bytes);
   return true;
+}
+
+bool FileHolds(const std::string& path, std::string_view bytes) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      static_cast<size_t>(st.st_size) != bytes.size())
+    return false;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[16384];
+  bool same = true;
+  while (same) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      same = n == 0 && bytes.empty();  // the end, with nothing left to match
+      break;
+    }
+    const size_t got = static_cast<size_t>(n);
+    same = got <= bytes.size() && std::memcmp(buffer, bytes.data(), got) == 0;
+    bytes.remove_prefix(same ? got : 0);
+  }
+  close(fd);
+  return same;
 }
 
 Status ReadCsvFile(const std::string& path, CsvTable* table) {

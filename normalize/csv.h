@@ -56,6 +56,11 @@ bool FileExists(const std::string& path);
 // Reads a whole file into *contents. Returns false if it cannot be read.
 bool ReadWholeFile(const std::string& path, std::string* contents);
 
+// True if the regular file at `path` holds exactly `bytes`. Reads it in pieces into a buffer on
+// the stack: a caller that only compares (the shipped register's files, at every start) need not
+// fault in heap pages to hold a copy.
+bool FileHolds(const std::string& path, std::string_view bytes);
+
 }  // namespace minutes::normalize::internal
 
 #endif  // MINUTES_NORMALIZE_CSV_H_

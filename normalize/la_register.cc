@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <mutex>
 
@@ -115,7 +116,7 @@ std::string DefaultDataDir() {
 
 namespace internal {
 
-void ReadRegisterFiles(const std::string& path, RegisterFiles* files) {
+std::array<std::string, kRegisterFileCount> RegisterFilePaths(const std::string& path) {
   std::string dir;
   std::string register_file;
   if (FileExists(path)) {
@@ -126,9 +127,17 @@ void ReadRegisterFiles(const std::string& path, RegisterFiles* files) {
     dir = path;
     register_file = path + "/la_register.csv";
   }
+  std::array<std::string, kRegisterFileCount> paths;
+  for (size_t i = 0; i < kRegisterFileCount; ++i)
+    paths[i] = i == kLaRegisterFile ? register_file : dir + "/" + kRegisterFileNames[i];
+  return paths;
+}
+
+void ReadRegisterFiles(const std::string& path, RegisterFiles* files) {
+  std::array<std::string, kRegisterFileCount> paths = RegisterFilePaths(path);
   for (size_t i = 0; i < kRegisterFileCount; ++i) {
     RegisterFile& f = files->files[i];
-    f.path = i == kLaRegisterFile ? register_file : dir + "/" + kRegisterFileNames[i];
+    f.path = std::move(paths[i]);
     f.bytes.clear();
     // A missing register is unreadable (Load's error); a missing companion is just absent.
     if (i != kLaRegisterFile && !FileExists(f.path)) {
@@ -142,12 +151,10 @@ void ReadRegisterFiles(const std::string& path, RegisterFiles* files) {
 
 Status LaSnapshot::LoadDefault(const std::string& path, std::unique_ptr<LaRegister>* out,
                                bool* from_snapshot) {
-  RegisterFiles files;
-  ReadRegisterFiles(path, &files);
   const ShippedRegister* shipped = ShippedRegisterSnapshot();
-  const bool use_snapshot = shipped != nullptr && shipped->Matches(files);
+  const bool use_snapshot = shipped != nullptr && shipped->Matches(path);
   if (from_snapshot != nullptr) *from_snapshot = use_snapshot;
-  return use_snapshot ? Decode(shipped->snapshot, out) : LaRegister::FromFiles(files, out);
+  return use_snapshot ? Decode(shipped->snapshot, out) : LaRegister::Load(path, out);
 }
 
 }  // namespace internal

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "normalize/csv.h"
 #include "normalize/la_index.h"
 
 namespace minutes::normalize::internal {
@@ -109,14 +110,11 @@ constexpr uint32_t kCommonWord = 1, kAlsoAcronym = 2, kBody = 4;
 
 }  // namespace
 
-bool ShippedRegister::Matches(const RegisterFiles& read) const {
+bool ShippedRegister::Matches(const std::string& path) const {
+  const std::array<std::string, kRegisterFileCount> paths = RegisterFilePaths(path);
   for (size_t i = 0; i < kRegisterFileCount; ++i) {
-    const RegisterFile& f = read.files[i];
-    const bool read_present = f.state == RegisterFile::State::kRead;
-    if (f.state == RegisterFile::State::kUnreadable || read_present != files[i].present ||
-        (read_present && f.bytes != files[i].bytes)) {
+    if (files[i].present ? !FileHolds(paths[i], files[i].bytes) : FileExists(paths[i]))
       return false;
-    }
   }
   return true;
 }

@@ -5,9 +5,10 @@
 // ~2,000 phrases, ~5,000 allocations) took 2.7 ms of a one-line note's 12.6 ms start-up, measured
 // in fresh processes (issue #14). The build runs make_la_snapshot, which loads normalize/data/ as
 // Load does and encodes the register it built, with the bytes of the files it was built from,
-// into a source file compiled into the library (shipped_register.cc). LaRegister::Default() reads
-// its directory's files as Load would; when every one is the file the snapshot was made from,
-// byte for byte (or absent where it was absent), it decodes the snapshot instead of parsing them.
+// into a source file compiled into the library (shipped_register.cc). LaRegister::Default()
+// compares its directory's files, those Load would read, with them; when every one is the file the
+// snapshot was made from, byte for byte (or absent where it was absent), it decodes the snapshot
+// instead of reading and parsing them.
 // Any difference (an edited alias, MINUTES_DATA_DIR naming another register) and the files are
 // parsed as before, so what Default() gives never depends on whether the snapshot was used.
 //
@@ -35,7 +36,9 @@
 namespace minutes::normalize::internal {
 
 // Every file Load reads, in the order it reads them: the register itself (named otherwise when
-// Load is given a file rather than a directory), then the optional companions.
+// Load is given a file rather than a directory), then the optional companions. Load reads only
+// through this list (ReadRegisterFiles), so the files the snapshot is compared with are all those
+// that could change what Load builds.
 enum RegisterFileId : size_t {
   kLaRegisterFile,
   kAliasesFile,
@@ -52,8 +55,7 @@ inline constexpr std::array<const char*, kRegisterFileCount> kRegisterFileNames 
     "acronyms.csv",    "common_word_risks.csv", "gss_code_history.csv", "PROVENANCE.md",
 };
 
-// One of those files as read, whole, before any is parsed: what Load parses and what the snapshot
-// is compared with are the same bytes.
+// One of those files as read, whole, before any is parsed.
 struct RegisterFile {
   enum class State : uint8_t { kAbsent, kUnreadable, kRead };
   std::string path;
@@ -64,10 +66,14 @@ struct RegisterFiles {
   std::array<RegisterFile, kRegisterFileCount> files;  // as kRegisterFileNames
 };
 
-// Reads the files of the register at `path`, as LaRegister::Load takes it (a directory holding
-// la_register.csv, or a register file whose directory holds the companions). The register file is
-// kUnreadable when it cannot be read (missing included); a companion is kAbsent when no regular
-// file is there and kUnreadable when one is but cannot be read.
+// The paths of the files of the register at `path`, as LaRegister::Load takes it (a directory
+// holding la_register.csv, or a register file whose directory holds the companions), in the order
+// of kRegisterFileNames.
+std::array<std::string, kRegisterFileCount> RegisterFilePaths(const std::string& path);
+
+// Reads the files of the register at `path` (RegisterFilePaths). The register file is kUnreadable
+// when it cannot be read (missing included); a companion is kAbsent when no regular file is there
+// and kUnreadable when one is but cannot be read.
 void ReadRegisterFiles(const std::string& path, RegisterFiles* files);
 
 // The register in normalize/data/ when the program was built.
@@ -79,8 +85,9 @@ struct ShippedRegister {
   std::array<File, kRegisterFileCount> files;  // as kRegisterFileNames
   std::string_view snapshot;                   // LaSnapshot::Encode of what they load to
 
-  // True when `read` holds exactly these files: the same ones present, each byte for byte.
-  bool Matches(const RegisterFiles& read) const;
+  // True when the register at `path` is exactly these files: the same ones present, each byte for
+  // byte. Compares without keeping a copy (FileHolds).
+  bool Matches(const std::string& path) const;
 };
 
 // The shipped register (generated shipped_register.cc), or nullptr in make_la_snapshot, the
