@@ -1,5 +1,7 @@
 // The "docx" reader: package (zip + relationships) -> parts (XML trees; the main part streamed,
-// one body element at a time) -> Document blocks.
+// one body element at a time) -> Document blocks. ReadDocx is what minutes_xml.so exports
+// (xml_module.h); the program's "docx" Reader, which sniffs and loads the module, is in
+// xml_formats.cc.
 //
 // Choices a person reading the document in Word would agree with, in one place:
 //   - w:br type="page"/"column" ends the block (a paragraph break); other w:br and w:cr are '\n';
@@ -35,8 +37,8 @@
 #include "ingest/docx_text.h"
 #include "ingest/docx_xml.h"
 #include "ingest/limits.h"
-#include "ingest/reader.h"
 #include "ingest/style_sheet_cache.h"
+#include "ingest/xml_module.h"
 #include "ingest/zip_package.h"
 
 namespace minutes {
@@ -851,24 +853,9 @@ void DocxReader::MathText(const XmlElement& e, ParaOut* po) {
   }
 }
 
-// "docx": any zip (ZipPackage::IsZip) is sniffed as DOCX (we read no other zip format), so a zip
-// that is not a Word package fails in Read with a message naming what is missing rather than being
-// decoded as text.
-class DocxFormat final : public Reader {
- public:
-  std::string_view name() const override { return "docx"; }
-  std::string_view description() const override {
-    return "Word 2007+ document (.docx, a zip package of WordprocessingML)";
-  }
-  // Macro-enabled documents and templates are the same package with other content types.
-  std::vector<std::string_view> extensions() const override { return {"docx", "docm", "dotx"}; }
-  bool Sniff(std::string_view bytes) const override { return ZipPackage::IsZip(bytes); }
-  // Fails with kCorrupt (not a zip, truncated, malformed XML, no main document part) or
-  // kTooLarge (a limit in `options`).
-  Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;
-};
+}  // namespace
 
-Status DocxFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
+Status ReadDocx(std::string_view bytes, const IngestOptions& options, Document* doc) {
   try {
     std::unique_ptr<ZipPackage> zip;
     Status s = ZipPackage::Open(bytes, options, &zip);
@@ -882,13 +869,6 @@ Status DocxFormat::Read(std::string_view bytes, const IngestOptions& options, Do
   } catch (...) {
     return Status::Corrupt("cannot read the DOCX package");
   }
-}
-
-}  // namespace
-
-const Reader* DocxFormatReader() {
-  static const DocxFormat kReader;
-  return &kReader;
 }
 
 }  // namespace minutes

@@ -1,5 +1,7 @@
 // The "html" reader: an HTML page (a council's "agenda and minutes" page, a Word or LibreOffice
-// "save as web page") parsed by libxml2's HTML parser into a Document.
+// "save as web page") parsed by libxml2's HTML parser into a Document. ReadHtml is what
+// minutes_xml.so exports (xml_module.h); the program's "html" Reader, which sniffs and loads the
+// module, is in xml_formats.cc.
 //
 // Choices, in one place:
 //   - encoding: a byte order mark, else a <meta charset> / http-equiv in the first 4 KiB, else
@@ -27,14 +29,16 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ingest/libxml.h"
-#include "ingest/reader.h"
 #include "ingest/text_reader.h"
+#include "ingest/xml_module.h"
 
 namespace minutes {
 namespace {
@@ -421,44 +425,8 @@ class HtmlWalker {
   int in_part_ = 0;
 };
 
-// The start of the page, past a BOM, whitespace, an XML declaration and comments, lower case.
-bool LooksLikeHtml(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, 1024));
-  size_t i = head.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
-  while (i < head.size()) {
-    i = head.find_first_not_of(" \t\r\n", i);
-    if (i == std::string::npos) return false;
-    std::string_view rest = std::string_view(head).substr(i);
-    if (rest.starts_with("<!--")) {
-      size_t end = head.find("-->", i);
-      if (end == std::string::npos) return false;
-      i = end + 3;
-    } else if (rest.starts_with("<?xml")) {
-      size_t end = head.find("?>", i);
-      if (end == std::string::npos) return false;
-      i = end + 2;
-    } else {
-      return rest.starts_with("<!doctype html") || rest.starts_with("<html") ||
-             rest.starts_with("<head") || rest.starts_with("<body");
-    }
-  }
-  return false;
-}
-
-class HtmlFormat final : public Reader {
- public:
-  std::string_view name() const override { return "html"; }
-  std::string_view description() const override {
-    return "HTML page (a web page of minutes; no scripts, no fetches)";
-  }
-  std::vector<std::string_view> extensions() const override { return {"html", "htm", "xhtml"}; }
-  bool Sniff(std::string_view bytes) const override { return LooksLikeHtml(bytes); }
-  // Fails with kCorrupt (bytes that decode to no HTML document), kUnsupported (binary) or
-  // kTooLarge (nesting deeper than max_xml_depth).
-  Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override;
-};
-
-Status HtmlFormat::Read(std::string_view bytes, const IngestOptions& options, Document* doc) const {
+// ReadHtml, which runs it under a try.
+Status ReadHtmlPage(std::string_view bytes, const IngestOptions& options, Document* doc) {
   InitLibxml2();
   std::string utf8;
   Status s = DecodeHtml(bytes, &utf8);
@@ -488,9 +456,22 @@ Status HtmlFormat::Read(std::string_view bytes, const IngestOptions& options, Do
 
 }  // namespace
 
-const Reader* HtmlFormatReader() {
-  static const HtmlFormat kReader;
-  return &kReader;
+// An exception must not leave the module (xml_module.h). Running out of memory keeps the message
+// ReadBytes gave it before the reader moved into the module.
+Status ReadHtml(std::string_view bytes, const IngestOptions& options, Document* doc) {
+  Status s;
+  try {
+    return ReadHtmlPage(bytes, options, doc);
+  } catch (const std::bad_alloc&) {
+    s = Status::TooLarge("out of memory reading the document");
+  } catch (const std::exception& e) {
+    s = Status::Corrupt(std::string("cannot read the HTML page: ") + e.what());
+  } catch (...) {
+    s = Status::Corrupt("cannot read the HTML page");
+  }
+  // Thrown during a parse, the handler would still point at the collector gone with its frame.
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  return s;
 }
 
 }  // namespace minutes

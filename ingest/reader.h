@@ -82,12 +82,13 @@ class Reader {
   ~Reader() = default;
 };
 
-// The built-in readers, each defined in its own <name>_reader.cc and listed in readers.cc. Each
+// The built-in readers, each defined in its own <name>_reader.cc (but for docx and html, whose
+// readers read through the module minutes_xml.so: xml_module.h) and listed in readers.cc. Each
 // returns the same instance on every call; the caller does not own it. Reach them through
 // Readers() or FindReader(); these exist so that readers.cc can list them.
-const Reader* DocxFormatReader();  // "docx": ingest/docx_reader.cc
+const Reader* DocxFormatReader();  // "docx": ingest/xml_formats.cc, read by minutes_xml.so
 const Reader* PdfFormatReader();   // "pdf": ingest/pdf_reader.cc
-const Reader* HtmlFormatReader();  // "html": ingest/html_reader.cc
+const Reader* HtmlFormatReader();  // "html": ingest/xml_formats.cc, read by minutes_xml.so
 const Reader* TextFormatReader();  // "text": ingest/text_reader.cc
 
 }  // namespace minutes

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -40,13 +41,16 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
-// Runs `minutes ARGS` through the shell (ARGS is shell text), capturing both streams.
-Result RunMinutes(const std::string& args, const std::string& stdin_text = "") {
+// Runs `minutes ARGS` through the shell (ARGS is shell text), capturing both streams; `env`
+// (shell text, "NAME=value ...") is set for it alone.
+Result RunMinutes(const std::string& args, const std::string& stdin_text = "",
+                  const std::string& env = "") {
   // ctest runs test cases in parallel processes: every file name carries the pid.
   std::string dir = ::testing::TempDir() + "/minutes_cli_" + std::to_string(::getpid());
   std::string out = dir + "_out", err = dir + "_err", in = dir + "_in";
   std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = std::string(MINUTES_BIN) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  std::string cmd = (env.empty() ? "" : env + " ") + std::string(MINUTES_BIN) + " " + args + " <" +
+                    in + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
   Result r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -155,6 +159,34 @@ TEST(CliTest, LimitsAreNamedOptions) {
 
 std::string Seed(const char* name) {
   return std::string(MINUTES_SOURCE_DIR) + "/samples/seeds/" + name;
+}
+
+// The DOCX and HTML readers are the module minutes_xml.so (ingest/xml_module.h). Without it, each
+// such file is one line naming the module and where it was looked for; text still reads.
+TEST(CliTest, WithoutTheXmlModuleADocxIsRefusedInOneLineAndTextStillReads) {
+  std::string dir = ::testing::TempDir() + "/minutes_no_modules_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string no_module = "MINUTES_MODULE_DIR=" + dir;
+  auto refusal = [&](const std::string& file, const std::string& reading) {
+    return "minutes: " + file + ": unsupported format: " + reading +
+           " needs the module minutes_xml.so, not found in " + dir + "\n";
+  };
+  std::string docx = Seed("000_e0affe79a15288f1.docx"), txt = Seed("000_e0affe79a15288f1.txt");
+  std::string html = WriteTemp("page.html", "<!DOCTYPE html><p>Chair: Sarah Daly</p>");
+  Result r = RunMinutes("text " + docx, "", no_module);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_EQ(refusal(docx, "reading a Word document"), r.err);
+  r = RunMinutes("text " + html, "", no_module);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_EQ(refusal(html, "reading an HTML page"), r.err);
+  r = RunMinutes("extract " + txt, "", no_module);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("\"E10000032\"")) << r.out;
+  std::filesystem::remove_all(dir);
+  // With the module, the same DOCX reads.
+  r = RunMinutes("text " + docx);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("Fostering regional group meeting notes"));
 }
 
 TEST(CliTest, ExtractPrintsOneJsonObjectInTheSchema) {

@@ -14,6 +14,7 @@
 #include "ingest/document.h"
 #include "ingest/ingest.h"
 #include "ingest/style_sheet_cache.h"
+#include "ingest/xml_module.h"
 #include "tests/ingest/zip_builder.h"
 
 namespace {
@@ -263,24 +264,33 @@ TEST(DocxHeadings, StyleChainsOutlineLevelsAndTitle) {
 }
 
 // Files of one template share its parsed style sheet (StyleSheetCache); files whose styles part
-// differs in any byte, even one that keeps its size, each get their own.
+// differs in any byte, even one that keeps its size, each get their own. Read by this process's
+// ReadDocx (xml_module.h), whose cache is the one below: through ReadBytes, the reader and its
+// cache are minutes_xml.so's.
 TEST(DocxStyleSheetCache, SameStylesPartIsParsedOnceAndADifferentOneIsNot) {
   auto styles_naming = [](const std::string& name) {
     return Part("styles", "<w:style w:type=\"paragraph\" w:styleId=\"Custom\"><w:name w:val=\"" +
                               name + "\"/></w:style>");
   };
+  struct Direct {
+    Status status;
+    Document doc;
+  };
   auto read = [&](const std::string& styles) {
-    return Read(
+    Direct r;
+    r.status = minutes::ReadDocx(
         MakeDocx(PP("<w:pStyle w:val=\"Custom\"/>", "Attendance"),
-                 {{"word/styles.xml", styles}, DocRels({{"rId1", "styles", "styles.xml"}})}));
+                 {{"word/styles.xml", styles}, DocRels({{"rId1", "styles", "styles.xml"}})}),
+        IngestOptions(), &r.doc);
+    return r;
   };
   minutes::StyleSheetCache& cache = minutes::StyleSheetCache::Shared();
   const std::string heading2 = styles_naming("heading 2"), heading3 = styles_naming("heading 3");
   ASSERT_EQ(heading2.size(), heading3.size());
 
   size_t hits = cache.hits();
-  Read first = read(heading2);
-  Read second = read(heading2);
+  Direct first = read(heading2);
+  Direct second = read(heading2);
   ASSERT_TRUE(first.status.ok() && second.status.ok()) << second.status.ToString();
   EXPECT_EQ(hits + 1, cache.hits());
   ASSERT_EQ(1u, second.doc.body.size());
@@ -288,7 +298,7 @@ TEST(DocxStyleSheetCache, SameStylesPartIsParsedOnceAndADifferentOneIsNot) {
   EXPECT_EQ(2, second.doc.body[0].level);
 
   hits = cache.hits();
-  Read other = read(heading3);  // same size, other bytes
+  Direct other = read(heading3);  // same size, other bytes
   ASSERT_TRUE(other.status.ok()) << other.status.ToString();
   EXPECT_EQ(hits, cache.hits());
   ASSERT_EQ(1u, other.doc.body.size());

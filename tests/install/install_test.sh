@@ -4,8 +4,9 @@
 # the source tree's (the installed PROVENANCE.md is given a version of its own, which the output
 # then reports), and `minutes schema` must equal the installed schema file. Also checks that only
 # the program, its modules, its data and the unit are installed (no tests), and that the installed
-# program finds its modules under <prefix>/lib/minutes: it reads a PDF (minutes_pdf.so), refuses one
-# in one line naming the module once that is removed, loads notes into SQLite (`load` is in
+# program finds its modules under <prefix>/lib/minutes: it reads a PDF (minutes_pdf.so) and a Word
+# document (minutes_xml.so; the program itself links no libxml2), refuses each in one line naming
+# the module once that is removed, loads notes into SQLite (`load` is in
 # minutes_commands.so) and, when Debian's postgresql package is installed, into a throwaway
 # PostgreSQL server (minutes_pg.so).
 #
@@ -33,7 +34,7 @@ unset MINUTES_MODULE_DIR
 "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
 
 # What is installed, and nothing else.
-for f in bin/minutes lib/minutes/minutes_pdf.so lib/minutes/minutes_pg.so \
+for f in bin/minutes lib/minutes/minutes_pdf.so lib/minutes/minutes_xml.so lib/minutes/minutes_pg.so \
          lib/minutes/minutes_commands.so \
          share/minutes/data/la_register.csv share/minutes/data/PROVENANCE.md \
          share/minutes/document.schema.json lib/systemd/system/minutes.service; do
@@ -41,7 +42,7 @@ for f in bin/minutes lib/minutes/minutes_pdf.so lib/minutes/minutes_pg.so \
 done
 [ -x "$prefix/bin/minutes" ] || fail "bin/minutes is not executable"
 extra=$(cd "$prefix" && find . -type f | grep -v -e '^\./bin/minutes$' -e '^\./share/minutes/' \
-        -e '^\./lib/minutes/minutes_\(pdf\|pg\|commands\)\.so$' \
+        -e '^\./lib/minutes/minutes_\(pdf\|xml\|pg\|commands\)\.so$' \
         -e '^\./lib/systemd/system/minutes\.service$' || true)
 [ -z "$extra" ] || fail "unexpected files installed: $extra"
 grep -q "^ExecStart=$prefix/bin/minutes serve " "$prefix/lib/systemd/system/minutes.service" ||
@@ -62,21 +63,34 @@ grep -q '"E10000032"' out.json || fail "no West Sussex (E10000032) in the output
 env -u MINUTES_DATA_DIR "$prefix/bin/minutes" schema >schema.json || fail "minutes schema failed"
 cmp -s schema.json "$prefix/share/minutes/document.schema.json" ||
   fail "minutes schema differs from the installed document.schema.json"
-# A PDF, through the installed minutes_pdf.so (outside the build tree, the program looks nowhere else).
+# A file read through its installed module MODULE (outside the build tree, the program looks
+# nowhere else); without the module, one line naming the file and the module, exit 3, while a text
+# note still reads.
+read_through_module() {  # FILE MODULE
+  env -u MINUTES_DATA_DIR "$prefix/bin/minutes" text "$1" >read.txt 2>read.err ||
+    fail "the installed program cannot read $1: $(cat read.err)"
+  grep -q "Fostering regional group meeting notes" read.txt || fail "the text of $1 is not in the output"
+  mv "$prefix/lib/minutes/$2" "$tmp/$2"
+  rc=0
+  "$prefix/bin/minutes" text "$1" >/dev/null 2>read.err || rc=$?
+  [ "$rc" = 3 ] || fail "$1 without $2 exits $rc, not 3"
+  [ "$(wc -l <read.err)" = 1 ] && grep -q "^minutes: $1: .*$2" read.err ||
+    fail "$1 without $2 is not one line naming both: $(cat read.err)"
+  env -u MINUTES_DATA_DIR "$prefix/bin/minutes" extract notes.txt >/dev/null ||
+    fail "minutes extract on text fails without $2"
+  mv "$tmp/$2" "$prefix/lib/minutes/$2"
+}
 cp "$src/samples/renditions/000_e0affe79a15288f1.pdf" notes.pdf
-env -u MINUTES_DATA_DIR "$prefix/bin/minutes" text notes.pdf >pdf.txt 2>pdf.err ||
-  fail "the installed program cannot read a PDF: $(cat pdf.err)"
-grep -q "Fostering regional group meeting notes" pdf.txt || fail "the PDF's text is not in the output"
-# Without the module, a PDF is one line naming the file and the module, exit 3; text still reads.
-mv "$prefix/lib/minutes/minutes_pdf.so" "$tmp/minutes_pdf.so"
-rc=0
-"$prefix/bin/minutes" text notes.pdf >/dev/null 2>pdf.err || rc=$?
-[ "$rc" = 3 ] || fail "a PDF without minutes_pdf.so exits $rc, not 3"
-[ "$(wc -l <pdf.err)" = 1 ] && grep -q "^minutes: notes.pdf: .*minutes_pdf.so" pdf.err ||
-  fail "a PDF without minutes_pdf.so is not one line naming both: $(cat pdf.err)"
-env -u MINUTES_DATA_DIR "$prefix/bin/minutes" extract notes.txt >/dev/null ||
-  fail "minutes extract on text fails without minutes_pdf.so"
-mv "$tmp/minutes_pdf.so" "$prefix/lib/minutes/minutes_pdf.so"
+read_through_module notes.pdf minutes_pdf.so
+# A Word document and an HTML page are read by minutes_xml.so: libxml2 is the module's, not the
+# program's.
+if command -v readelf >/dev/null; then
+  ! readelf -d "$prefix/bin/minutes" | grep -q 'libxml2' || fail "the program links libxml2"
+fi
+cp "$src/samples/seeds/000_e0affe79a15288f1.docx" notes.docx
+read_through_module notes.docx minutes_xml.so
+cp "$src/samples/renditions/000_e0affe79a15288f1.html" notes.html
+read_through_module notes.html minutes_xml.so
 
 # The commands in minutes_commands.so: a load into SQLite, which needs no server.
 env -u MINUTES_DATA_DIR "$prefix/bin/minutes" load --db "sqlite:$tmp/w.db" notes.txt >load.out 2>load.err ||
