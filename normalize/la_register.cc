@@ -163,14 +163,10 @@ LaRegister::LaRegister() = default;
 LaRegister::~LaRegister() = default;
 
 Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* out) {
+  out->reset();
+  // Every file is read before any is parsed, through the one list (la_snapshot.h).
   internal::RegisterFiles files;
   internal::ReadRegisterFiles(path, &files);
-  return FromFiles(files, out);
-}
-
-Status LaRegister::FromFiles(const internal::RegisterFiles& files,
-                             std::unique_ptr<LaRegister>* out) {
-  out->reset();
   // Parses file `i` into `table`: an IoError when it could not be read, as ReadCsvFile's.
   auto parse = [&files](size_t i, CsvTable* table) {
     const internal::RegisterFile& f = files.files[i];

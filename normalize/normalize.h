@@ -45,7 +45,6 @@ namespace internal {
 class LaIndex;
 class LaSnapshot;
 struct LaCandidate;
-struct RegisterFiles;
 }  // namespace internal
 
 class LaMentionScan;
@@ -236,9 +235,6 @@ class LaRegister {
   friend class internal::LaSnapshot;  // encodes and decodes every member below (la_snapshot.h)
 
   LaRegister();
-
-  // Load's work once the files are read (la_snapshot.h: ReadRegisterFiles).
-  static Status FromFiles(const internal::RegisterFiles& files, std::unique_ptr<LaRegister>* out);
 
   Status status_;  // OK unless this is Default()'s stand-in for a register that failed to load
   std::string version_ = "unversioned";
