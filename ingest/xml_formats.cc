@@ -10,6 +10,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/module.h"
@@ -19,36 +20,6 @@
 
 namespace minutes {
 namespace {
-
-// Loads minutes_xml.so (`needed_for` completes "... needs the module") and stores its table in
-// *module.
-Status LoadXmlModule(std::string_view needed_for, const XmlModule** module) {
-  void* entry = nullptr;
-  Status s = LoadModuleSymbol("xml", needed_for, kXmlModuleSymbol, &entry);
-  *module = static_cast<const XmlModule*>(entry);
-  return s;
-}
-
-// "docx": any zip (ZipPackage::IsZip) is sniffed as DOCX (we read no other zip format), so a zip
-// that is not a Word package fails in Read with a message naming what is missing rather than being
-// decoded as text.
-class DocxFormat final : public Reader {
- public:
-  std::string_view name() const override { return "docx"; }
-  std::string_view description() const override {
-    return "Word 2007+ document (.docx, a zip package of WordprocessingML)";
-  }
-  // Macro-enabled documents and templates are the same package with other content types.
-  std::vector<std::string_view> extensions() const override { return {"docx", "docm", "dotx"}; }
-  bool Sniff(std::string_view bytes) const override { return ZipPackage::IsZip(bytes); }
-  // Fails with kCorrupt (not a zip, truncated, malformed XML, no main document part),
-  // kUnsupported (minutes_xml.so is not installed) or kTooLarge (a limit in `options`).
-  Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
-    const XmlModule* xml = nullptr;
-    Status s = LoadXmlModule("reading a Word document", &xml);
-    return s.ok() ? xml->read_docx(bytes, options, doc) : s;
-  }
-};
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
@@ -77,32 +48,67 @@ bool LooksLikeHtml(std::string_view bytes) {
   return false;
 }
 
-class HtmlFormat final : public Reader {
+// One format read through the module: what tells it from other bytes, and which of the module's
+// readers reads it. Read loads minutes_xml.so (once per process) and calls that reader.
+class XmlFormat final : public Reader {
  public:
-  std::string_view name() const override { return "html"; }
-  std::string_view description() const override {
-    return "HTML page (a web page of minutes; no scripts, no fetches)";
-  }
-  std::vector<std::string_view> extensions() const override { return {"html", "htm", "xhtml"}; }
-  bool Sniff(std::string_view bytes) const override { return LooksLikeHtml(bytes); }
-  // Fails with kCorrupt (bytes that decode to no HTML document), kUnsupported (binary, or
-  // minutes_xml.so is not installed) or kTooLarge (nesting deeper than max_xml_depth).
+  using ReadFunction = Status (*)(std::string_view, const IngestOptions&, Document*);
+  struct Spec {
+    std::string_view name;
+    std::string_view description;
+    std::vector<std::string_view> extensions;
+    bool (*sniff)(std::string_view bytes);
+    std::string_view needed_for;  // completes "... needs the module minutes_xml.so"
+    ReadFunction XmlModule::*read;
+  };
+  explicit XmlFormat(Spec spec) : spec_(std::move(spec)) {}
+
+  std::string_view name() const override { return spec_.name; }
+  std::string_view description() const override { return spec_.description; }
+  std::vector<std::string_view> extensions() const override { return spec_.extensions; }
+  bool Sniff(std::string_view bytes) const override { return spec_.sniff(bytes); }
+  // The module's reader's status, or kUnsupported when minutes_xml.so is not installed.
   Status Read(std::string_view bytes, const IngestOptions& options, Document* doc) const override {
-    const XmlModule* xml = nullptr;
-    Status s = LoadXmlModule("reading an HTML page", &xml);
-    return s.ok() ? xml->read_html(bytes, options, doc) : s;
+    void* entry = nullptr;
+    Status s = LoadModuleSymbol("xml", spec_.needed_for, kXmlModuleSymbol, &entry);
+    if (!s.ok()) return s;
+    return (static_cast<const XmlModule*>(entry)->*spec_.read)(bytes, options, doc);
   }
+
+ private:
+  const Spec spec_;
 };
 
 }  // namespace
 
+// "docx": any zip (ZipPackage::IsZip) is sniffed as DOCX (we read no other zip format), so a zip
+// that is not a Word package fails in Read with a message naming what is missing rather than being
+// decoded as text. Read fails with kCorrupt (not a zip, truncated, malformed XML, no main document
+// part), kUnsupported (no minutes_xml.so) or kTooLarge (a limit in `options`).
 const Reader* DocxFormatReader() {
-  static const DocxFormat kReader;
+  static const XmlFormat kReader({
+      .name = "docx",
+      .description = "Word 2007+ document (.docx, a zip package of WordprocessingML)",
+      // Macro-enabled documents and templates are the same package with other content types.
+      .extensions = {"docx", "docm", "dotx"},
+      .sniff = &ZipPackage::IsZip,
+      .needed_for = "reading a Word document",
+      .read = &XmlModule::read_docx,
+  });
   return &kReader;
 }
 
+// "html": Read fails with kCorrupt (bytes that decode to no HTML document), kUnsupported (binary,
+// or no minutes_xml.so) or kTooLarge (nesting deeper than max_xml_depth).
 const Reader* HtmlFormatReader() {
-  static const HtmlFormat kReader;
+  static const XmlFormat kReader({
+      .name = "html",
+      .description = "HTML page (a web page of minutes; no scripts, no fetches)",
+      .extensions = {"html", "htm", "xhtml"},
+      .sniff = &LooksLikeHtml,
+      .needed_for = "reading an HTML page",
+      .read = &XmlModule::read_html,
+  });
   return &kReader;
 }
 
