@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "normalize/fold.h"
+#include "normalize/la_snapshot.h"
 #include "normalize/tokenizer.h"
 
 namespace minutes::normalize::internal {
@@ -48,7 +49,23 @@ bool SameTarget(const Target& a, const Target& b) {
 
 }  // namespace
 
-TokenTrie::TokenTrie() : nodes_(1), slots_(16) {}
+TokenTrie::TokenTrie() : nodes_(1), slots_(16) { Sync(); }
+
+void TokenTrie::Sync() {
+  node_view_ = nodes_;
+  slot_view_ = slots_;
+  token_view_ = std::string_view(tokens_.data(), tokens_.size());
+}
+
+void TokenTrie::View(std::span<const Node> nodes, std::span<const Slot> slots,
+                     std::string_view tokens) {
+  nodes_ = {};
+  slots_ = {};
+  tokens_ = {};
+  node_view_ = nodes;
+  slot_view_ = slots;
+  token_view_ = tokens;
+}
 
 void TokenTrie::Reserve(size_t nodes) {
   nodes_.reserve(nodes);
@@ -59,6 +76,7 @@ void TokenTrie::Reserve(size_t nodes) {
   size_t slots = slots_.size();
   while (2 * slots < 3 * nodes) slots *= 2;
   if (slots > slots_.size()) Grow(slots);
+  Sync();
 }
 
 uint32_t TokenTrie::Hash(uint32_t parent, std::string_view fold) {
@@ -74,11 +92,11 @@ uint32_t TokenTrie::Hash(uint32_t parent, std::string_view fold) {
 }
 
 size_t TokenTrie::Find(uint32_t parent, std::string_view fold, uint32_t hash) const {
-  const size_t mask = slots_.size() - 1;
+  const size_t mask = slot_view_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
+    const Slot& slot = slot_view_[i];
     if (slot.node == 0) return i;
-    if (slot.hash == hash && nodes_[slot.node].parent == parent && token(slot.node) == fold)
+    if (slot.hash == hash && node_view_[slot.node].parent == parent && token(slot.node) == fold)
       return i;
   }
 }
@@ -93,10 +111,11 @@ void TokenTrie::Grow(size_t slots) {
     while (slots_[i].node != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
+  Sync();
 }
 
 uint32_t TokenTrie::Child(uint32_t node, std::string_view fold) const {
-  const Slot& slot = slots_[Find(node, fold, Hash(node, fold))];
+  const Slot& slot = slot_view_[Find(node, fold, Hash(node, fold))];
   return slot.node == 0 ? kNone : slot.node;
 }
 
@@ -114,8 +133,9 @@ uint32_t TokenTrie::AddChild(uint32_t node, std::string_view fold) {
   n.token_begin = static_cast<uint32_t>(tokens_.size());
   n.token_size = static_cast<uint32_t>(fold.size());
   nodes_.push_back(n);
-  tokens_.append(fold);
+  tokens_.insert(tokens_.end(), fold.begin(), fold.end());
   slots_[i] = Slot{hash, child};
+  Sync();
   return child;
 }
 
@@ -123,13 +143,14 @@ void TokenTrie::AddTarget(uint32_t node, uint32_t id, std::vector<Target>* targe
   uint32_t* link = &nodes_[node].first_target;
   while (*link != kNone) link = &(*targets)[*link].next;  // a node has a target or two
   *link = id;
+  Sync();
 }
 
 LaIndex::LaIndex() = default;
 
 int LaIndex::AddPhrase(TokenTrie* trie, std::string_view phrase, Target target,
                        bool capitalise_single) {
-  target.case_rules.clear();
+  target.case_rules = CaseRules();
   target.next = TokenTrie::kNone;
   TokenStream stream(phrase);
   Token t;
@@ -150,7 +171,7 @@ int LaIndex::AddPhrase(TokenTrie* trie, std::string_view phrase, Target target,
   if (target.case_rules.empty()) return -1;
   if (capitalise_single && target.case_rules.size() == 1 && first_letters > 0 &&
       target.case_rules[0] == CaseRule::kAny) {
-    target.case_rules[0] = CaseRule::kCapitalised;
+    target.case_rules.Set(0, CaseRule::kCapitalised);
   }
   for (uint32_t id = trie->first_target(node); id != TokenTrie::kNone; id = targets_[id].next) {
     if (SameTarget(targets_[id], target)) return static_cast<int>(node);
@@ -175,20 +196,38 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
                       std::unique_ptr<const LaIndex>* out) {
   out->reset();
   std::unique_ptr<LaIndex> index(new LaIndex());
-  // Room for the phrases' nodes and targets from the start. A phrase has about one word more than
-  // it has spaces and ampersands; should the estimate fall short, the arrays grow.
+  // Room for the phrases' nodes and targets from the start (should the count of words fall short,
+  // the arrays grow), and no phrase longer than CaseRules holds.
   size_t phrases = reg.authorities().size() + rows.aliases.size() + rows.groups.size() +
                    rows.ambiguous.size() + rows.acronyms.size();
   size_t words = 0;
-  auto count_words = [&words](std::string_view phrase) {
-    words += 1 + static_cast<size_t>(std::count_if(phrase.begin(), phrase.end(),
-                                                   [](char c) { return c == ' ' || c == '&'; }));
+  auto count_words = [&words](std::string_view phrase, const char* file) {
+    TokenStream stream(phrase);
+    Token t;
+    size_t tokens = 0;
+    while (stream.Next(&t)) ++tokens;
+    words += tokens;
+    if (tokens <= CaseRules::kMaxTokens) return Status::OK();
+    return Status::InvalidArgument(std::string(file) + ": '" + std::string(phrase) +
+                                   "' has more than " + std::to_string(CaseRules::kMaxTokens) +
+                                   " words");
   };
-  for (const LocalAuthority& la : reg.authorities()) count_words(la.name);
-  for (const AliasRow& row : rows.aliases) count_words(row.alias);
-  for (const GroupRow& row : rows.groups) count_words(row.alias);
-  for (const AmbiguousRow& row : rows.ambiguous) count_words(row.alias);
-  for (const auto& [acronym, category] : rows.acronyms) count_words(acronym);
+  for (const LocalAuthority& la : reg.authorities()) {
+    if (Status s = count_words(la.name, kRegisterFileNames[kLaRegisterFile]); !s.ok()) return s;
+  }
+  for (const AliasRow& row : rows.aliases) {
+    if (Status s = count_words(row.alias, kRegisterFileNames[kAliasesFile]); !s.ok()) return s;
+  }
+  for (const GroupRow& row : rows.groups) {
+    if (Status s = count_words(row.alias, kRegisterFileNames[kGroupsFile]); !s.ok()) return s;
+  }
+  for (const AmbiguousRow& row : rows.ambiguous) {
+    if (Status s = count_words(row.alias, kRegisterFileNames[kAmbiguousAliasesFile]); !s.ok())
+      return s;
+  }
+  for (const auto& [acronym, category] : rows.acronyms) {
+    if (Status s = count_words(acronym, kRegisterFileNames[kAcronymsFile]); !s.ok()) return s;
+  }
   index->names_.Reserve(1 + words);
   index->targets_.reserve(phrases + std::size(kPrefixes) + std::size(kSuffixes));
   auto targets_at = [&index](int node, auto&& visit) {
@@ -287,11 +326,8 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     // Ambiguous aliases are abbreviations or capitalised phrases ("SCC", "The Island").
     int added = index->AddPhrase(&index->names_, row.alias, std::move(t), true);
     targets_at(added, [](Target& at) {
-      if (at.kind == TargetKind::kAmbiguous) {
-        for (CaseRule& r : at.case_rules) {
-          if (r == CaseRule::kAny) r = CaseRule::kCapitalised;
-        }
-      }
+      if (at.kind == TargetKind::kAmbiguous)
+        at.case_rules.Replace(CaseRule::kAny, CaseRule::kCapitalised);
     });
   }
   for (const auto& [acronym, category] : rows.acronyms) {
@@ -310,7 +346,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     // Acronyms block in any case: "Edt" is no more an LA than "EDT".
     targets_at(added, [](Target& bt) {
       if (bt.kind == TargetKind::kBlocked) {
-        std::fill(bt.case_rules.begin(), bt.case_rules.end(), CaseRule::kAny);
+        bt.case_rules.Fill(CaseRule::kAny);
       }
     });
   }
@@ -321,9 +357,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
       }
       t.common_word = true;
       // "Reading", "High Peak", "Three Rivers": every word capitalised, as a place name is.
-      for (CaseRule& rule : t.case_rules) {
-        if (rule == CaseRule::kAny) rule = CaseRule::kCapitalised;
-      }
+      t.case_rules.Replace(CaseRule::kAny, CaseRule::kCapitalised);
     });
   }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,15 +65,50 @@ enum class TargetKind : uint8_t {
   kBlocked,    // not an LA (sector acronym, partnership): consumed and never reported
 };
 
+// The case rules of a phrase's tokens, two bits a token and the count in the top byte of one word:
+// a vector of them was an allocation for each of the index's ~900 targets. A phrase has at most
+// kMaxTokens tokens (LaIndex::Build refuses a longer one).
+class CaseRules {
+ public:
+  static constexpr size_t kMaxTokens = 28;
+
+  size_t size() const { return bits_ >> kSizeShift; }
+  bool empty() const { return size() == 0; }
+  CaseRule operator[](size_t i) const { return static_cast<CaseRule>((bits_ >> (2 * i)) & 3); }
+  // Requires size() < kMaxTokens.
+  void push_back(CaseRule rule) {
+    const size_t i = size();
+    bits_ += uint64_t{1} << kSizeShift;
+    Set(i, rule);
+  }
+  void Set(size_t i, CaseRule rule) {
+    bits_ = (bits_ & ~(uint64_t{3} << (2 * i))) | (uint64_t{static_cast<uint8_t>(rule)} << (2 * i));
+  }
+  // Every token's rule that is `from` becomes `to`.
+  void Replace(CaseRule from, CaseRule to) {
+    for (size_t i = 0; i < size(); ++i) {
+      if ((*this)[i] == from) Set(i, to);
+    }
+  }
+  void Fill(CaseRule rule) {
+    for (size_t i = 0; i < size(); ++i) Set(i, rule);
+  }
+  bool operator==(const CaseRules& o) const = default;
+
+ private:
+  static constexpr int kSizeShift = 56;
+  uint64_t bits_ = 0;
+};
+
 struct Target {
   TargetKind kind = TargetKind::kLa;
   MatchMethod method = MatchMethod::kAlias;
   // Shared with every mention made from the target, rather than copied into each.
   SharedStringList gss_codes;  // the LA, the members, or the candidates
   SharedString canonical_name;
-  std::vector<CaseRule> case_rules;  // one per alias token
-  bool common_word = false;          // common_word_risks.csv
-  bool also_acronym = false;         // an ambiguous alias that is also a sector acronym ("PCC")
+  CaseRules case_rules;       // one per alias token
+  bool common_word = false;   // common_word_risks.csv
+  bool also_acronym = false;  // an ambiguous alias that is also a sector acronym ("PCC")
   bool body = false;  // kBlocked: a body of its own (SESLIP, DfE), not a role or a term (DCS, EDT)
   // The next target at the same trie node (TokenTrie::kNone after the last): a node's targets are
   // a list through the targets themselves, in priority order (register name, alias, group,
@@ -92,7 +128,9 @@ class TokenTrie {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  TokenTrie();  // the root alone
+  TokenTrie();                           // the root alone
+  TokenTrie(const TokenTrie&) = delete;  // its views would see the other's arrays
+  TokenTrie& operator=(const TokenTrie&) = delete;
 
   // Room for `nodes` nodes in all without growing (an estimate: more still fit).
   void Reserve(size_t nodes);
@@ -102,21 +140,21 @@ class TokenTrie {
   // The child of `node` reached by `fold`, added (without targets) when there is none.
   uint32_t AddChild(uint32_t node, std::string_view fold);
 
-  size_t size() const { return nodes_.size(); }
+  size_t size() const { return node_view_.size(); }
   // The node `node` hangs from (kNone for the root) and the token that leads to it.
-  uint32_t parent(uint32_t node) const { return nodes_[node].parent; }
+  uint32_t parent(uint32_t node) const { return node_view_[node].parent; }
   std::string_view token(uint32_t node) const {
-    return std::string_view(tokens_).substr(nodes_[node].token_begin, nodes_[node].token_size);
+    return token_view_.substr(node_view_[node].token_begin, node_view_[node].token_size);
   }
 
   // The first of `node`'s targets (follow Target::next for the rest), or kNone.
-  uint32_t first_target(uint32_t node) const { return nodes_[node].first_target; }
-  bool has_targets(uint32_t node) const { return nodes_[node].first_target != kNone; }
+  uint32_t first_target(uint32_t node) const { return node_view_[node].first_target; }
+  bool has_targets(uint32_t node) const { return node_view_[node].first_target != kNone; }
   // Appends target `id` to `node`'s list; `targets` holds the targets the list runs through.
   void AddTarget(uint32_t node, uint32_t id, std::vector<Target>* targets);
 
  private:
-  friend class LaSnapshot;  // copies the arrays below as they are (la_snapshot.h)
+  friend class LaSnapshot;  // writes the arrays as they are, and views them (la_snapshot.h)
 
   struct Node {
     uint32_t parent = kNone;
@@ -135,10 +173,22 @@ class TokenTrie {
   // The slot holding (parent, fold), or the empty slot where it would go.
   size_t Find(uint32_t parent, std::string_view fold, uint32_t hash) const;
   void Grow(size_t slots);
+  // Points the views at the arrays below, after a change to them.
+  void Sync();
+  // Views arrays that outlive the trie (a snapshot's bytes) instead of the ones below, which are
+  // emptied: the trie may not be changed again.
+  void View(std::span<const Node> nodes, std::span<const Slot> slots, std::string_view tokens);
 
+  // The arrays, while the trie is built.
   std::vector<Node> nodes_;
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
-  std::string tokens_;       // every node's token, one after another
+  std::vector<Slot> slots_;   // a power of two in size, at most half full
+  std::vector<char> tokens_;  // every node's token, one after another
+  // What every lookup reads: the arrays above, or those of a snapshot (LaSnapshot::Decode). The
+  // shipped register's tries are read where the program's image holds them, faulted in with the
+  // pages around them, rather than copied to the heap and faulted in a page at a time.
+  std::span<const Node> node_view_;
+  std::span<const Slot> slot_view_;
+  std::string_view token_view_;
 };
 
 // A match of the trie at a token position.

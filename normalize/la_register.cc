@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdlib>
 #include <mutex>
+#include <set>
 
 #include "normalize/csv.h"
 #include "normalize/fold.h"
@@ -187,6 +188,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   const int tier_col = table.Column("tier");
   const int county_col = table.Column("county_gss_code");
   reg->authorities_.reserve(table.size());
+  std::set<std::string> codes;  // seen so far, for the duplicate check in row order
   for (size_t r = 0; r < table.size(); ++r) {
     LocalAuthority la;
     la.gss_code = TrimmedCell(table, r, c[0]);
@@ -203,11 +205,12 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
     if (la.name.empty()) {
       return Status::InvalidArgument(Where(table, r) + "empty name for " + la.gss_code);
     }
-    if (!reg->by_code_.emplace(la.gss_code, reg->authorities_.size()).second) {
+    if (!codes.insert(la.gss_code).second) {
       return Status::InvalidArgument(Where(table, r) + "duplicate GSS code '" + la.gss_code + "'");
     }
     reg->authorities_.push_back(std::move(la));
   }
+  reg->IndexCodes();
   if (reg->authorities_.empty()) {
     return Status::InvalidArgument(table.name + ": no local authorities");
   }
@@ -347,9 +350,20 @@ const LaRegister& LaRegister::Default() {
   return *instance;
 }
 
+void LaRegister::IndexCodes() {
+  by_code_.resize(authorities_.size());
+  for (size_t i = 0; i < by_code_.size(); ++i) by_code_[i] = static_cast<uint32_t>(i);
+  std::sort(by_code_.begin(), by_code_.end(), [this](uint32_t a, uint32_t b) {
+    return authorities_[a].gss_code < authorities_[b].gss_code;
+  });
+}
+
 const LocalAuthority* LaRegister::FindByCode(std::string_view gss_code) const {
-  auto it = by_code_.find(gss_code);
-  return it == by_code_.end() ? nullptr : &authorities_[it->second];
+  auto it = std::lower_bound(
+      by_code_.begin(), by_code_.end(), gss_code,
+      [this](uint32_t i, std::string_view code) { return authorities_[i].gss_code < code; });
+  if (it == by_code_.end() || authorities_[*it].gss_code != gss_code) return nullptr;
+  return &authorities_[*it];
 }
 
 std::vector<std::string> LaRegister::CurrentCodes(std::string_view gss_code) const {

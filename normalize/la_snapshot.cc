@@ -1,8 +1,9 @@
 // LaSnapshot: a loaded register as bytes and back; ShippedRegister::Matches.
 //
 // The format is this build's own: the generator and the program are built from the same sources
-// (make_la_snapshot runs at build time), so the trie's arrays are copied as they lie in memory and
-// there is no versioning beyond the magic number. Integers are written in the machine's order.
+// (make_la_snapshot runs at build time), so the tries' arrays are written as they lie in memory,
+// each at an aligned offset, and read where they lie; there is no versioning beyond the magic
+// number. Integers are written in the machine's order.
 // Layout: magic, version string, authorities, successors, acronyms, then the index: the distinct
 // canonical names and code lists its targets share, the targets, the three tries and the fuzzy
 // candidates.
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <span>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -38,12 +40,20 @@ class Encoder {
     Size(list.size());
     for (const std::string& s : list) Bytes(s);
   }
-  // A vector of plain structs, as it lies in memory.
+  // An array of plain structs, as it lies in memory, at an offset aligned for them (zeros before
+  // it), so that Decoder::View can read it where it lies.
   template <typename T>
-  void Array(const std::vector<T>& v) {
+  void Array(std::span<const T> v) {
     static_assert(std::is_trivially_copyable_v<T>);
     Size(v.size());
+    out_.append((alignof(T) - out_.size() % alignof(T)) % alignof(T), '\0');
     out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  // A plain struct, as it lies in memory.
+  template <typename T>
+  void Plain(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
   }
   std::string Finish() && { return std::move(out_); }
 
@@ -55,7 +65,7 @@ class Encoder {
 // sets failed() and returns zeros or nothing, so callers check once at the end.
 class Decoder {
  public:
-  explicit Decoder(std::string_view in) : in_(in) {}
+  explicit Decoder(std::string_view in) : start_(in.data()), in_(in) {}
   bool failed() const { return failed_; }
   bool done() const { return !failed_ && in_.empty(); }
 
@@ -83,11 +93,24 @@ class Decoder {
     return list;
   }
   template <typename T>
-  void Array(std::vector<T>* v) {
+  void Plain(T* v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (Take(sizeof(T))) std::memcpy(v, in_.data() - sizeof(T), sizeof(T));
+  }
+  // What Encoder::Array wrote, where it lies in the input (which must be aligned as the encoder's
+  // output was: a misaligned array fails).
+  template <typename T>
+  std::span<const T> View() {
     static_assert(std::is_trivially_copyable_v<T>);
     size_t n = Count(sizeof(T));
-    v->resize(n);
-    if (Take(n * sizeof(T))) std::memcpy(v->data(), in_.data() - n * sizeof(T), n * sizeof(T));
+    if (!Take((alignof(T) - static_cast<size_t>(in_.data() - start_) % alignof(T)) % alignof(T)))
+      return {};
+    if (reinterpret_cast<uintptr_t>(in_.data()) % alignof(T) != 0) {
+      Fail();
+      return {};
+    }
+    if (!Take(n * sizeof(T))) return {};
+    return std::span<const T>(reinterpret_cast<const T*>(in_.data() - n * sizeof(T)), n);
   }
 
  private:
@@ -101,6 +124,7 @@ class Decoder {
     return 0;
   }
 
+  const char* start_;
   std::string_view in_;
   bool failed_ = false;
 };
@@ -164,15 +188,15 @@ std::string LaSnapshot::Encode(const LaRegister& reg) {
     e.U32(static_cast<uint32_t>(t.method));
     e.U32(target_refs[i].first);
     e.U32(target_refs[i].second);
-    e.Array(t.case_rules);
+    e.Plain(t.case_rules);
     e.U32((t.common_word ? kCommonWord : 0) | (t.also_acronym ? kAlsoAcronym : 0) |
           (t.body ? kBody : 0));
     e.U32(t.next);
   }
   for (const TokenTrie* trie : {&index.names_, &index.prefixes_, &index.suffixes_}) {
-    e.Array(trie->nodes_);
-    e.Array(trie->slots_);
-    e.Bytes(trie->tokens_);
+    e.Array(trie->node_view_);
+    e.Array(trie->slot_view_);
+    e.Bytes(trie->token_view_);
   }
   // In key order, so that a register encodes to the same bytes whatever its hash order.
   std::map<std::string_view, const std::vector<FuzzyCandidate>*> fuzzy;
@@ -203,9 +227,7 @@ Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* o
       *field = d.String();
     }
   }
-  for (size_t i = 0; i < reg->authorities_.size(); ++i) {
-    reg->by_code_.emplace_hint(reg->by_code_.end(), reg->authorities_[i].gss_code, i);
-  }
+  reg->IndexCodes();
   for (size_t n = d.Count(2 * sizeof(uint32_t)); n > 0; --n) {
     std::string code = d.String();
     reg->successors_.emplace_hint(reg->successors_.end(), std::move(code), d.Strings());
@@ -227,7 +249,7 @@ Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* o
     if (name >= names.size() || list >= lists.size()) return damaged;
     t.canonical_name = names[name];
     t.gss_codes = lists[list];
-    d.Array(&t.case_rules);
+    d.Plain(&t.case_rules);
     uint32_t flags = d.U32();
     t.common_word = (flags & kCommonWord) != 0;
     t.also_acronym = (flags & kAlsoAcronym) != 0;
@@ -235,9 +257,12 @@ Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* o
     t.next = d.U32();
   }
   for (TokenTrie* trie : {&index->names_, &index->prefixes_, &index->suffixes_}) {
-    d.Array(&trie->nodes_);
-    d.Array(&trie->slots_);
-    trie->tokens_ = d.String();
+    std::span<const TokenTrie::Node> nodes = d.View<TokenTrie::Node>();
+    std::span<const TokenTrie::Slot> slots = d.View<TokenTrie::Slot>();
+    std::string_view tokens = d.Bytes();
+    // Lookups take the table's size less one as the mask of its slots.
+    if (nodes.empty() || slots.empty() || (slots.size() & (slots.size() - 1)) != 0) return damaged;
+    trie->View(nodes, slots, tokens);
   }
   for (size_t n = d.Count(2 * sizeof(uint32_t)); n > 0; --n) {
     std::vector<FuzzyCandidate>& candidates = index->fuzzy_[d.String()];

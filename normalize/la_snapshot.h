@@ -99,7 +99,9 @@ const ShippedRegister* ShippedRegisterSnapshot();
 class LaSnapshot {
  public:
   static std::string Encode(const LaRegister& reg);
-  // Fails with Corrupt when `bytes` is not a snapshot of this build's format.
+  // Fails with Corrupt when `bytes` is not a snapshot of this build's format. The register reads
+  // its tries' arrays where they lie in `bytes`, which must start at an address aligned to 8 bytes
+  // (else an array is misaligned, and Corrupt) and outlive it (the shipped snapshot is static).
   static Status Decode(std::string_view bytes, std::unique_ptr<LaRegister>* out);
 
   // Default()'s load of the register at `path`: the shipped snapshot when the files there are its

@@ -88,7 +88,8 @@ int main(int argc, char** argv) {
     entries += "    ShippedRegister::File{" + std::string(present ? "true" : "false") +
                ", std::string_view(" + name + ", " + std::to_string(f.bytes.size()) + ")},\n";
   }
-  source += "constexpr char kSnapshot[] =" + Literal(snapshot) + ";\n\n";
+  // Aligned as Decode, which reads the tries' arrays where they lie, requires.
+  source += "alignas(8) constexpr char kSnapshot[] =" + Literal(snapshot) + ";\n\n";
   source += "constexpr ShippedRegister kShipped{{{\n" + entries +
             "}},\n    std::string_view(kSnapshot, " + std::to_string(snapshot.size()) + ")};\n\n";
   source +=

@@ -235,11 +235,15 @@ class LaRegister {
   friend class internal::LaSnapshot;  // encodes and decodes every member below (la_snapshot.h)
 
   LaRegister();
+  // Fills by_code_ from authorities_ (whose codes are distinct).
+  void IndexCodes();
 
   Status status_;  // OK unless this is Default()'s stand-in for a register that failed to load
   std::string version_ = "unversioned";
   std::vector<LocalAuthority> authorities_;
-  std::map<std::string, size_t, std::less<>> by_code_;  // gss_code -> index in authorities_
+  // Indices into authorities_ in gss_code order, searched by FindByCode: derived from
+  // authorities_ by IndexCodes, and one small array where a map was a node per LA.
+  std::vector<uint32_t> by_code_;
   // Retired code -> current codes.
   std::map<std::string, std::vector<std::string>, std::less<>> successors_;
   std::set<std::string, std::less<>> acronyms_;     // folded sector acronyms

@@ -117,6 +117,26 @@ TEST(LaRegister, UserRegisterFileAlone) {
   EXPECT_TRUE(reg->FindMentions("West Berks").empty());  // no aliases file, no alias
 }
 
+TEST(LaRegister, LongestAliasIsFound) {
+  // An alias of 28 words, as many as one may have, is found whole, with each word's case rule: the
+  // capital "W" of the last word must be written as a capital.
+  std::string dir = TempDir("longalias");
+  Write(dir + "/la_register.csv", "gss_code,name\nE06000037,West Berkshire\n");
+  std::string alias;
+  for (int i = 0; i < 27; ++i) alias += "word" + std::to_string(i) + " ";
+  alias += "WB";
+  Write(dir + "/aliases.csv", "gss_code,alias,kind\nE06000037," + alias + ",short_name\n");
+  std::unique_ptr<LaRegister> reg;
+  Status s = LaRegister::Load(dir, &reg);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::vector<LaMention> m = reg->FindMentions("See " + alias + " today.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].gss_codes[0], "E06000037");
+  EXPECT_EQ(m[0].end - m[0].start, alias.size());
+  alias.back() = 'b';
+  EXPECT_TRUE(reg->FindMentions("See " + alias + " today.").empty());
+}
+
 TEST(LaRegister, LoadErrors) {
   static const struct {
     const char* name;
@@ -147,6 +167,12 @@ TEST(LaRegister, LoadErrors) {
        Status::Code::kCorrupt, "aliases.csv:2: unterminated quoted field"},
       {"aliasnocol", "gss_code,name\nE06000037,West Berkshire\n", "gss_code,name\nE06000037,X\n",
        Status::Code::kInvalidArgument, "aliases.csv:1: missing column 'alias'"},
+      {"aliaslong", "gss_code,name\nE06000037,West Berkshire\n",
+       "gss_code,alias,kind\nE06000037,a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb "
+       "cc,short_name\n",
+       Status::Code::kInvalidArgument,
+       "aliases.csv: 'a b c d e f g h i j k l m n o p q r s t u v "
+       "w x y z aa bb cc' has more than 28 words"},
   };
   for (const auto& c : kCases) {
     std::string dir = TempDir(c.name);
