@@ -43,10 +43,6 @@ bool HasInnerCapital(std::string_view raw) {
   return false;
 }
 
-bool SameTarget(const Target& a, const Target& b) {
-  return a.kind == b.kind && a.gss_codes == b.gss_codes && a.case_rules == b.case_rules;
-}
-
 }  // namespace
 
 TokenTrie::TokenTrie() : nodes_(1), slots_(16) { Sync(); }
@@ -174,7 +170,11 @@ int LaIndex::AddPhrase(TokenTrie* trie, std::string_view phrase, Target target,
     target.case_rules.Set(0, CaseRule::kCapitalised);
   }
   for (uint32_t id = trie->first_target(node); id != TokenTrie::kNone; id = targets_[id].next) {
-    if (SameTarget(targets_[id], target)) return static_cast<int>(node);
+    const Target& other = targets_[id];
+    if (other.kind == target.kind && other.case_rules == target.case_rules &&
+        resolutions_[other.resolution].gss_codes == resolutions_[target.resolution].gss_codes) {
+      return static_cast<int>(node);
+    }
   }
   targets_.push_back(std::move(target));
   trie->AddTarget(node, static_cast<uint32_t>(targets_.size() - 1), &targets_);
@@ -238,25 +238,25 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     }
   };
 
-  // One copy of each LA's code and name, shared by the targets of its register name and aliases
-  // (a copy each was two allocations a phrase).
+  // One resolution for each LA, shared by the targets of its register name and aliases (a copy
+  // each was two allocations a phrase): resolution i is that of authority i.
   const std::vector<LocalAuthority>& las = reg.authorities();
-  std::vector<SharedStringList> la_codes;
-  std::vector<SharedString> la_names;
-  la_codes.reserve(las.size());
-  la_names.reserve(las.size());
+  index->resolutions_.reserve(phrases);
   for (const LocalAuthority& la : las) {
-    la_codes.push_back(SharedStringList({la.gss_code}));
-    la_names.push_back(SharedString(la.name));
+    index->resolutions_.push_back(
+        Resolution{SharedStringList({la.gss_code}), SharedString(la.name)});
   }
+  auto resolve_to = [&index](SharedStringList gss_codes, SharedString canonical_name) {
+    index->resolutions_.push_back(Resolution{std::move(gss_codes), std::move(canonical_name)});
+    return static_cast<uint32_t>(index->resolutions_.size() - 1);
+  };
 
   // Priority is insertion order: register names, aliases, groups, ambiguous aliases, acronyms.
   for (size_t i = 0; i < las.size(); ++i) {
     Target t;
     t.kind = TargetKind::kLa;
     t.method = MatchMethod::kExact;
-    t.gss_codes = la_codes[i];
-    t.canonical_name = la_names[i];
+    t.resolution = static_cast<uint32_t>(i);
     index->AddPhrase(&index->names_, las[i].name, std::move(t), false);
   }
   for (const AliasRow& row : rows.aliases) {
@@ -268,8 +268,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     Target t;
     t.kind = TargetKind::kLa;
     t.method = MatchMethod::kAlias;
-    t.gss_codes = la_codes[i];
-    t.canonical_name = la_names[i];
+    t.resolution = static_cast<uint32_t>(i);
     index->AddPhrase(&index->names_, row.alias, std::move(t), row.kind == "abbreviation");
   }
   for (const GroupRow& row : rows.groups) {
@@ -307,8 +306,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     Target t;
     t.kind = row.la_mention ? TargetKind::kGroup : TargetKind::kBlocked;
     t.method = MatchMethod::kGroup;
-    t.gss_codes = row.members;
-    t.canonical_name = row.name;
+    t.resolution = resolve_to(row.members, row.name);
     t.body = true;
     index->AddPhrase(&index->names_, row.alias, std::move(t), false);
   }
@@ -321,8 +319,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     Target t;
     t.kind = TargetKind::kAmbiguous;
     t.method = MatchMethod::kAlias;
-    t.gss_codes = row.candidates;
-    t.canonical_name = row.alias;
+    t.resolution = resolve_to(row.candidates, row.alias);
     // Ambiguous aliases are abbreviations or capitalised phrases ("SCC", "The Island").
     int added = index->AddPhrase(&index->names_, row.alias, std::move(t), true);
     targets_at(added, [](Target& at) {
@@ -340,7 +337,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     Target t;
     t.kind = TargetKind::kBlocked;
     t.method = MatchMethod::kAlias;
-    t.canonical_name = acronym;
+    t.resolution = resolve_to({}, acronym);
     t.body = category == "organisation";
     int added = index->AddPhrase(&index->names_, acronym, std::move(t), false);
     // Acronyms block in any case: "Edt" is no more an LA than "EDT".
@@ -351,10 +348,9 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
     });
   }
   for (const CommonWordRow& row : rows.common_words) {
-    targets_at(index->Walk(row.alias), [&row](Target& t) {
-      if (t.kind != TargetKind::kLa || t.gss_codes.size() != 1 || t.gss_codes[0] != row.gss_code) {
-        return;
-      }
+    targets_at(index->Walk(row.alias), [&row, &index](Target& t) {
+      const SharedStringList& codes = index->resolutions_[t.resolution].gss_codes;
+      if (t.kind != TargetKind::kLa || codes.size() != 1 || codes[0] != row.gss_code) return;
       t.common_word = true;
       // "Reading", "High Peak", "Three Rivers": every word capitalised, as a place name is.
       t.case_rules.Replace(CaseRule::kAny, CaseRule::kCapitalised);
@@ -387,8 +383,10 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
   // Council prefixes and suffixes.
   Target affix;
   affix.kind = TargetKind::kBlocked;
+  affix.resolution = resolve_to({}, {});
   for (const char* p : kPrefixes) index->AddPhrase(&index->prefixes_, p, affix, false);
   for (const char* s : kSuffixes) index->AddPhrase(&index->suffixes_, s, affix, false);
+  index->target_view_ = index->targets_;
   *out = std::move(index);
   return Status::OK();
 }

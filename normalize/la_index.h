@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -100,21 +101,29 @@ class CaseRules {
   uint64_t bits_ = 0;
 };
 
+// What a match of a target resolves to: one for each LA, shared by the targets of its register
+// name and its aliases, and one for each group, ambiguous alias and acronym.
+struct Resolution {
+  SharedStringList gss_codes;   // the LA, the members, or the candidates; shared with every mention
+  SharedString canonical_name;  // made from the target, rather than copied into each
+};
+
+// A plain struct without padding (no pointers), so that LaSnapshot::Decode reads the targets
+// where the snapshot holds them, as it does the tries.
 struct Target {
-  TargetKind kind = TargetKind::kLa;
-  MatchMethod method = MatchMethod::kAlias;
-  // Shared with every mention made from the target, rather than copied into each.
-  SharedStringList gss_codes;  // the LA, the members, or the candidates
-  SharedString canonical_name;
-  CaseRules case_rules;       // one per alias token
-  bool common_word = false;   // common_word_risks.csv
-  bool also_acronym = false;  // an ambiguous alias that is also a sector acronym ("PCC")
-  bool body = false;  // kBlocked: a body of its own (SESLIP, DfE), not a role or a term (DCS, EDT)
+  CaseRules case_rules;     // one per alias token
+  uint32_t resolution = 0;  // in LaIndex::resolutions_
   // The next target at the same trie node (TokenTrie::kNone after the last): a node's targets are
   // a list through the targets themselves, in priority order (register name, alias, group,
   // ambiguous, blocked), so a node needs no vector of its own.
   uint32_t next = UINT32_MAX;
+  MatchMethod method = MatchMethod::kAlias;
+  TargetKind kind = TargetKind::kLa;
+  bool common_word = false;   // common_word_risks.csv
+  bool also_acronym = false;  // an ambiguous alias that is also a sector acronym ("PCC")
+  bool body = false;  // kBlocked: a body of its own (SESLIP, DfE), not a role or a term (DCS, EDT)
 };
+static_assert(std::has_unique_object_representations_v<Target>, "no padding in a snapshot");
 
 // A trie over folded tokens in a few flat arrays: nodes are indices (0 is the root), children are
 // found through one open-addressing table keyed by (parent, token), and the tokens' bytes lie in
@@ -253,6 +262,11 @@ class LaIndex {
   // for one settle without MatchOptions::fuzzy).
   void Scan(std::string_view text, bool organisation, bool fuzzy, LaMentionScan* out) const;
 
+  // What a match of `target` (one of this index's) resolves to.
+  const Resolution& resolution(const Target& target) const {
+    return resolutions_[target.resolution];
+  }
+
  private:
   friend class LaSnapshot;  // encodes and decodes the members below (la_snapshot.h)
 
@@ -278,7 +292,11 @@ class LaIndex {
   bool Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** target,
              int* distance) const;
 
+  std::vector<Resolution> resolutions_;
+  // The targets, built in the vector and read through the span: the vector's, or the shipped
+  // snapshot's where the program's image holds them (LaSnapshot::Decode), as TokenTrie's arrays.
   std::vector<Target> targets_;
+  std::span<const Target> target_view_;
   TokenTrie names_;     // every alias
   TokenTrie prefixes_;  // "Royal Borough of", "London Borough of", "City of", ...
   TokenTrie suffixes_;  // "Council", "Borough Council", "CC", "MBC", ...

@@ -118,8 +118,8 @@ bool LaIndex::LongestMatch(const TokenTrie& trie, const std::vector<Token>& toke
   }
   for (int d = depth - 1; d >= 0; --d) {
     for (uint32_t id = trie.first_target(path_nodes[d]); id != TokenTrie::kNone;
-         id = targets_[id].next) {
-      const Target& t = targets_[id];
+         id = target_view_[id].next) {
+      const Target& t = target_view_[id];
       if (RulesHold(t, tokens, i, organisation)) {
         match->first = i;
         match->end = path_ends[d];
@@ -150,8 +150,9 @@ bool LaIndex::Coordinated(const std::vector<Token>& tokens, size_t i, bool organ
     node = names_.Child(node, tokens[j].fold);
   }
   if (node == TokenTrie::kNone) return false;
-  for (uint32_t id = names_.first_target(node); id != TokenTrie::kNone; id = targets_[id].next) {
-    const Target& t = targets_[id];
+  for (uint32_t id = names_.first_target(node); id != TokenTrie::kNone;
+       id = target_view_[id].next) {
+    const Target& t = target_view_[id];
     if (t.kind != TargetKind::kLa && t.kind != TargetKind::kGroup) continue;
     CaseRule rule = t.case_rules[0];
     const Token& tok = tokens[i];
@@ -194,8 +195,10 @@ bool LaIndex::Fuzzy(const std::vector<Token>& tokens, size_t i, const Target** t
     if (d > limit || d == 0) continue;
     double score = JaroWinkler(tok.fold, c.fold);
     if (score < 0.94) continue;
-    const Target* t = &targets_[c.target];
-    if (best != nullptr && score == best_score && best->gss_codes != t->gss_codes) tie = true;
+    const Target* t = &target_view_[c.target];
+    if (best != nullptr && score == best_score &&
+        resolution(*best).gss_codes != resolution(*t).gss_codes)
+      tie = true;
     if (score > best_score) {
       best = t;
       best_score = score;
@@ -357,6 +360,8 @@ using internal::BaseConfidence;
 using internal::CandidateKind;
 using internal::Contains;
 using internal::LaCandidate;
+using internal::LaIndex;
+using internal::Resolution;
 using internal::Target;
 using internal::TargetKind;
 
@@ -381,9 +386,9 @@ namespace {
 // keep.
 class Settler {
  public:
-  Settler(const LaRegister& reg, std::string_view text, const MatchOptions& options,
-          const std::function<void(LaMention&&)>& visit)
-      : reg_(reg), text_(text), options_(options), visit_(visit) {}
+  Settler(const LaRegister& reg, const LaIndex& index, std::string_view text,
+          const MatchOptions& options, const std::function<void(LaMention&&)>& visit)
+      : reg_(reg), index_(index), text_(text), options_(options), visit_(visit) {}
 
   void Take(const LaCandidate& c) {
     if (c.start < at_) return;
@@ -410,7 +415,7 @@ class Settler {
     bool from_context = false;
     std::optional<std::string> settled;
     if (t.kind == TargetKind::kAmbiguous) {
-      settled = reg_.SettleInArea(t.gss_codes, options_, t.also_acronym);
+      settled = reg_.SettleInArea(index_.resolution(t).gss_codes, options_, t.also_acronym);
       if (!settled) {
         // Reported only on request, and never when it may be a sector acronym ("PCC").
         if (options_.keep_ambiguous && !t.also_acronym) {
@@ -425,7 +430,9 @@ class Settler {
     // "Sarah Hastings", "Lucy Kent": a person's name, not a place; but "Surrey Kent" is two LAs.
     if (c.surname_shape && last_kept_ != c.start - 1) return;
     if (c.verb_like) {
-      if (!Contains(options_.expected_gss_codes, t.gss_codes[0]) || c.object_word) return;
+      if (!Contains(options_.expected_gss_codes, index_.resolution(t).gss_codes[0]) ||
+          c.object_word)
+        return;
       from_context = true;
     }
     double confidence = BaseConfidence(t.method);
@@ -449,8 +456,9 @@ class Settler {
     m.start = c.start;
     m.end = end;
     m.text = std::string(text_.substr(m.start, m.end - m.start));
-    m.gss_codes = t.gss_codes;
-    m.canonical_name = t.canonical_name;
+    const Resolution& resolution = index_.resolution(t);
+    m.gss_codes = resolution.gss_codes;
+    m.canonical_name = resolution.canonical_name;
     m.method = method;
     m.confidence = confidence;
     m.common_word = t.common_word;
@@ -463,6 +471,7 @@ class Settler {
   }
 
   const LaRegister& reg_;
+  const LaIndex& index_;  // reg_'s
   std::string_view text_;
   const MatchOptions& options_;
   const std::function<void(LaMention&&)>& visit_;
@@ -475,7 +484,7 @@ class Settler {
 void LaMentionScan::SettleEach(const MatchOptions& options,
                                const std::function<void(LaMention&&)>& visit) const& {
   if (register_ == nullptr) return;
-  Settler settler(*register_, text_, options, visit);
+  Settler settler(*register_, *register_->index_, text_, options, visit);
   for (const std::vector<LaCandidate>& block : blocks_)
     for (const LaCandidate& c : block) settler.Take(c);
 }
@@ -483,7 +492,7 @@ void LaMentionScan::SettleEach(const MatchOptions& options,
 void LaMentionScan::SettleEach(const MatchOptions& options,
                                const std::function<void(LaMention&&)>& visit) && {
   if (register_ != nullptr) {
-    Settler settler(*register_, text_, options, visit);
+    Settler settler(*register_, *register_->index_, text_, options, visit);
     for (std::vector<LaCandidate>& block : blocks_) {
       for (const LaCandidate& c : block) settler.Take(c);
       std::vector<LaCandidate>().swap(block);  // back to the heap for the mentions being made

@@ -1,12 +1,11 @@
 // LaSnapshot: a loaded register as bytes and back; ShippedRegister::Matches.
 //
 // The format is this build's own: the generator and the program are built from the same sources
-// (make_la_snapshot runs at build time), so the tries' arrays are written as they lie in memory,
-// each at an aligned offset, and read where they lie; there is no versioning beyond the magic
-// number. Integers are written in the machine's order.
-// Layout: magic, version string, authorities, successors, acronyms, then the index: the distinct
-// canonical names and code lists its targets share, the targets, the three tries and the fuzzy
-// candidates.
+// (make_la_snapshot runs at build time), so the index's targets and tries are written as they lie
+// in memory, each array at an aligned offset, and read where they lie; there is no versioning
+// beyond the magic number. Integers are written in the machine's order.
+// Layout: magic, version string, authorities, successors, acronyms, then the index: the
+// resolutions its targets refer to, the targets, the three tries and the fuzzy candidates.
 
 #include "normalize/la_snapshot.h"
 
@@ -49,12 +48,6 @@ class Encoder {
     out_.append((alignof(T) - out_.size() % alignof(T)) % alignof(T), '\0');
     out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
-  // A plain struct, as it lies in memory.
-  template <typename T>
-  void Plain(const T& v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
   std::string Finish() && { return std::move(out_); }
 
  private:
@@ -92,11 +85,6 @@ class Decoder {
     for (std::string& s : list) s = String();
     return list;
   }
-  template <typename T>
-  void Plain(T* v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    if (Take(sizeof(T))) std::memcpy(v, in_.data() - sizeof(T), sizeof(T));
-  }
   // What Encoder::Array wrote, where it lies in the input (which must be aligned as the encoder's
   // output was: a misaligned array fails).
   template <typename T>
@@ -128,9 +116,6 @@ class Decoder {
   std::string_view in_;
   bool failed_ = false;
 };
-
-// Target's flags, one bit each.
-constexpr uint32_t kCommonWord = 1, kAlsoAcronym = 2, kBody = 4;
 
 }  // namespace
 
@@ -164,35 +149,12 @@ std::string LaSnapshot::Encode(const LaRegister& reg) {
   e.Strings(std::vector<std::string>(reg.acronyms_.begin(), reg.acronyms_.end()));
 
   const LaIndex& index = *reg.index_;
-  // The targets share their names and code lists (every alias of an LA holds the LA's): each
-  // distinct one is written once and the targets refer to it by number.
-  std::vector<std::string> names;
-  std::vector<std::vector<std::string>> lists;
-  std::map<std::string_view, uint32_t> name_ids;
-  std::map<std::vector<std::string>, uint32_t> list_ids;
-  std::vector<std::pair<uint32_t, uint32_t>> target_refs;  // (name, list) of each target
-  for (const Target& t : index.targets_) {
-    auto name = name_ids.try_emplace(t.canonical_name.view(), names.size());
-    if (name.second) names.push_back(t.canonical_name.str());
-    auto list = list_ids.try_emplace(t.gss_codes.items(), lists.size());
-    if (list.second) lists.push_back(t.gss_codes.items());
-    target_refs.emplace_back(name.first->second, list.first->second);
+  e.Size(index.resolutions_.size());
+  for (const Resolution& r : index.resolutions_) {
+    e.Strings(r.gss_codes.items());
+    e.Bytes(r.canonical_name.view());
   }
-  e.Strings(names);
-  e.Size(lists.size());
-  for (const std::vector<std::string>& list : lists) e.Strings(list);
-  e.Size(index.targets_.size());
-  for (size_t i = 0; i < index.targets_.size(); ++i) {
-    const Target& t = index.targets_[i];
-    e.U32(static_cast<uint32_t>(t.kind));
-    e.U32(static_cast<uint32_t>(t.method));
-    e.U32(target_refs[i].first);
-    e.U32(target_refs[i].second);
-    e.Plain(t.case_rules);
-    e.U32((t.common_word ? kCommonWord : 0) | (t.also_acronym ? kAlsoAcronym : 0) |
-          (t.body ? kBody : 0));
-    e.U32(t.next);
-  }
+  e.Array(index.target_view_);
   for (const TokenTrie* trie : {&index.names_, &index.prefixes_, &index.suffixes_}) {
     e.Array(trie->node_view_);
     e.Array(trie->slot_view_);
@@ -237,24 +199,14 @@ Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* o
   }
 
   std::unique_ptr<LaIndex> index(new LaIndex());
-  std::vector<SharedString> names;
-  for (const std::string& name : d.Strings()) names.emplace_back(name);
-  std::vector<SharedStringList> lists(d.Count(sizeof(uint32_t)));
-  for (SharedStringList& list : lists) list = d.Strings();
-  index->targets_.resize(d.Count(7 * sizeof(uint32_t)));
-  for (Target& t : index->targets_) {
-    t.kind = static_cast<TargetKind>(d.U32());
-    t.method = static_cast<MatchMethod>(d.U32());
-    uint32_t name = d.U32(), list = d.U32();
-    if (name >= names.size() || list >= lists.size()) return damaged;
-    t.canonical_name = names[name];
-    t.gss_codes = lists[list];
-    d.Plain(&t.case_rules);
-    uint32_t flags = d.U32();
-    t.common_word = (flags & kCommonWord) != 0;
-    t.also_acronym = (flags & kAlsoAcronym) != 0;
-    t.body = (flags & kBody) != 0;
-    t.next = d.U32();
+  index->resolutions_.resize(d.Count(2 * sizeof(uint32_t)));
+  for (Resolution& r : index->resolutions_) {
+    r.gss_codes = d.Strings();
+    r.canonical_name = d.Bytes();
+  }
+  index->target_view_ = d.View<Target>();
+  for (const Target& t : index->target_view_) {
+    if (t.resolution >= index->resolutions_.size()) return damaged;
   }
   for (TokenTrie* trie : {&index->names_, &index->prefixes_, &index->suffixes_}) {
     std::span<const TokenTrie::Node> nodes = d.View<TokenTrie::Node>();

@@ -233,6 +233,7 @@ class LaRegister {
 
  private:
   friend class internal::LaSnapshot;  // encodes and decodes every member below (la_snapshot.h)
+  friend class LaMentionScan;         // settles a scan through index_
 
   LaRegister();
   // Fills by_code_ from authorities_ (whose codes are distinct).
