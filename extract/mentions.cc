@@ -222,10 +222,8 @@ std::vector<LaMentionItem> FindLaMentions(const Document& doc, const nz::LaRegis
         std::string names;
         for (size_t c = 0; c < m.gss_codes.size(); ++c) {
           const nz::LocalAuthority* la = las.FindByCode(m.gss_codes[c]);
-          names += std::string(c == 0                        ? ""
-                               : c + 1 == m.gss_codes.size() ? " or "
-                                                             : ", ") +
-                   (la != nullptr ? la->name : m.gss_codes[c]);
+          names += c == 0 ? "" : c + 1 == m.gss_codes.size() ? " or " : ", ";
+          names += la != nullptr ? la->name : std::string_view(m.gss_codes[c]);
         }
         findings->push_back(MakeFinding(FindingCode::kAmbiguousLa,
                                         "'" + m.text + "' may be " + names +

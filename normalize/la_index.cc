@@ -244,7 +244,7 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
   index->resolutions_.reserve(phrases);
   for (const LocalAuthority& la : las) {
     index->resolutions_.push_back(
-        Resolution{SharedStringList({la.gss_code}), SharedString(la.name)});
+        Resolution{SharedStringList({std::string(la.gss_code)}), SharedString(la.name)});
   }
   auto resolve_to = [&index](SharedStringList gss_codes, SharedString canonical_name) {
     index->resolutions_.push_back(Resolution{std::move(gss_codes), std::move(canonical_name)});

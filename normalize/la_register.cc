@@ -59,7 +59,7 @@ std::vector<std::string> SplitCodes(std::string_view s) {
 }
 
 // The tier a register without a `tier` column implies by la_type.
-std::string TierOf(std::string_view la_type) {
+std::string_view TierOf(std::string_view la_type) {
   if (la_type == "county") return "upper";
   if (la_type == "non_metropolitan_district") return "lower";
   if (la_type == "unitary" || la_type == "metropolitan_district" || la_type == "london_borough")
@@ -188,36 +188,42 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   const int tier_col = table.Column("tier");
   const int county_col = table.Column("county_gss_code");
   reg->authorities_.reserve(table.size());
-  std::set<std::string> codes;  // seen so far, for the duplicate check in row order
+  std::set<std::string_view> codes;  // seen so far, for the duplicate check in row order
+  // The fields view strings the register keeps (LocalAuthority).
+  auto keep = [&reg](std::string field) {
+    return field.empty() ? std::string_view() : std::string_view(reg->strings_.emplace_back(field));
+  };
   for (size_t r = 0; r < table.size(); ++r) {
     LocalAuthority la;
-    la.gss_code = TrimmedCell(table, r, c[0]);
-    la.name = TrimmedCell(table, r, c[1]);
-    la.la_type = TrimmedCell(table, r, type_col);
-    la.region = TrimmedCell(table, r, region_col);
-    la.dfe_la_code = TrimmedCell(table, r, dfe_col);
-    la.tier = TrimmedCell(table, r, tier_col);
+    la.gss_code = keep(TrimmedCell(table, r, c[0]));
+    la.name = keep(TrimmedCell(table, r, c[1]));
+    la.la_type = keep(TrimmedCell(table, r, type_col));
+    la.region = keep(TrimmedCell(table, r, region_col));
+    la.dfe_la_code = keep(TrimmedCell(table, r, dfe_col));
+    la.tier = keep(TrimmedCell(table, r, tier_col));
     if (la.tier.empty()) la.tier = TierOf(la.la_type);
-    la.county_gss_code = TrimmedCell(table, r, county_col);
-    if (!ValidGssCode(la.gss_code)) {
-      return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + la.gss_code + "'");
+    la.county_gss_code = keep(TrimmedCell(table, r, county_col));
+    const std::string code(la.gss_code);
+    if (!ValidGssCode(code)) {
+      return Status::InvalidArgument(Where(table, r) + "bad GSS code '" + code + "'");
     }
     if (la.name.empty()) {
-      return Status::InvalidArgument(Where(table, r) + "empty name for " + la.gss_code);
+      return Status::InvalidArgument(Where(table, r) + "empty name for " + code);
     }
     if (!codes.insert(la.gss_code).second) {
-      return Status::InvalidArgument(Where(table, r) + "duplicate GSS code '" + la.gss_code + "'");
+      return Status::InvalidArgument(Where(table, r) + "duplicate GSS code '" + code + "'");
     }
-    reg->authorities_.push_back(std::move(la));
+    reg->authorities_.push_back(la);
   }
   reg->IndexCodes();
   if (reg->authorities_.empty()) {
     return Status::InvalidArgument(table.name + ": no local authorities");
   }
   for (size_t r = 0; r < reg->authorities_.size(); ++r) {
-    const std::string& county = reg->authorities_[r].county_gss_code;
+    const std::string_view county = reg->authorities_[r].county_gss_code;
     if (!county.empty() && reg->FindByCode(county) == nullptr) {
-      return Status::InvalidArgument(Where(table, r) + "unknown county GSS code '" + county + "'");
+      return Status::InvalidArgument(Where(table, r) + "unknown county GSS code '" +
+                                     std::string(county) + "'");
     }
   }
 
@@ -353,9 +359,12 @@ const LaRegister& LaRegister::Default() {
 void LaRegister::IndexCodes() {
   by_code_.resize(authorities_.size());
   for (size_t i = 0; i < by_code_.size(); ++i) by_code_[i] = static_cast<uint32_t>(i);
-  std::sort(by_code_.begin(), by_code_.end(), [this](uint32_t a, uint32_t b) {
+  auto by_code = [this](uint32_t a, uint32_t b) {
     return authorities_[a].gss_code < authorities_[b].gss_code;
-  });
+  };
+  // The shipped register lists its authorities in code order: one pass then, rather than a sort.
+  if (!std::is_sorted(by_code_.begin(), by_code_.end(), by_code))
+    std::sort(by_code_.begin(), by_code_.end(), by_code);
 }
 
 const LocalAuthority* LaRegister::FindByCode(std::string_view gss_code) const {
@@ -409,10 +418,10 @@ LaMentionScan LaRegister::ScanMentions(std::string_view text) const {
 std::optional<std::string> LaRegister::SettleInArea(const std::vector<std::string>& candidates,
                                                     const MatchOptions& options,
                                                     bool also_acronym) const {
-  auto contains = [](const std::vector<std::string>& v, std::string_view s) {
+  auto contains = [](const std::vector<std::string_view>& v, std::string_view s) {
     return std::find(v.begin(), v.end(), s) != v.end();
   };
-  std::vector<std::string> named;  // the expected LAs and the counties of expected districts
+  std::vector<std::string_view> named;  // the expected LAs and the counties of expected districts
   for (const std::string& code : options.expected_gss_codes) {
     named.push_back(code);
     const LocalAuthority* la = FindByCode(code);
@@ -425,7 +434,7 @@ std::optional<std::string> LaRegister::SettleInArea(const std::vector<std::strin
   if (also_acronym) return std::nullopt;
 
   // How many expected LAs each region holds; options.region counts as one.
-  std::map<std::string, int, std::less<>> named_in_region;
+  std::map<std::string_view, int> named_in_region;
   if (!options.region.empty()) ++named_in_region[options.region];
   for (const std::string& code : options.expected_gss_codes) {
     const LocalAuthority* la = FindByCode(code);

@@ -136,9 +136,9 @@ std::string LaSnapshot::Encode(const LaRegister& reg) {
   e.Bytes(reg.version_);
   e.Size(reg.authorities_.size());
   for (const LocalAuthority& la : reg.authorities_) {
-    for (const std::string* field : {&la.gss_code, &la.name, &la.la_type, &la.region,
-                                     &la.dfe_la_code, &la.tier, &la.county_gss_code}) {
-      e.Bytes(*field);
+    for (std::string_view field : {la.gss_code, la.name, la.la_type, la.region, la.dfe_la_code,
+                                   la.tier, la.county_gss_code}) {
+      e.Bytes(field);
     }
   }
   e.Size(reg.successors_.size());
@@ -184,9 +184,9 @@ Status LaSnapshot::Decode(std::string_view bytes, std::unique_ptr<LaRegister>* o
   reg->version_ = d.String();
   reg->authorities_.resize(d.Count(7 * sizeof(uint32_t)));
   for (LocalAuthority& la : reg->authorities_) {
-    for (std::string* field : {&la.gss_code, &la.name, &la.la_type, &la.region, &la.dfe_la_code,
-                               &la.tier, &la.county_gss_code}) {
-      *field = d.String();
+    for (std::string_view* field : {&la.gss_code, &la.name, &la.la_type, &la.region,
+                                    &la.dfe_la_code, &la.tier, &la.county_gss_code}) {
+      *field = d.Bytes();  // where the snapshot holds it
     }
   }
   reg->IndexCodes();

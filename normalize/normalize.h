@@ -26,6 +26,7 @@
 #define MINUTES_NORMALIZE_NORMALIZE_H_
 
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -56,20 +57,23 @@ class LaMentionScan;
 // one: the 153 with children's services (counties, unitaries, metropolitan districts, London
 // boroughs, the City of London and the Isles of Scilly) and the non-metropolitan districts below
 // the counties.
+// Its fields view strings the register holds (or its shipped snapshot, where the program's image
+// holds them): they are valid as long as the register is.
 struct LocalAuthority {
-  std::string gss_code;  // ONS GSS code, e.g. "E06000037"
-  std::string name;      // official ONS/DfE-style name, e.g. "West Berkshire", "Bristol, City of"
+  std::string_view gss_code;  // ONS GSS code, e.g. "E06000037"
+  std::string_view name;  // official ONS/DfE-style name, e.g. "West Berkshire", "Bristol, City of"
   // "unitary", "metropolitan_district", "london_borough", "county" or "non_metropolitan_district".
-  std::string la_type;
-  std::string region;       // e.g. "South East"
-  std::string dfe_la_code;  // DfE 3-digit code, e.g. "869"; empty for a district (no children's
-                            // services) and possibly in a user's register
+  std::string_view la_type;
+  std::string_view region;       // e.g. "South East"
+  std::string_view dfe_la_code;  // DfE 3-digit code, e.g. "869"; empty for a district (no
+                                 // children's services) and possibly in a user's register
   // The tier of local government: "upper" (a county council, over districts), "lower" (a
   // non-metropolitan district, under a county) or "single" (unitary, metropolitan district, London
   // borough: all services). From the register's `tier` column, else derived from la_type ("" when
   // la_type is unknown).
-  std::string tier;
-  std::string county_gss_code;  // a district's county, e.g. "E10000016" (Kent) for Ashford; else ""
+  std::string_view tier;
+  std::string_view
+      county_gss_code;  // a district's county, e.g. "E10000016" (Kent) for Ashford; else ""
 };
 
 // How a mention was resolved is the contract's MatchMethod (model/enums.h): kExact, the register
@@ -242,6 +246,7 @@ class LaRegister {
   Status status_;  // OK unless this is Default()'s stand-in for a register that failed to load
   std::string version_ = "unversioned";
   std::vector<LocalAuthority> authorities_;
+  std::deque<std::string> strings_;  // what a loaded register's authorities view
   // Indices into authorities_ in gss_code order, searched by FindByCode: derived from
   // authorities_ by IndexCodes, and one small array where a map was a node per LA.
   std::vector<uint32_t> by_code_;

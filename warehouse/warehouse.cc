@@ -317,8 +317,8 @@ Status Warehouse::LoadRegister(const normalize::LaRegister& las) {
       if (same != static_cast<Poco::Int64>(las.authorities().size()) || same == 0) {
         db.Exec("DELETE FROM \"local_authorities\"");
         for (const normalize::LocalAuthority& la : las.authorities()) {
-          std::string code = la.gss_code, name = la.name, type = la.la_type, region = la.region,
-                      dfe = la.dfe_la_code, tier = la.tier, county = la.county_gss_code;
+          std::string code(la.gss_code), name(la.name), type(la.la_type), region(la.region),
+              dfe(la.dfe_la_code), tier(la.tier), county(la.county_gss_code);
           *db.session << "INSERT INTO \"local_authorities\" (\"gss_code\", \"name\", \"la_type\", "
                          "\"region\", \"dfe_code\", \"register_version\", \"tier\", "
                          "\"county_gss_code\") VALUES (" +

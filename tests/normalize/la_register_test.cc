@@ -46,7 +46,7 @@ TEST(LaRegister, ShippedData) {
 
 TEST(LaRegister, TiersAndDistricts) {
   const LaRegister& reg = LaRegister::Default();
-  std::map<std::string, int> by_tier, by_type;
+  std::map<std::string_view, int> by_tier, by_type;
   int with_dfe = 0;
   for (const LocalAuthority& la : reg.authorities()) {
     ++by_tier[la.tier];

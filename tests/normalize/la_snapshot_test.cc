@@ -46,7 +46,7 @@ std::string ReadFile(const std::string& path) {
 // "text -> method codes", one per line.
 std::string MentionsOfEveryPhrase(const LaRegister& reg) {
   std::string text;
-  for (const LocalAuthority& la : reg.authorities()) text += la.name + " said. ";
+  for (const LocalAuthority& la : reg.authorities()) text += std::string(la.name) + " said. ";
   std::istringstream aliases(ReadFile(std::string(MINUTES_DATA_DIR) + "/aliases.csv"));
   std::string line;
   while (std::getline(aliases, line)) text += line + ". ";
@@ -77,8 +77,11 @@ TEST(LaSnapshot, DecodesToTheRegisterItWasMadeFrom) {
     const LocalAuthority& a = loaded->authorities()[i];
     const LocalAuthority* b = decoded->FindByCode(a.gss_code);
     ASSERT_NE(b, nullptr) << a.gss_code;
-    EXPECT_EQ(b->name + b->la_type + b->region + b->dfe_la_code + b->tier + b->county_gss_code,
-              a.name + a.la_type + a.region + a.dfe_la_code + a.tier + a.county_gss_code);
+    auto fields = [](const LocalAuthority& la) {
+      return std::vector<std::string_view>{la.name,        la.la_type, la.region,
+                                           la.dfe_la_code, la.tier,    la.county_gss_code};
+    };
+    EXPECT_EQ(fields(*b), fields(a)) << a.gss_code;
   }
   EXPECT_EQ(decoded->CurrentCodes("E10000006"), loaded->CurrentCodes("E10000006"));  // Cumbria
   EXPECT_FALSE(decoded->CurrentCodes("E10000006").empty());
