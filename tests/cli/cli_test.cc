@@ -257,7 +257,9 @@ TEST(CliTest, ExtractSettlesTheMeetingsOfASeriesTogether) {
   Poco::JSON::Array::Ptr mentions = dec->getArray("person_mentions");
   for (size_t i = 0; i < mentions->size(); ++i) {
     Poco::JSON::Object::Ptr m = mentions->getObject(i);
-    if (m->getValue<std::string>("text") == "RE") EXPECT_TRUE(m->isNull("name"));
+    if (m->getValue<std::string>("text") == "RE") {
+      EXPECT_TRUE(m->isNull("name"));
+    }
   }
   EXPECT_NE(std::string::npos, r.out.find("\"ambiguous_initials\"")) << r.out.substr(0, 200);
 }

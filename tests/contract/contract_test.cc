@@ -113,8 +113,9 @@ TEST(ContractTest, CsvHeadersAndDatapackageFieldsAreTheTablesColumns) {
     for (size_t k = 0; k < key->size(); ++k)
       EXPECT_NE(std::string::npos,
                 ("," + header + ",").find("," + key->getElement<std::string>(k) + ","));
-    if (t.parent != nullptr)
+    if (t.parent != nullptr) {
       EXPECT_EQ(t.foreign_key.size(), t.parent->primary_key.size()) << t.name;
+    }
   }
   // Every scalar field of every record is a column of exactly one table.
   size_t columns = 0;
@@ -201,10 +202,9 @@ TEST(ContractTest, MoneyIsExactThroughEveryOutput) {
 TEST(ContractTest, JsonReadsBackToTheSameDocument) {
   int samples = 0;
   for (const char* dir : {"/samples/seeds/", "/samples/cases/"}) {
-    for (const char* name :
-         {"000_e0affe79a15288f1.txt", "001_2e77aad788dcd255.docx", "eastern_semicolons.txt",
-          "london_lists.docx", "midlands_cp1252.txt", "northwest_bullets.txt",
-          "southwest_table.docx"}) {
+    for (const char* name : {"000_e0affe79a15288f1.txt", "001_2e77aad788dcd255.docx",
+                             "eastern_semicolons.txt", "london_lists.docx", "midlands_cp1252.txt",
+                             "northwest_bullets.txt", "southwest_table.docx"}) {
       std::string path = std::string(MINUTES_SOURCE_DIR) + dir + name;
       Document doc;
       if (!ReadFile(path, IngestOptions(), &doc).ok()) continue;  // the other folder's file
@@ -230,8 +230,8 @@ TEST(ContractTest, JsonThatDoesNotFitIsRefusedNamingWhere) {
       {"not json", Status::Code::kCorrupt, "not JSON"},
       {"[1, 2]", Status::Code::kCorrupt, "not a JSON object"},
       {R"({"schema_version": "1.0"})", Status::Code::kUnsupported, "schema_version '1.0'"},
-      {R"({"schema_version": "2.0", "people": [{"attendance": "maybe"}]})",
-       Status::Code::kCorrupt, "$.people[0].attendance: 'maybe' is not one of its values"},
+      {R"({"schema_version": "2.0", "people": [{"attendance": "maybe"}]})", Status::Code::kCorrupt,
+       "$.people[0].attendance: 'maybe' is not one of its values"},
       {R"({"schema_version": "2.0", "money": [{"amount": "lots"}]})", Status::Code::kCorrupt,
        "$.money[0].amount: is not a number"},
       {R"({"schema_version": "2.0", "source": {"bytes": -3}})", Status::Code::kCorrupt,
@@ -249,9 +249,9 @@ TEST(ContractTest, JsonThatDoesNotFitIsRefusedNamingWhere) {
   }
   // A later minor version's extra key is ignored; a missing key keeps its default.
   Extraction x;
-  ASSERT_TRUE(ParseJson(R"({"schema_version": "2.7", "new_key": 1, "money": [{"amount": 0.45}]})",
-                        &x)
-                  .ok());
+  ASSERT_TRUE(
+      ParseJson(R"({"schema_version": "2.7", "new_key": 1, "money": [{"amount": 0.45}]})", &x)
+          .ok());
   ASSERT_EQ(1u, x.money.size());
   EXPECT_EQ(45, x.money[0].amount.pence);
   EXPECT_EQ("GBP", x.money[0].currency);

@@ -260,9 +260,10 @@ TEST(ActionLogTest, MattersArisingUpdatesByItemNumber) {
     EXPECT_EQ(c.text, actions[0].text);
     EXPECT_EQ(c.owners, Join(actions[0].owners));
     EXPECT_EQ(c.status, actions[0].status_raw);
-    if (!actions[0].status_raw.empty())
+    if (!actions[0].status_raw.empty()) {
       EXPECT_EQ(c.status,
                 doc.text.substr(actions[0].status_span.start, actions[0].status_span.size()));
+    }
   }
 }
 

@@ -35,7 +35,9 @@ void ExpectPeople(const std::string& text, const std::vector<Expected>& expected
     EXPECT_EQ(e.name, p.name_raw) << text;
     EXPECT_EQ(e.name, At(doc, p.name_span)) << text;
     EXPECT_EQ(e.organisation, p.organisation_raw) << text;
-    if (!p.organisation_raw.empty()) EXPECT_EQ(e.organisation, At(doc, p.organisation_span));
+    if (!p.organisation_raw.empty()) {
+      EXPECT_EQ(e.organisation, At(doc, p.organisation_span));
+    }
     EXPECT_EQ(std::string_view(e.attendance), EnumName(p.attendance)) << text;
     std::string roles;
     for (const std::string& r : p.roles) roles += (roles.empty() ? "" : " ") + r;

@@ -156,8 +156,12 @@ TEST(LiteralsTest, NeverFalseWhereRe2FindsTheWord) {
     const RE2 starts(R"((?i)^\s*)" + RE2::QuoteMeta(word));
     for (const std::string& s : spellings) {
       for (const std::string& text : {s, "The " + s + " of it", " \t" + s}) {
-        if (RE2::PartialMatch(text, contains)) EXPECT_TRUE(MayContain(text, word)) << text;
-        if (RE2::PartialMatch(text, starts)) EXPECT_TRUE(MayStartWithAny(text, {word})) << text;
+        if (RE2::PartialMatch(text, contains)) {
+          EXPECT_TRUE(MayContain(text, word)) << text;
+        }
+        if (RE2::PartialMatch(text, starts)) {
+          EXPECT_TRUE(MayStartWithAny(text, {word})) << text;
+        }
       }
     }
   }

@@ -271,7 +271,9 @@ TEST(SeriesTest, EachRuleAndWhatMakesANamePlausible) {
       bool in_row = RefAt(march, m->evidence.span) == "12";
       EXPECT_EQ(c.name, m->name);
       EXPECT_EQ(*c.name ? docs[0].source.sha256 : "", m->settled_by);
-      if (*c.name) EXPECT_EQ(in_row ? c.row_rule : c.rule, m->evidence.rule);
+      if (*c.name) {
+        EXPECT_EQ(in_row ? c.row_rule : c.rule, m->evidence.rule);
+      }
     }
     const char* open_code =
         std::string(c.initials) == "RE" ? "ambiguous_initials" : "unresolved_initials";
@@ -445,7 +447,9 @@ TEST(SeriesTest, InputOrderDoesNotChangeTheResult) {
     SettleSeries(&docs);
     for (const Extraction& x : docs) {
       auto [it, first] = expected.emplace(x.source.path, Summary(x));
-      if (!first) ASSERT_EQ(it->second, Summary(x)) << "run " << runs;
+      if (!first) {
+        ASSERT_EQ(it->second, Summary(x)) << "run " << runs;
+      }
     }
     ++runs;
   } while (std::next_permutation(order.begin(), order.end()));

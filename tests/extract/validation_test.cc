@@ -143,7 +143,9 @@ TEST(ValidationTest, EachRuleFiresAndHoldsItsFire) {
     Noted n = FromText(c.text);
     std::vector<const Finding*> got = With(n.x, c.code);
     ASSERT_EQ(static_cast<size_t>(c.count), got.size()) << c.name;
-    if (c.count > 0 && *c.where) EXPECT_EQ(c.where, SpanText(n, *got[0])) << c.name;
+    if (c.count > 0 && *c.where) {
+      EXPECT_EQ(c.where, SpanText(n, *got[0])) << c.name;
+    }
   }
 }
 
