@@ -201,33 +201,25 @@ Status LaIndex::Build(const LaRegister& reg, const RegisterRows& rows,
   size_t phrases = reg.authorities().size() + rows.aliases.size() + rows.groups.size() +
                    rows.ambiguous.size() + rows.acronyms.size();
   size_t words = 0;
-  auto count_words = [&words](std::string_view phrase, const char* file) {
+  Status too_long;  // the first phrase of more words than CaseRules holds
+  auto count_words = [&words, &too_long](std::string_view phrase, RegisterFileId file) {
     TokenStream stream(phrase);
     Token t;
     size_t tokens = 0;
     while (stream.Next(&t)) ++tokens;
     words += tokens;
-    if (tokens <= CaseRules::kMaxTokens) return Status::OK();
-    return Status::InvalidArgument(std::string(file) + ": '" + std::string(phrase) +
-                                   "' has more than " + std::to_string(CaseRules::kMaxTokens) +
-                                   " words");
+    if (tokens > CaseRules::kMaxTokens && too_long.ok()) {
+      too_long = Status::InvalidArgument(std::string(kRegisterFileNames[file]) + ": '" +
+                                         std::string(phrase) + "' has more than " +
+                                         std::to_string(CaseRules::kMaxTokens) + " words");
+    }
   };
-  for (const LocalAuthority& la : reg.authorities()) {
-    if (Status s = count_words(la.name, kRegisterFileNames[kLaRegisterFile]); !s.ok()) return s;
-  }
-  for (const AliasRow& row : rows.aliases) {
-    if (Status s = count_words(row.alias, kRegisterFileNames[kAliasesFile]); !s.ok()) return s;
-  }
-  for (const GroupRow& row : rows.groups) {
-    if (Status s = count_words(row.alias, kRegisterFileNames[kGroupsFile]); !s.ok()) return s;
-  }
-  for (const AmbiguousRow& row : rows.ambiguous) {
-    if (Status s = count_words(row.alias, kRegisterFileNames[kAmbiguousAliasesFile]); !s.ok())
-      return s;
-  }
-  for (const auto& [acronym, category] : rows.acronyms) {
-    if (Status s = count_words(acronym, kRegisterFileNames[kAcronymsFile]); !s.ok()) return s;
-  }
+  for (const LocalAuthority& la : reg.authorities()) count_words(la.name, kLaRegisterFile);
+  for (const AliasRow& row : rows.aliases) count_words(row.alias, kAliasesFile);
+  for (const GroupRow& row : rows.groups) count_words(row.alias, kGroupsFile);
+  for (const AmbiguousRow& row : rows.ambiguous) count_words(row.alias, kAmbiguousAliasesFile);
+  for (const auto& [acronym, category] : rows.acronyms) count_words(acronym, kAcronymsFile);
+  if (!too_long.ok()) return too_long;
   index->names_.Reserve(1 + words);
   index->targets_.reserve(phrases + std::size(kPrefixes) + std::size(kSuffixes));
   auto targets_at = [&index](int node, auto&& visit) {

@@ -191,7 +191,8 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
   std::set<std::string_view> codes;  // seen so far, for the duplicate check in row order
   // The fields view strings the register keeps (LocalAuthority).
   auto keep = [&reg](std::string field) {
-    return field.empty() ? std::string_view() : std::string_view(reg->strings_.emplace_back(field));
+    return field.empty() ? std::string_view()
+                         : std::string_view(reg->strings_.emplace_back(std::move(field)));
   };
   for (size_t r = 0; r < table.size(); ++r) {
     LocalAuthority la;
