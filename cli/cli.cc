@@ -162,7 +162,8 @@ int ExtractArgs::Prepare(const IngestOptions& ingest, ExtractOptions* options) {
   }
   const Status& shipped = normalize::LaRegister::Default().status();
   if (!shipped.ok()) {
-    StderrLine("cannot load the shipped LA register: " + shipped.message());
+    StderrLine("cannot load the LA register in " + normalize::LaRegister::DefaultPath() + ": " +
+               shipped.message());
     return kExitUnreadable;
   }
   options->la_register = &normalize::LaRegister::Default();

@@ -105,15 +105,14 @@ std::string InstalledDataDir() {
   return internal::FileExists(dir + "/la_register.csv") ? dir : "";
 }
 
-// Default()'s directory: $MINUTES_DATA_DIR, else the installed register, else the source tree's.
-std::string DefaultDataDir() {
+}  // namespace
+
+std::string LaRegister::DefaultPath() {
   const char* env = std::getenv("MINUTES_DATA_DIR");
   if (env != nullptr && *env != '\0') return env;
   std::string installed = InstalledDataDir();
   return installed.empty() ? MINUTES_DATA_DIR : installed;
 }
-
-}  // namespace
 
 namespace internal {
 
@@ -347,7 +346,7 @@ Status LaRegister::Load(const std::string& path, std::unique_ptr<LaRegister>* ou
 const LaRegister& LaRegister::Default() {
   static const LaRegister* const instance = [] {
     std::unique_ptr<LaRegister> reg;
-    Status s = internal::LaSnapshot::LoadDefault(DefaultDataDir(), &reg);
+    Status s = internal::LaSnapshot::LoadDefault(DefaultPath(), &reg);
     if (!s.ok()) {
       reg.reset(new LaRegister());
       reg->status_ = std::move(s);

@@ -163,6 +163,8 @@ class LaRegister {
   // Never fails: if loading failed it returns an empty register (no authorities, no mentions)
   // whose status() is Load's error. The instance lives until the process exits.
   static const LaRegister& Default();
+  // The directory Default() loads (or loaded) its register from, by the rules above.
+  static std::string DefaultPath();
 
   ~LaRegister();
   LaRegister(const LaRegister&) = delete;

@@ -300,6 +300,20 @@ TEST(CliTest, ExtractWritesCsvTables) {
     EXPECT_FALSE(Slurp(dir + "/" + table + ".csv").empty()) << table;
 }
 
+TEST(CliTest, ABrokenRegisterFolderIsNamed) {
+  // MINUTES_DATA_DIR names the register every command loads: when it cannot be loaded, the one
+  // line says which folder and what is wrong there, and nothing is extracted.
+  std::string dir = ::testing::TempDir() + "/broken_register_" + std::to_string(::getpid());
+  ASSERT_EQ(0, std::system(("mkdir -p " + dir).c_str()));
+  std::ofstream(dir + "/la_register.csv") << "gss_code,name\nE0600003,West Berkshire\n";
+  Result r =
+      RunMinutes("extract " + Seed("000_e0affe79a15288f1.txt"), "", "MINUTES_DATA_DIR=" + dir);
+  EXPECT_EQ(3, r.exit_code);
+  EXPECT_EQ(r.err, "minutes: cannot load the LA register in " + dir +
+                       ": la_register.csv:2: bad GSS code 'E0600003'\n");
+  EXPECT_EQ(r.out, "");
+}
+
 TEST(CliTest, ExtractRefusesAMissingRegisterAndGoesOnPastBadFiles) {
   Result r =
       RunMinutes("extract --la-register /nonexistent/register " + Seed("000_e0affe79a15288f1.txt"));
