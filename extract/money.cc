@@ -115,13 +115,13 @@ int64_t Multiplier(const std::string& m) {
   return 1;
 }
 
-// The figure in pence, computed in decimal so "£1,234,567.89" and "£2.5m" are exact: the digits
-// as one integer, scaled by the multiplier and 100, divided by 10^(decimal places), rounded half
-// up. A figure past about £10^15 saturates rather than overflows.
 // A GCC and Clang extension (hence __extension__, which keeps -Wpedantic quiet): wide enough that
 // 19 digits times the multiplier and 100 cannot overflow before the saturation test.
 __extension__ typedef __int128 Int128;
 
+// The figure in pence, computed in decimal so "£1,234,567.89" and "£2.5m" are exact: the digits
+// as one integer, scaled by the multiplier and 100, divided by 10^(decimal places), rounded half
+// up. A figure past about £10^15 saturates rather than overflows.
 Amount Number(const std::string& integer, const std::string& decimals, const std::string& mult) {
   constexpr Int128 kMax = static_cast<Int128>(INT64_MAX);
   Int128 n = 0;

@@ -56,9 +56,8 @@ class LaMentionScan;
 // One row of the register: an English local authority. The shipped register holds every current
 // one: the 153 with children's services (counties, unitaries, metropolitan districts, London
 // boroughs, the City of London and the Isles of Scilly) and the non-metropolitan districts below
-// the counties.
-// Its fields view strings the register holds (or its shipped snapshot, where the program's image
-// holds them): they are valid as long as the register is.
+// the counties. Its fields view strings the register holds (or its shipped snapshot, where the
+// program's image holds them): they are valid as long as the register is.
 struct LocalAuthority {
   std::string_view gss_code;  // ONS GSS code, e.g. "E06000037"
   std::string_view name;  // official ONS/DfE-style name, e.g. "West Berkshire", "Bristol, City of"
@@ -72,8 +71,8 @@ struct LocalAuthority {
   // borough: all services). From the register's `tier` column, else derived from la_type ("" when
   // la_type is unknown).
   std::string_view tier;
-  std::string_view
-      county_gss_code;  // a district's county, e.g. "E10000016" (Kent) for Ashford; else ""
+  // A district's county, e.g. "E10000016" (Kent) for Ashford; else "".
+  std::string_view county_gss_code;
 };
 
 // How a mention was resolved is the contract's MatchMethod (model/enums.h): kExact, the register
