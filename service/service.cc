@@ -11,20 +11,21 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/Semaphore.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <future>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <thread>
 
 #include "export/export.h"
 #include "export/json_out.h"
 #include "service/upload.h"
+#include "service/work_queue.h"
 
 namespace minutes::service {
 
@@ -40,9 +41,9 @@ using Poco::Net::HTTPServerResponse;
 struct Shared {
   ServiceOptions options;
   std::atomic<int> admitted{0};  // requests past the door: processing or waiting for a worker
-  Poco::Semaphore workers;
-  explicit Shared(const ServiceOptions& o)
-      : options(WithBudget(o)), workers(o.workers, o.workers) {}
+  // Declared after `options`, so destroyed (its threads joined) before it: tasks may refer to it.
+  WorkQueue work;
+  explicit Shared(const ServiceOptions& o) : options(WithBudget(o)), work(o.workers) {}
 
   // Work past processing_timeout has no one waiting for it: its reading and extraction budgets
   // stop at the same time, so it frees its worker slot soon after its caller's 503.
@@ -87,6 +88,37 @@ struct Answer {
 };
 
 enum class Endpoint { kValidate, kExtract, kText };
+
+// One upload's processing, handed from its connection's thread to a worker and its answer back.
+class Job {
+ public:
+  void Start() {
+    std::lock_guard<std::mutex> lock(mu_);
+    started_ = true;
+    changed_.notify_all();
+  }
+  void Finish(Answer answer) {
+    std::lock_guard<std::mutex> lock(mu_);
+    answer_ = std::move(answer);
+    done_ = true;
+    changed_.notify_all();
+  }
+  // Waits for a worker to take the job (the wait in the queue is bounded by admission), then at
+  // most `budget` for its answer. False past the budget: the work goes on without a caller.
+  bool Wait(std::chrono::milliseconds budget, Answer* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [this] { return started_; });
+    if (!changed_.wait_for(lock, budget, [this] { return done_; })) return false;
+    *out = std::move(answer_);
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  bool started_ = false, done_ = false;
+  Answer answer_;
+};
 
 Answer Process(const ServiceOptions& o, Endpoint endpoint, const std::string& filename,
                const std::string& bytes) {
@@ -241,25 +273,24 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     std::string filename = std::move(upload.filename), bytes = std::move(upload.bytes);
 
-    // The work runs on a thread of its own so that a runaway document costs its caller a 503 after
-    // the time budget, not a hung connection; it keeps its worker slot until it is really done.
-    shared_->workers.wait();
-    auto task = std::make_shared<std::packaged_task<Answer()>>(
-        [o, filename, bytes = std::move(bytes),
-         endpoint = text ? Endpoint::kText
-                    : extract
-                        ? Endpoint::kExtract
-                        : Endpoint::kValidate] { return Process(o, endpoint, filename, bytes); });
-    std::future<Answer> answer = task->get_future();
-    std::thread([task, keep = shared_] {
-      (*task)();
-      keep->workers.set();
-    }).detach();
-    if (answer.wait_for(o.processing_timeout) == std::future_status::timeout)
+    // The work runs on a worker of its own so that a runaway document costs its caller a 503 after
+    // the time budget, not a hung connection; it keeps its worker until it is really done. It
+    // may refer to `o`: the queue's threads end before the options do.
+    const Endpoint endpoint = text      ? Endpoint::kText
+                              : extract ? Endpoint::kExtract
+                                        : Endpoint::kValidate;
+    auto job = std::make_shared<Job>();
+    if (!shared_->work.Submit(
+            [job, &o, endpoint, filename = std::move(filename), bytes = std::move(bytes)] {
+              job->Start();
+              job->Finish(Process(o, endpoint, filename, bytes));
+            }))
+      return Error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "busy", "the service is stopping");
+    Answer a;
+    if (!job->Wait(o.processing_timeout, &a))
       return Error(
           HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "timeout",
           "processing took longer than " + std::to_string(o.processing_timeout.count()) + " ms");
-    Answer a = answer.get();
     *body = std::move(a.body);
     *content_type = a.content_type;
     return a.status;
@@ -324,12 +355,10 @@ void Service::Stop() {
   for (int i = 0; i < 600 && impl_->server->currentConnections() > 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   impl_->server.reset();
-  // Work whose caller already had its 503 "timeout" still runs on a detached thread. It must end
-  // before Stop returns: the process's statics it reads (the LA register, ICU) may be destroyed
-  // next. Taking every worker slot waits for it; its time budget bounds the wait.
-  Shared& shared = *impl_->shared;
-  for (int i = 0; i < shared.options.workers; ++i) shared.workers.wait();
-  for (int i = 0; i < shared.options.workers; ++i) shared.workers.set();
+  // Work whose caller already had its 503 "timeout" may still run. It must end before Stop
+  // returns: the process's statics it reads (the LA register, ICU) may be destroyed next. Its time
+  // budget bounds the wait.
+  impl_->shared->work.Stop();
 }
 
 }  // namespace minutes::service
