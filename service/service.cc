@@ -46,7 +46,7 @@ struct Shared {
   explicit Shared(const ServiceOptions& o) : options(WithBudget(o)), work(o.workers) {}
 
   // Work past processing_timeout has no one waiting for it: its reading and extraction budgets
-  // stop at the same time, so it frees its worker slot soon after its caller's 503.
+  // stop at the same time, so it frees its worker soon after its caller's 503.
   static ServiceOptions WithBudget(ServiceOptions o) {
     const double seconds = std::chrono::duration<double>(o.processing_timeout).count();
     o.ingest.max_seconds = std::min(o.ingest.max_seconds, seconds);
@@ -315,7 +315,7 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 }  // namespace
 
 struct Service::Impl {
-  std::shared_ptr<Shared> shared;  // also held by work still running after a time-out
+  std::shared_ptr<Shared> shared;  // also held by each request's handler
   std::unique_ptr<Poco::Net::HTTPServer> server;
   int port = 0;
 };
