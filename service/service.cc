@@ -325,6 +325,10 @@ Service::~Service() { Stop(); }
 int Service::port() const { return impl_->port; }
 
 Status Service::Start(const ServiceOptions& options, std::unique_ptr<Service>* out) {
+  // With no worker, every upload would wait in the queue for ever.
+  if (options.workers < 1)
+    return Status::InvalidArgument("the service needs at least one worker, not " +
+                                   std::to_string(options.workers));
   auto impl = std::make_unique<Impl>();
   impl->shared = std::make_shared<Shared>(options);
   try {

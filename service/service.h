@@ -49,7 +49,8 @@ struct ServiceOptions {
 
 class Service {
  public:
-  // Binds and starts serving. Fails with kIoError when the address cannot be bound.
+  // Binds and starts serving. Fails with kInvalidArgument when options.workers < 1, and with
+  // kIoError when the address cannot be bound.
   static Status Start(const ServiceOptions& options, std::unique_ptr<Service>* out);
   ~Service();
   int port() const;

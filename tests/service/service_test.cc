@@ -121,6 +121,16 @@ TEST_F(ServiceTest, ThePageTheTextAndTheOpenApiDescription) {
     EXPECT_NE(std::string::npos, api.body.find(key)) << key;
 }
 
+TEST_F(ServiceTest, NoWorkerIsRefusedAtStart) {
+  ServiceOptions o;
+  o.port = 0;
+  o.workers = 0;
+  std::unique_ptr<Service> service;
+  Status s = Service::Start(o, &service);
+  EXPECT_EQ(Status::Code::kInvalidArgument, s.code()) << s.ToString();
+  EXPECT_EQ(nullptr, service);
+}
+
 TEST_F(ServiceTest, ProcessingPastItsBudgetIs503AndTheServiceGoesOn) {
   ServiceOptions o;
   o.processing_timeout = std::chrono::milliseconds(0);
